@@ -1,0 +1,20 @@
+package io.policybot.conversation;
+
+import java.util.List;
+
+/**
+ * The outbound port for messages nobody asked for right now: announcements, reminders, notes to managers.
+ * Each chat adapter implements it; the announcement outbox calls it at the platform's pace and retries by the result.
+ * Implementations never block on the platform's event thread and never throw for a platform refusal.
+ */
+public interface ChatGateway {
+
+    /** "slack", "discord", "console"... as in {@link Actor#platform()}. */
+    String platform();
+
+    /** Sends a DM to the person with this platform user id. */
+    DeliveryResult sendDirect(String userId, List<Block> blocks, String fallback);
+
+    /** Posts to a configured channel (announcements, HR). */
+    DeliveryResult sendToChannel(Reply.ChannelRole role, List<Block> blocks, String fallback);
+}
