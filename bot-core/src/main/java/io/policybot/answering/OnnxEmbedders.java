@@ -1,0 +1,57 @@
+package io.policybot.answering;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The bundled sentence-embedding models (LangChain4j's quantised ONNX builds of BAAI bge-small v1.5):
+ * English and Chinese. Each is loaded on first use (about 0.5 s) and then shared by every content version.
+ */
+public final class OnnxEmbedders implements Function<String, Optional<SentenceEmbedder>> {
+    private final Executor executor;
+    private final Map<String, SentenceEmbedder> loaded = new ConcurrentHashMap<>();
+
+    /** @param executor runs the model's work; a direct executor keeps each call on the caller's thread */
+    public OnnxEmbedders(Executor executor) {
+        // DJL, under the ONNX tokenizer, reports usage to the network unless told not to: this bot never phones home.
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        this.executor = executor;
+    }
+
+    public OnnxEmbedders() {
+        this(Runnable::run);
+    }
+
+    /** The embedder for {@code language}, when a model for it is bundled. */
+    @Override
+    public Optional<SentenceEmbedder> apply(String language) {
+        return switch (language) {
+            case "en" -> Optional.of(loaded.computeIfAbsent("en", k -> new Model("bge-small-en-v1.5-q",
+                    new BgeSmallEnV15QuantizedEmbeddingModel(executor),
+                    "Represent this sentence for searching relevant passages: ", 0.55, 0.75)));
+            case "zh" -> Optional.of(loaded.computeIfAbsent("zh", k -> new Model("bge-small-zh-v1.5-q",
+                    new BgeSmallZhV15QuantizedEmbeddingModel(executor), "为这个句子生成表示以用于检索相关文章：", 0.45, 0.70)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A bge model: queries get the instruction the model was trained with; passages do not. */
+    private record Model(String name, EmbeddingModel model, String queryInstruction, double unrelatedBelow,
+                         double relatedAbove) implements SentenceEmbedder {
+        @Override
+        public float[] embedPassage(String text) {
+            return model.embed(text).content().vector();
+        }
+
+        @Override
+        public float[] embedQuery(String text) {
+            return model.embed(queryInstruction + text).content().vector();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.policybot.answering;
+
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.Passage;
+import io.policybot.content.Policy;
+import io.policybot.content.PolicyDocument;
+import io.policybot.content.Section;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The Lucene index over every policy section and passage, one pair of indexes per language.
+ * Sections are scored field by field (title, keywords, short answer, body: BM25 each, weighted), passages on their own;
+ * a section's score adds its best passage's. Built in memory from a {@link ContentLibrary}; immutable once built.
+ */
+final class PolicyIndex {
+    /** Field weights: a match in a title or in the words employees use counts more than one deep in the body. */
+    private static final Map<String, Float> SECTION_FIELDS = Map.of("title", 2.0f, "keywords", 1.5f, "short", 1.5f,
+            "body", 1.0f);
+    private static final float PASSAGE_WEIGHT = 0.6f;
+
+    /** How much the lexical score (scaled to 0..1 within a question) adds to the semantic cosine. */
+    static final double LEXICAL_WEIGHT = 0.1;
+    /**
+     * A section's meaning score is the mean of its two best cosines: a section that answers the question usually
+     * has more than one passage about it, while one stray passage should not win on its own.
+     */
+    static final double SECOND_BEST_WEIGHT = 0.5;
+
+    private final PolicyAnalyzers analyzers;
+    private final Function<String, Optional<SentenceEmbedder>> embedders;
+    private final VectorCache vectors;
+    private final Map<String, LanguageIndex> byLanguage = new HashMap<>();
+
+    PolicyIndex(ContentLibrary library, PolicyAnalyzers analyzers, Function<String, Optional<SentenceEmbedder>> embedders,
+                VectorCache vectors) {
+        this.analyzers = analyzers;
+        this.embedders = embedders;
+        this.vectors = vectors;
+        Map<String, List<PolicyDocument>> docs = new HashMap<>();
+        for (Policy policy : library.all()) {
+            policy.documents().values().forEach(d -> docs.computeIfAbsent(d.language(), k -> new ArrayList<>()).add(d));
+        }
+        docs.forEach((lang, list) -> byLanguage.put(lang, new LanguageIndex(lang, list)));
+    }
+
+    Set<String> languages() {
+        return byLanguage.keySet();
+    }
+
+    SearchHits search(String language, String question, int max) {
+        LanguageIndex index = byLanguage.get(language);
+        if (index == null) {
+            return SearchHits.none();
+        }
+        return index.search(question, max);
+    }
+
+    /** The analysed terms of each section and their document frequency, for coverage. */
+    private final class LanguageIndex {
+        private final String language;
+        private final IndexSearcher sections;
+        private final IndexSearcher passages;
+        private final Map<String, Set<String>> termsBySection = new HashMap<>();
+        private final Map<String, Integer> docFreq = new HashMap<>();
+        private final Map<String, String> titles = new HashMap<>();
+        private final int sectionCount;
+        private final SentenceEmbedder embedder;
+        private final IndexSearcher semantic;
+
+        LanguageIndex(String language, List<PolicyDocument> documents) {
+            this.language = language;
+            this.embedder = embedders.apply(language).orElse(null);
+            List<String> vectorKeys = new ArrayList<>();
+            List<String> vectorTexts = new ArrayList<>();
+            Analyzer analyzer = analyzers.index(language);
+            ByteBuffersDirectory sectionDir = new ByteBuffersDirectory();
+            ByteBuffersDirectory passageDir = new ByteBuffersDirectory();
+            int count = 0;
+            try (IndexWriter sw = new IndexWriter(sectionDir, new IndexWriterConfig(analyzer));
+                 IndexWriter pw = new IndexWriter(passageDir, new IndexWriterConfig(analyzer))) {
+                for (PolicyDocument doc : documents) {
+                    for (Section section : doc.sections()) {
+                        String key = doc.policyId() + "/" + section.id();
+                        titles.put(key, section.title());
+                        count++;
+                        // What the section is about, as a whole, then each passage on its own.
+                        vectorKeys.add(key);
+                        vectorTexts.add(section.title() + ". " + section.shortAnswer());
+                        vectorKeys.add(key);
+                        vectorTexts.add(section.title() + ": " + String.join(", ", section.keywords()));
+                        Document d = new Document();
+                        d.add(new StringField("key", key, Field.Store.YES));
+                        d.add(new TextField("title", section.title(), Field.Store.NO));
+                        d.add(new TextField("keywords", String.join(" ; ", section.keywords()), Field.Store.NO));
+                        d.add(new TextField("short", section.shortAnswer(), Field.Store.NO));
+                        StringBuilder body = new StringBuilder();
+                        for (Passage p : section.passages()) {
+                            body.append(p.plain()).append('\n');
+                        }
+                        d.add(new TextField("body", body.toString(), Field.Store.NO));
+                        sw.addDocument(d);
+
+                        Set<String> terms = new HashSet<>();
+                        for (String text : List.of(section.title(), String.join(" ; ", section.keywords()),
+                                section.shortAnswer(), body.toString())) {
+                            QuestionTerms.analyze(analyzer, text).groups().forEach(terms::addAll);
+                        }
+                        termsBySection.put(key, terms);
+                        terms.forEach(t -> docFreq.merge(t, 1, Integer::sum));
+
+                        List<Passage> ps = section.passages();
+                        for (int i = 0; i < ps.size(); i++) {
+                            Document pd = new Document();
+                            pd.add(new StringField("key", key, Field.Store.YES));
+                            pd.add(new StoredField("ordinal", i));
+                            pd.add(new TextField("text", ps.get(i).plain(), Field.Store.NO));
+                            pw.addDocument(pd);
+                            vectorKeys.add(key);
+                            // The title gives a bare rule its context ("Don't share it" - share what?).
+                            vectorTexts.add(section.title() + ": " + ps.get(i).plain());
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.sectionCount = count;
+            try {
+                this.sections = new IndexSearcher(DirectoryReader.open(sectionDir));
+                this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
+                this.semantic = embedder == null ? null : vectorIndex(vectorKeys, vectors.vectors(embedder, vectorTexts));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static IndexSearcher vectorIndex(List<String> keys, List<float[]> vecs) throws IOException {
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+                for (int i = 0; i < keys.size(); i++) {
+                    Document d = new Document();
+                    d.add(new StringField("key", keys.get(i), Field.Store.YES));
+                    d.add(new KnnFloatVectorField("vec", vecs.get(i), VectorSimilarityFunction.COSINE));
+                    w.addDocument(d);
+                }
+            }
+            return new IndexSearcher(DirectoryReader.open(dir));
+        }
+
+        /** Each section's best cosine with the question, over its summary texts and passages. */
+        private Map<String, Double> semanticScores(String question) throws IOException {
+            Map<String, Double> best = new HashMap<>();
+            Map<String, Double> second = new HashMap<>();
+            if (semantic == null) {
+                return best;
+            }
+            float[] q = embedder.embedQuery(question);
+            TopDocs top = semantic.search(new KnnFloatVectorQuery("vec", q, 100), 100);
+            for (ScoreDoc sd : top.scoreDocs) {
+                String key = semantic.storedFields().document(sd.doc).get("key");
+                double cosine = 2.0 * sd.score - 1.0; // Lucene scales cosine to (1 + cos) / 2
+                Double b = best.get(key);
+                if (b == null) {
+                    best.put(key, cosine);
+                } else if (!second.containsKey(key)) {
+                    second.put(key, cosine);
+                }
+            }
+            best.replaceAll((k, v) -> (1 - SECOND_BEST_WEIGHT) * v + SECOND_BEST_WEIGHT * second.getOrDefault(k, v - 0.1));
+            return best;
+        }
+
+        SearchHits search(String question, int max) {
+            Analyzer queryAnalyzer = analyzers.query(language);
+            QuestionTerms terms = QuestionTerms.analyze(queryAnalyzer, question);
+            if (terms.isEmpty()) {
+                return SearchHits.none();
+            }
+            QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+            BooleanQuery.Builder sectionQuery = new BooleanQuery.Builder();
+            SECTION_FIELDS.forEach((field, weight) -> {
+                Query q = builder.createBooleanQuery(field, question);
+                if (q != null) {
+                    sectionQuery.add(new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
+                }
+            });
+            Query passageQuery = builder.createBooleanQuery("text", question);
+            try {
+                Map<String, Double> scores = new LinkedHashMap<>();
+                TopDocs top = sections.search(sectionQuery.build(), Math.max(sectionCount, 1));
+                for (ScoreDoc sd : top.scoreDocs) {
+                    scores.put(sections.storedFields().document(sd.doc).get("key"), (double) sd.score);
+                }
+                Map<String, List<Integer>> passageRanks = new HashMap<>();
+                if (passageQuery != null) {
+                    TopDocs ptop = passages.search(passageQuery, 200);
+                    for (ScoreDoc sd : ptop.scoreDocs) {
+                        Document d = passages.storedFields().document(sd.doc);
+                        String key = d.get("key");
+                        List<Integer> ranks = passageRanks.computeIfAbsent(key, k -> new ArrayList<>());
+                        if (ranks.isEmpty()) {
+                            scores.merge(key, (double) (PASSAGE_WEIGHT * sd.score), Double::sum);
+                        }
+                        ranks.add(d.getField("ordinal").numericValue().intValue());
+                    }
+                }
+                Map<String, Double> semanticScores = semanticScores(question);
+                double semanticTop = semanticScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                if (!semanticScores.isEmpty()) {
+                    // Hybrid: meaning first (cosine), words second (lexical scaled to 0..1 within this question).
+                    double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+                    Map<String, Double> fused = new HashMap<>();
+                    semanticScores.forEach((key, cos) -> fused.put(key,
+                            cos + LEXICAL_WEIGHT * scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9)));
+                    scores.clear();
+                    scores.putAll(fused);
+                }
+                List<RankedSection> ranked = new ArrayList<>();
+                scores.forEach((key, score) -> {
+                    int slash = key.indexOf('/');
+                    ranked.add(new RankedSection(key.substring(0, slash), key.substring(slash + 1), titles.get(key), score));
+                });
+                ranked.sort(Comparator.comparingDouble(RankedSection::score).reversed());
+                List<RankedSection> best = ranked.subList(0, Math.min(max, ranked.size()));
+                double coverage = best.isEmpty() ? 0 : coverage(terms, best.getFirst().policyId() + "/" + best.getFirst().sectionId());
+                double topSemantic = best.isEmpty() || semanticScores.isEmpty() ? Double.NaN
+                        : Math.clamp((semanticScores.getOrDefault(best.getFirst().policyId() + "/" + best.getFirst().sectionId(), 0.0)
+                        - embedder.unrelatedBelow()) / (embedder.relatedAbove() - embedder.unrelatedBelow()), 0, 1);
+                return new SearchHits(List.copyOf(best), coverage, topSemantic, passageRanks);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The rarity-weighted share of the question's word groups that the section contains. */
+        double coverage(QuestionTerms terms, String sectionKey) {
+            Set<String> has = termsBySection.getOrDefault(sectionKey, Set.of());
+            double total = 0;
+            double covered = 0;
+            for (Set<String> group : terms.groups()) {
+                // A group weighs as its most common word: if any synonym is common, the idea is a common one.
+                double idf = Double.MAX_VALUE;
+                boolean hit = false;
+                for (String t : group) {
+                    idf = Math.min(idf, idf(t));
+                    hit |= has.contains(t);
+                }
+                total += idf;
+                if (hit) {
+                    covered += idf;
+                }
+            }
+            return total == 0 ? 0 : covered / total;
+        }
+
+        /** BM25's idf over sections; a word no section has is as rare as can be. */
+        private double idf(String term) {
+            int df = docFreq.getOrDefault(term, 0);
+            return Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.policybot.answering;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.policybot.content.Contact;
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.Passage;
+import io.policybot.content.Policy;
+import io.policybot.content.PolicyDocument;
+import io.policybot.content.Section;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Answers a policy question from one content version: finds the sections, decides whether the best one really
+ * answers the question, and picks the rules to show. Answers are cached by normalised question; a content reload
+ * builds a new answerer, so the cache goes with the old content.
+ */
+public final class QuestionAnswerer {
+    private static final int MAX_SECTIONS = 5;
+
+    private final ContentLibrary library;
+    private final AnsweringSettings settings;
+    private final PolicyIndex index;
+    private final LanguageDetector detector;
+    private final Cache<String, Answer> cache;
+
+    /** Lexical retrieval only (no embedding model). */
+    public QuestionAnswerer(ContentLibrary library, AnsweringSettings settings) {
+        this(library, settings, language -> Optional.empty(), VectorCache.none());
+    }
+
+    /**
+     * @param embedders the sentence-embedding model per language, when there is one (hybrid retrieval)
+     * @param vectors   where passage vectors are kept between runs
+     */
+    public QuestionAnswerer(ContentLibrary library, AnsweringSettings settings,
+                            Function<String, Optional<SentenceEmbedder>> embedders, VectorCache vectors) {
+        this.library = library;
+        this.settings = settings;
+        this.index = new PolicyIndex(library, new PolicyAnalyzers(), embedders, vectors);
+        this.detector = new LanguageDetector(library.languages());
+        this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
+    }
+
+    public ContentLibrary library() {
+        return library;
+    }
+
+    public LanguageDetector detector() {
+        return detector;
+    }
+
+    /**
+     * @param fallbackLanguage the language to use when the question does not show one (emoji only...)
+     */
+    public Answer answer(String question, String fallbackLanguage) {
+        String text = normalise(question);
+        String language = detector.detect(text, library.languages().contains(fallbackLanguage) ? fallbackLanguage : "en");
+        if (text.isEmpty()) {
+            return declined(question, language, Answer.Decline.EMPTY, List.of());
+        }
+        if (text.length() > settings.maxQuestionChars()) {
+            return declined(question, language, Answer.Decline.TOO_LONG, List.of());
+        }
+        Answer cached = cache.get(language + "\u0000" + text.toLowerCase(Locale.ROOT), k -> search(text, language));
+        return cached.question().equals(question) ? cached : withQuestion(cached, question);
+    }
+
+    private Answer search(String text, String language) {
+        SearchHits hits = index.search(language, text, MAX_SECTIONS);
+        if (hits.sections().isEmpty()) {
+            boolean noWords = !text.codePoints().anyMatch(Character::isLetterOrDigit);
+            return declined(text, language, noWords ? Answer.Decline.NO_WORDS : Answer.Decline.NOT_COVERED, List.of());
+        }
+        double confidence = Confidence.of(hits);
+        if (confidence < settings.minConfidence()) {
+            Answer a = declined(text, language, Answer.Decline.NOT_COVERED, hits.sections());
+            return new Answer(a.question(), language, false, confidence, a.sections(), "", List.of(), null, a.contact(),
+                    Answer.Decline.NOT_COVERED);
+        }
+        RankedSection top = hits.sections().getFirst();
+        Policy policy = library.policy(top.policyId()).orElseThrow();
+        PolicyDocument doc = policy.document(language);
+        Section section = doc.section(top.sectionId()).orElseThrow();
+        List<Passage> passages = pickPassages(section, hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()));
+        Answer.Citation citation = new Answer.Citation(policy.id(), doc.title(), section.id(), section.title(), doc.version(),
+                doc.link() == null ? null : doc.link() + "#" + section.id());
+        return new Answer(text, language, true, confidence, hits.sections(), section.shortAnswer(), passages, citation,
+                null, Answer.Decline.NONE);
+    }
+
+    /** Up to three passages that matched the question, best first; the section's first rule when none did. */
+    private static List<Passage> pickPassages(Section section, List<Integer> ranks) {
+        List<Passage> picked = new ArrayList<>();
+        for (int ordinal : ranks) {
+            Passage p = section.passages().get(ordinal);
+            if (!picked.contains(p)) {
+                picked.add(p);
+            }
+            if (picked.size() == 3) {
+                break;
+            }
+        }
+        if (picked.isEmpty() && !section.passages().isEmpty()) {
+            picked.add(section.passages().stream().filter(p -> !p.group().isEmpty()).findFirst()
+                    .orElse(section.passages().getFirst()));
+        }
+        return picked;
+    }
+
+    private Answer declined(String question, String language, Answer.Decline why, List<RankedSection> near) {
+        return new Answer(question, language, false, 0, near, "", List.of(), null, contactFor(near, language), why);
+    }
+
+    /** The contact the nearest policy names for questions it does not answer; else HR. */
+    private Contact contactFor(List<RankedSection> near, String language) {
+        Policy policy = near.isEmpty() ? library.all().iterator().next()
+                : library.policy(near.getFirst().policyId()).orElse(library.all().iterator().next());
+        String role = policy.document(language).contactRole();
+        return library.settings().contact(role).or(() -> library.settings().contact("hr")).orElse(null);
+    }
+
+    private static Answer withQuestion(Answer a, String question) {
+        return new Answer(question, a.language(), a.answered(), a.confidence(), a.sections(), a.shortAnswer(),
+                a.passages(), a.citation(), a.contact(), a.decline());
+    }
+
+    /** Unicode-normalised (full-width to ASCII...), control characters dropped, white space folded. */
+    static String normalise(String question) {
+        if (question == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(question, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(Math.min(s.length(), 200_000));
+        boolean space = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = !out.isEmpty();
+            } else if (Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT) {
+                // dropped: NUL, bells, zero-width joiners...
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+}
