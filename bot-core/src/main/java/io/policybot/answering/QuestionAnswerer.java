@@ -94,21 +94,23 @@ public final class QuestionAnswerer {
                 null, Answer.Decline.NONE);
     }
 
-    /** Up to three passages that matched the question, best first; the section's first rule when none did. */
+    /**
+     * Up to three rules (list items) that matched the question, best first; a matching paragraph only when no
+     * rule matched; the section's first rule when nothing did. Rules are what a person can act on.
+     */
     private static List<Passage> pickPassages(Section section, List<Integer> ranks) {
         List<Passage> picked = new ArrayList<>();
         for (int ordinal : ranks) {
             Passage p = section.passages().get(ordinal);
-            if (!picked.contains(p)) {
+            if (p.rule() && !picked.contains(p) && picked.size() < 3) {
                 picked.add(p);
             }
-            if (picked.size() == 3) {
-                break;
-            }
+        }
+        if (picked.isEmpty() && !ranks.isEmpty()) {
+            picked.add(section.passages().get(ranks.getFirst()));
         }
         if (picked.isEmpty() && !section.passages().isEmpty()) {
-            picked.add(section.passages().stream().filter(p -> !p.group().isEmpty()).findFirst()
-                    .orElse(section.passages().getFirst()));
+            picked.add(section.passages().stream().filter(Passage::rule).findFirst().orElse(section.passages().getFirst()));
         }
         return picked;
     }

@@ -54,7 +54,10 @@ final class PolicyMarkdownParser {
         LocalDate effective = null;
         if (meta.get("effective") != null) {
             try {
-                effective = LocalDate.parse(meta.get("effective").toString());
+                Object v = meta.get("effective");
+                effective = v instanceof java.util.Date d
+                        ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                        : LocalDate.parse(v.toString());
             } catch (DateTimeParseException e) {
                 problems.add(new ContentProblem(file, front.lineOf("effective"),
                         "'effective' must be a date like 2026-11-01, not '" + meta.get("effective") + "'"));
@@ -166,11 +169,11 @@ final class PolicyMarkdownParser {
                     for (Node c = li.getFirstChild(); c != null; c = c.getNext()) {
                         text.append(text.isEmpty() ? "" : " ").append(render(c));
                     }
-                    section.add(text.toString(), lineOf(li) + (line - lineOf(n)));
+                    section.add(text.toString(), true, lineOf(li) + (line - lineOf(n)));
                 }
             }
         } else if (n instanceof Paragraph || n instanceof BlockQuote) {
-            section.add(render(n), line);
+            section.add(render(n), false, line);
         }
     }
 
@@ -220,9 +223,9 @@ final class PolicyMarkdownParser {
             this.file = file;
         }
 
-        void add(String md, int at) {
+        void add(String md, boolean rule, int at) {
             if (!md.isBlank()) {
-                passages.add(new Passage(group, md, plainOf(md), at));
+                passages.add(new Passage(group, md, plainOf(md), rule, at));
             }
         }
 

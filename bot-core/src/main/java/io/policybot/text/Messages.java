@@ -39,6 +39,6 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no message '" + key + "' in bundle " + bundle.getBaseBundleName(), e);
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -1,0 +1,92 @@
+package io.policybot.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.policybot.answering.Answer;
+import io.policybot.answering.AnswerReplies;
+import io.policybot.answering.AnsweringSettings;
+import io.policybot.answering.QuestionAnswerer;
+import io.policybot.answering.RankedSection;
+import io.policybot.conversation.Reply;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** One question answered as a person reads it, or many as JSON lines. */
+@Command(name = "ask", description = {"Answer a policy question.",
+        "With --json and no question, reads questions from standard input, one per line, and writes one JSON object per line."})
+final class AskCommand implements Callable<Integer> {
+    @ParentCommand
+    PolicyBotCommand parent;
+
+    @Option(names = "--json", description = "Write JSON: {question, lang, answered, confidence, answer, sections[]}.")
+    boolean json;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language when the question does not show one (default en).")
+    String lang = "en";
+
+    @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (several words are joined).")
+    List<String> words = new ArrayList<>();
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config()).apply(loadContent());
+        if (!words.isEmpty()) {
+            Answer a = answerer.answer(String.join(" ", words), lang);
+            out.println(json ? toJson(a) : readable(a));
+            return 0;
+        }
+        if (!json) {
+            System.err.println("policybot ask: give a question, or --json to read questions from standard input");
+            return 2;
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            out.println(toJson(answerer.answer(line, lang)));
+        }
+        return 0;
+    }
+
+    private io.policybot.content.ContentLibrary loadContent() {
+        AppConfig config = parent.config();
+        io.policybot.content.ContentLoader loader = new io.policybot.content.ContentLoader();
+        return config.contentDir() == null ? loader.loadBundled() : loader.load(config.contentDir());
+    }
+
+    private static String readable(Answer a) {
+        List<io.policybot.conversation.Button> ignored = new ArrayList<>();
+        return new ConsoleRenderer(java.nio.file.Path.of(".")).render(
+                List.of(new Reply(Reply.SAME, AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars()), "")),
+                ignored);
+    }
+
+    String toJson(Answer a) throws Exception {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("question", a.question());
+        o.put("lang", a.language());
+        o.put("answered", a.answered());
+        o.put("confidence", Math.round(a.confidence() * 1000) / 1000.0);
+        o.put("answer", a.answered() ? a.shortAnswer() : AnswerReplies.fallback(a));
+        ArrayNode sections = o.putArray("sections");
+        for (RankedSection s : a.sections()) {
+            ObjectNode n = sections.addObject();
+            n.put("policy", s.policyId());
+            n.put("section", s.sectionId());
+            n.put("title", s.title());
+            n.put("score", Math.round(s.score() * 10000) / 10000.0);
+        }
+        return mapper.writeValueAsString(o);
+    }
+}

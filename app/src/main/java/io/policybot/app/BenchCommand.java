@@ -1,0 +1,136 @@
+package io.policybot.app;
+
+import io.policybot.answering.AnsweringSettings;
+import io.policybot.answering.Evaluation;
+import io.policybot.answering.OnnxEmbedders;
+import io.policybot.answering.QuestionAnswerer;
+import io.policybot.answering.VectorCache;
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.ContentLoader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Answering speed and memory on this machine: start to first answer, index build, latency percentiles (answer
+ * cache off, so every question is searched), throughput on all cores, heap after load.
+ * Reproduce: {@code ./policybot bench} (add {@code --no-embeddings} for lexical only).
+ */
+@Command(name = "bench", description = "Measure answer latency, throughput, start-up and memory.")
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    PolicyBotCommand parent;
+
+    @Option(names = "--questions", paramLabel = "FILE", description = "TSV question file (default: built-in sample).")
+    Path questions;
+
+    @Option(names = "--iterations", description = "Questions answered for the latency figures (default ${DEFAULT-VALUE}).")
+    int iterations = 5000;
+
+    @Option(names = "--threads", description = "Threads for the throughput figure (default: cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        AppConfig config = parent.config();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long t0 = System.nanoTime();
+        ContentLoader loader = new ContentLoader();
+        ContentLibrary library = config.contentDir() == null ? loader.loadBundled() : loader.load(config.contentDir());
+        long loaded = System.nanoTime();
+        AnsweringSettings noCache = new AnsweringSettings(AnsweringSettings.DEFAULTS.minConfidence(),
+                AnsweringSettings.DEFAULTS.maxQuestionChars(), 0);
+        Path vectorDir = Files.createTempDirectory("policybot-bench-vectors");
+        QuestionAnswerer answerer = config.embeddings()
+                ? new QuestionAnswerer(library, noCache, new OnnxEmbedders(), new VectorCache(vectorDir))
+                : new QuestionAnswerer(library, noCache);
+        long indexed = System.nanoTime();
+        answerer.answer("Can I mention my employer on LinkedIn?", "en");
+        long firstAnswer = System.currentTimeMillis();
+        long warmIndex = -1;
+        if (config.embeddings()) {
+            long w0 = System.nanoTime();
+            new QuestionAnswerer(library, noCache, new OnnxEmbedders(), new VectorCache(vectorDir));
+            warmIndex = (System.nanoTime() - w0) / 1_000_000;
+        }
+
+        List<String[]> qs = sample();
+        for (int i = 0; i < 300; i++) { // warm-up
+            String[] q = qs.get(i % qs.size());
+            answerer.answer(q[1], q[0]);
+        }
+        long[] nanos = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+            String[] q = qs.get(i % qs.size());
+            long s = System.nanoTime();
+            answerer.answer(q[1], q[0]);
+            nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long tp0 = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < iterations; i = next.getAndIncrement()) {
+                    String[] q = qs.get(i % qs.size());
+                    answerer.answer(q[1], q[0]);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - tp0) / 1e9;
+        pool.shutdown();
+
+        System.gc();
+        Thread.sleep(200);
+        System.gc();
+        long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+
+        out.printf(Locale.ROOT, "retrieval              %s%n", config.embeddings() ? "hybrid (BM25 + bge-small embeddings)" : "lexical (BM25 + synonyms)");
+        out.printf(Locale.ROOT, "questions              %d distinct, %d answered per figure, cache off%n", qs.size(), iterations);
+        out.printf(Locale.ROOT, "content load           %d ms%n", (loaded - t0) / 1_000_000);
+        out.printf(Locale.ROOT, "index build            %d ms (cold)%s%n", (indexed - loaded) / 1_000_000,
+                warmIndex >= 0 ? ", " + warmIndex + " ms with the vector cache" : "");
+        out.printf(Locale.ROOT, "JVM start -> 1st answer %d ms%n", firstAnswer - jvmStart);
+        out.printf(Locale.ROOT, "latency p50            %.2f ms%n", nanos[iterations / 2] / 1e6);
+        out.printf(Locale.ROOT, "latency p99            %.2f ms%n", nanos[(int) (iterations * 0.99)] / 1e6);
+        out.printf(Locale.ROOT, "latency max            %.2f ms%n", nanos[iterations - 1] / 1e6);
+        out.printf(Locale.ROOT, "throughput             %.0f answers/s on %d threads%n", iterations / seconds, threads);
+        out.printf(Locale.ROOT, "heap after load        %d MB%n", heap / (1024 * 1024));
+        return 0;
+    }
+
+    private List<String[]> sample() {
+        if (questions != null) {
+            return Evaluation.read(questions).stream().map(q -> new String[] {q.language(), q.text()}).toList();
+        }
+        return List.of(new String[] {"en", "Can I mention my employer on LinkedIn?"},
+                new String[] {"en", "A journalist asked me about the layoffs on X, what do I do?"},
+                new String[] {"en", "Is it ok to post photos from the office party?"},
+                new String[] {"en", "Our Instagram account got hacked"},
+                new String[] {"en", "How many vacation days do I get?"},
+                new String[] {"en", "Can I review a competitor's product on Amazon?"},
+                new String[] {"zh", "我可以在朋友圈发同事的照片吗？"},
+                new String[] {"zh", "公司微博账号被盗了怎么办？"});
+    }
+}

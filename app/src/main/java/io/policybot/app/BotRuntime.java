@@ -1,0 +1,110 @@
+package io.policybot.app;
+
+import io.policybot.answering.AnsweringSettings;
+import io.policybot.answering.LiveAnswerer;
+import io.policybot.answering.OnnxEmbedders;
+import io.policybot.answering.QuestionAnswerer;
+import io.policybot.answering.VectorCache;
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.ContentLoader;
+import io.policybot.conversation.PolicyConversationEngine;
+import io.policybot.conversation.StaffCommands;
+import io.policybot.store.Database;
+import io.policybot.store.SqlPersonRepository;
+import io.policybot.store.SqlQuestionLogRepository;
+import io.policybot.store.SqlTrainingRepository;
+import io.policybot.training.TrainingService;
+import io.policybot.training.TrainingSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The composition root: content, index, database, training and the conversation engine, wired once. */
+public final class BotRuntime implements AutoCloseable {
+    private final AppConfig config;
+    private final Clock clock;
+    private final ContentLoader loader = new ContentLoader();
+    private final LiveAnswerer answerer;
+    private final Database database;
+    private final TrainingService training;
+    private final PolicyConversationEngine engine;
+    private final SqlPersonRepository people;
+
+    public BotRuntime(AppConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        ContentLibrary library = loadContent();
+        this.answerer = new LiveAnswerer(library, answererFactory(config));
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        this.database = Database.sqlite(config.dataDir().resolve("policybot.db"));
+        this.people = new SqlPersonRepository(database);
+        this.training = new TrainingService(answerer::library, new SqlTrainingRepository(database), people,
+                TrainingSettings.defaults(), clock, new SecureRandom());
+        this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
+                StaffCommands.unavailable(), clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
+    }
+
+    /** Builds answerers for a content version; shares the embedding models between versions. */
+    static Function<ContentLibrary, QuestionAnswerer> answererFactory(AppConfig config) {
+        if (!config.embeddings()) {
+            return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS);
+        }
+        OnnxEmbedders embedders = new OnnxEmbedders();
+        VectorCache cache = new VectorCache(config.dataDir().resolve("vectors"));
+        return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS, embedders, cache);
+    }
+
+    public ContentLibrary loadContent() {
+        return config.contentDir() == null ? loader.loadBundled() : loader.load(config.contentDir());
+    }
+
+    public PolicyConversationEngine engine() {
+        return engine;
+    }
+
+    public LiveAnswerer answerer() {
+        return answerer;
+    }
+
+    public TrainingService training() {
+        return training;
+    }
+
+    public SqlPersonRepository people() {
+        return people;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    /** Reloads the content; on a validation error the content in force stays and the error is thrown. */
+    public boolean reloadContent() {
+        return answerer.reload(loadContent());
+    }
+
+    public Optional<String> contentSource() {
+        return Optional.ofNullable(config.contentDir()).map(Object::toString);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,54 @@
+package io.policybot.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code policybot} command. Without a subcommand it runs the bot: Slack and/or Discord, else the console. */
+@Command(name = "policybot", mixinStandardHelpOptions = true, version = "PolicyBot 0.1.0",
+        description = "A self-hosted policy assistant: answers with the section they come from, training, reports.",
+        subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class,
+                TrainingCommand.class, ContentCommand.class, CommandLine.HelpCommand.class})
+public final class PolicyBotCommand implements Callable<Integer> {
+
+    @Option(names = "--content", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Content directory to load instead of the bundled one (env POLICYBOT_CONTENT_DIR).")
+    Path content;
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Where the SQLite database and caches live (env POLICYBOT_DATA_DIR, default ./data).")
+    Path data;
+
+    @Option(names = "--no-embeddings", scope = ScopeType.INHERIT,
+            description = "Lexical retrieval only, without the sentence-embedding models (env POLICYBOT_EMBEDDINGS=off).")
+    boolean noEmbeddings;
+
+    AppConfig config() {
+        return AppConfig.from(System.getenv(), content, data, noEmbeddings ? Boolean.FALSE : null);
+    }
+
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new RunCommand().run(this);
+    }
+
+    public static void main(String[] args) {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PolicyBotCommand());
+        cli.setExecutionExceptionHandler(new FriendlyErrors());
+        return cli;
+    }
+}

@@ -1,0 +1,27 @@
+package io.policybot.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** Runs the bot on the platforms whose tokens are set; with none, the console chat. */
+@Command(name = "run", description = "Run the bot: Slack and/or Discord when their tokens are set, else the console chat.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    PolicyBotCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(parent);
+    }
+
+    int run(PolicyBotCommand root) throws Exception {
+        Platforms platforms = Platforms.fromEnvironment(System.getenv());
+        if (platforms.none()) {
+            return new ChatCommand().run(root, null, null);
+        }
+        try (BotRuntime runtime = new BotRuntime(root.config(), root.clock())) {
+            return platforms.runUntilStopped(runtime);
+        }
+    }
+}

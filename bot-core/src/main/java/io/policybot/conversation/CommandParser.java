@@ -1,0 +1,60 @@
+package io.policybot.conversation;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a message as a command ("quiz", "状态", "ask can I...") or as a question. Command words are accepted in
+ * every language the bot speaks, whatever the person's locale.
+ */
+final class CommandParser {
+
+    enum Command { HELP, ASK, QUIZ, ROLEPLAY, STATUS, REPORT, GAPS, ANNOUNCE, QUESTION }
+
+    record Parsed(Command command, String argument) {
+    }
+
+    private static final Map<String, Command> WORDS = Map.ofEntries(
+            Map.entry("help", Command.HELP), Map.entry("?", Command.HELP), Map.entry("帮助", Command.HELP),
+            Map.entry("ask", Command.ASK), Map.entry("问", Command.ASK), Map.entry("提问", Command.ASK),
+            Map.entry("quiz", Command.QUIZ), Map.entry("测验", Command.QUIZ), Map.entry("测试", Command.QUIZ),
+            Map.entry("roleplay", Command.ROLEPLAY), Map.entry("role-play", Command.ROLEPLAY),
+            Map.entry("角色扮演", Command.ROLEPLAY),
+            Map.entry("status", Command.STATUS), Map.entry("状态", Command.STATUS),
+            Map.entry("report", Command.REPORT), Map.entry("报告", Command.REPORT),
+            Map.entry("gaps", Command.GAPS), Map.entry("announce", Command.ANNOUNCE), Map.entry("公告", Command.ANNOUNCE));
+
+    static Parsed parse(String text, boolean command) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return new Parsed(command ? Command.HELP : Command.QUESTION, "");
+        }
+        int space = firstSpace(trimmed);
+        String head = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
+        String rest = space < 0 ? "" : trimmed.substring(space).strip();
+        if (head.startsWith("/")) {
+            head = head.substring(1);
+        }
+        Command c = WORDS.get(head);
+        if (c == null) {
+            return new Parsed(Command.QUESTION, trimmed);
+        }
+        // "help me with my LinkedIn profile" is a question, not a command: most commands take no words after them.
+        if (!rest.isEmpty() && (c == Command.HELP || c == Command.STATUS && !command)) {
+            return new Parsed(Command.QUESTION, trimmed);
+        }
+        return new Parsed(c == Command.ASK && rest.isEmpty() ? Command.HELP : c, rest);
+    }
+
+    private static int firstSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private CommandParser() {
+    }
+}

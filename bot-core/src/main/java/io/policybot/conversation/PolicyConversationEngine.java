@@ -1,0 +1,218 @@
+package io.policybot.conversation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.policybot.answering.Answer;
+import io.policybot.answering.AnswerReplies;
+import io.policybot.answering.LiveAnswerer;
+import io.policybot.answering.QuestionAnswerer;
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.Policy;
+import io.policybot.content.PolicyDocument;
+import io.policybot.content.Section;
+import io.policybot.people.Person;
+import io.policybot.people.PersonRepository;
+import io.policybot.questions.LoggedQuestion;
+import io.policybot.questions.QuestionLogRepository;
+import io.policybot.questions.Vote;
+import io.policybot.questions.VoteResult;
+import io.policybot.text.Messages;
+import io.policybot.training.TrainingService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation engine every platform shares: reads a message as a command or a question, answers button
+ * presses, and contains every failure as a polite reply. Replayed deliveries (same delivery id) are answered once.
+ */
+public final class PolicyConversationEngine implements ConversationEngine {
+    private static final Logger log = LoggerFactory.getLogger(PolicyConversationEngine.class);
+
+    private final LiveAnswerer answerer;
+    private final TrainingService training;
+    private final PersonRepository people;
+    private final QuestionLogRepository questions;
+    private final StaffCommands staff;
+    private final Clock clock;
+    private final int maxQuestionChars;
+    private final Cache<String, Boolean> seenDeliveries = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(30)).maximumSize(100_000).build();
+    /** The language each person last wrote in: commands carry no language of their own. */
+    private final Cache<String, String> lastLanguage = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Set<String> escalated = ConcurrentHashMap.newKeySet();
+
+    public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
+                                    QuestionLogRepository questions, StaffCommands staff, Clock clock,
+                                    int maxQuestionChars) {
+        this.answerer = answerer;
+        this.training = training;
+        this.people = people;
+        this.questions = questions;
+        this.staff = staff;
+        this.clock = clock;
+        this.maxQuestionChars = maxQuestionChars;
+    }
+
+    @Override
+    public List<Reply> handle(Inbound inbound) {
+        if (inbound.deliveryId() != null && seenDeliveries.asMap().putIfAbsent(inbound.deliveryId(), true) != null) {
+            return List.of(); // a platform retry of something already answered
+        }
+        try {
+            return switch (inbound) {
+                case Inbound.Message m -> onMessage(m);
+                case Inbound.ButtonPress b -> onButton(b);
+            };
+        } catch (RuntimeException e) {
+            // Never the user's text or id in the log: only what failed.
+            log.error("failed to handle a {} on {}", inbound.getClass().getSimpleName(), inbound.actor().platform(), e);
+            String lang = languageFor(inbound.actor(), null);
+            return List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(Messages.of("answering", lang).get("error.generic"))),
+                    Messages.of("answering", lang).get("error.generic")));
+        }
+    }
+
+    @Override
+    public List<Block> home(Actor actor) {
+        return training.homeBlocks(actor, languageFor(actor, null));
+    }
+
+    private List<Reply> onMessage(Inbound.Message m) {
+        CommandParser.Parsed parsed = CommandParser.parse(m.text(), m.kind() == Inbound.Message.Kind.COMMAND);
+        Actor actor = m.actor();
+        return switch (parsed.command()) {
+            case HELP -> List.of(help(languageFor(actor, null)));
+            case QUESTION, ASK -> answer(m, parsed.argument());
+            case QUIZ -> training.startQuiz(actor, m.channel(), languageFor(actor, null),
+                    parsed.argument().isBlank() ? null : parsed.argument());
+            case ROLEPLAY -> training.startRolePlay(actor, m.channel(), languageFor(actor, null),
+                    parsed.argument().isBlank() ? null : parsed.argument());
+            case STATUS -> training.status(actor, languageFor(actor, null));
+            case REPORT, GAPS, ANNOUNCE -> staff.handle(parsed.command().name().toLowerCase(java.util.Locale.ROOT),
+                    parsed.argument(), m, languageFor(actor, null));
+        };
+    }
+
+    private List<Reply> answer(Inbound.Message m, String question) {
+        QuestionAnswerer qa = answerer.get();
+        Answer answer = qa.answer(question, languageFor(m.actor(), null));
+        String logId = null;
+        if (answer.decline() == Answer.Decline.NONE || answer.decline() == Answer.Decline.NOT_COVERED) {
+            lastLanguage.put(m.actor().key(), answer.language());
+            Person person = person(m.actor());
+            LoggedQuestion logged = questions.log(new LoggedQuestion(null, person.id(), answer.question(), answer.language(),
+                    answer.answered(), answer.sections().isEmpty() ? null : answer.sections().getFirst().policyId(),
+                    answer.sections().isEmpty() ? null : answer.sections().getFirst().sectionId(), answer.confidence(),
+                    clock.instant()));
+            logId = logged.id();
+        }
+        return List.of(new Reply(Reply.SAME, AnswerReplies.answer(answer, logId, maxQuestionChars), AnswerReplies.fallback(answer)));
+    }
+
+    private List<Reply> onButton(Inbound.ButtonPress b) {
+        String lang = languageFor(b.actor(), null);
+        Messages m = Messages.of("answering", lang);
+        return switch (b.actionId()) {
+            case Actions.SHOW_SECTION -> showSection(b, m);
+            case Actions.FEEDBACK_UP, Actions.FEEDBACK_DOWN -> feedback(b, m);
+            case Actions.ASK_HR -> askHr(b, m);
+            case Actions.ACKNOWLEDGE, Actions.ANNOUNCE_CONFIRM, Actions.ANNOUNCE_CANCEL, Actions.UPDATE_QUIZ_START ->
+                    staff.onButton(b, lang);
+            default -> {
+                List<Reply> replies = training.onButton(b, lang);
+                yield replies.isEmpty() ? List.of(privateText(m.get("button.stale"))) : replies;
+            }
+        };
+    }
+
+    private List<Reply> showSection(Inbound.ButtonPress b, Messages m) {
+        String[] parts = b.value().split("/");
+        ContentLibrary library = answerer.library();
+        Optional<Policy> policy = parts.length == 3 ? library.policy(parts[0]) : Optional.empty();
+        if (policy.isEmpty()) {
+            return List.of(privateText(m.get("section.unknown")));
+        }
+        PolicyDocument doc = policy.get().document(parts[2]);
+        Optional<Section> section = doc.section(parts[1]);
+        if (section.isEmpty()) {
+            return List.of(privateText(m.get("section.unknown")));
+        }
+        return List.of(new Reply(Reply.PRIVATE, AnswerReplies.section(policy.get(), doc, section.get()), section.get().title()));
+    }
+
+    private List<Reply> feedback(Inbound.ButtonPress b, Messages m) {
+        Person person = person(b.actor());
+        boolean up = b.actionId().equals(Actions.FEEDBACK_UP);
+        VoteResult result = questions.vote(b.value(), person.id(), up ? Vote.UP : Vote.DOWN, clock.instant());
+        return switch (result) {
+            case UNKNOWN_QUESTION -> List.of(privateText(m.get("button.stale")));
+            case UNCHANGED -> List.of(privateText(m.get("feedback.same")));
+            case CHANGED -> List.of(privateText(m.get("feedback.changed")));
+            case RECORDED -> up ? List.of(privateText(m.get("feedback.thanksUp")))
+                    : List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(m.get("feedback.thanksDown")),
+                            new Block.Text(m.get("feedback.offerHr")),
+                            new Block.Buttons(List.of(new Button(Actions.ASK_HR, m.get("decline.askHr"), b.value())))),
+                            m.get("feedback.thanksDown")));
+        };
+    }
+
+    private List<Reply> askHr(Inbound.ButtonPress b, Messages m) {
+        Optional<LoggedQuestion> q = questions.find(b.value());
+        if (q.isEmpty()) {
+            return List.of(privateText(m.get("askHr.unknown")));
+        }
+        if (!escalated.add(b.value())) {
+            return List.of(privateText(m.get("askHr.already")));
+        }
+        String who = b.actor().displayName();
+        Messages hr = Messages.of("answering", "en");
+        String post = hr.get("askHr.post", who, q.get().question());
+        List<Reply> replies = new ArrayList<>();
+        replies.add(new Reply(new Reply.Placement.NamedChannel(Reply.ChannelRole.HR), List.of(new Block.Text(post)), post));
+        replies.add(privateText(m.get("askHr.sent")));
+        return replies;
+    }
+
+    private Reply help(String lang) {
+        Messages m = Messages.of("answering", lang);
+        String policies = answerer.library().all().stream().map(p -> p.document(lang).title() + " (" + p.version() + ")")
+                .collect(Collectors.joining(", "));
+        return new Reply(Reply.SAME, List.of(new Block.Heading(m.get("help.title")), new Block.Text(m.get("help.body")),
+                new Block.Context(m.get("help.policies", policies))), m.get("help.title"));
+    }
+
+    private Person person(Actor actor) {
+        return people.findOrCreate(actor.platform(), actor.userId(), actor.displayName(), clock.instant());
+    }
+
+    /**
+     * The language for the bot's own words: the person's locale when the content has it, else the language they
+     * last asked in, else English (or the content's only language).
+     */
+    String languageFor(Actor actor, String fallback) {
+        Set<String> languages = answerer.library().languages();
+        if (actor.locale() != null && languages.contains(actor.locale().getLanguage())) {
+            return actor.locale().getLanguage();
+        }
+        String last = lastLanguage.getIfPresent(actor.key());
+        if (last != null) {
+            return last;
+        }
+        if (fallback != null && languages.contains(fallback)) {
+            return fallback;
+        }
+        return languages.contains("en") || languages.isEmpty() ? "en" : languages.iterator().next();
+    }
+
+    private static Reply privateText(String text) {
+        return new Reply(Reply.PRIVATE, List.of(new Block.Text(text)), text);
+    }
+}

@@ -1,0 +1,32 @@
+package io.policybot.conversation;
+
+import java.util.List;
+
+/**
+ * The commands for HR and managers (report, gaps, announce) and the buttons of announcements. Kept behind this
+ * port so the conversation engine does not depend on the reports and announcements capabilities directly.
+ */
+public interface StaffCommands {
+
+    /** @param command "report", "gaps" or "announce"; {@code argument} is the rest of the message */
+    List<Reply> handle(String command, String argument, Inbound.Message message, String language);
+
+    List<Reply> onButton(Inbound.ButtonPress press, String language);
+
+    /** Until the staff features are configured: every such command gets a clear "not available" reply. */
+    static StaffCommands unavailable() {
+        return new StaffCommands() {
+            @Override
+            public List<Reply> handle(String command, String argument, Inbound.Message message, String language) {
+                String text = language.equals("zh") ? "“" + command + "”功能尚未启用。" : "The " + command + " command is not available yet.";
+                return List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(text)), text));
+            }
+
+            @Override
+            public List<Reply> onButton(Inbound.ButtonPress press, String language) {
+                String text = language.equals("zh") ? "这个按钮已失效。" : "That button no longer works.";
+                return List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(text)), text));
+            }
+        };
+    }
+}

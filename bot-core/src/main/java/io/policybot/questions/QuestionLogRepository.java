@@ -1,0 +1,25 @@
+package io.policybot.questions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The log of questions asked and the feedback votes on the answers: what people ask, what the bot could not
+ * answer, and which answers helped. Thread-safe; each write is committed before returning.
+ */
+public interface QuestionLogRepository {
+
+    /** Stores the question and returns it with its new log id. */
+    LoggedQuestion log(LoggedQuestion question);
+
+    Optional<LoggedQuestion> find(String logId);
+
+    /** Questions asked at or after {@code from}, oldest first. */
+    List<LoggedQuestion> since(Instant from);
+
+    /** One vote per person per answer: a second vote replaces the first (see {@link VoteResult}). */
+    VoteResult vote(String logId, String personId, Vote vote, Instant at);
+
+    VoteTally tally(String logId);
+}

@@ -1,0 +1,471 @@
+package io.policybot.training;
+
+import io.policybot.Ids;
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.Policy;
+import io.policybot.content.PolicyDocument;
+import io.policybot.content.QuizQuestion;
+import io.policybot.content.Scenario;
+import io.policybot.content.Section;
+import io.policybot.conversation.Actions;
+import io.policybot.conversation.Actor;
+import io.policybot.conversation.Block;
+import io.policybot.conversation.ChannelRef;
+import io.policybot.conversation.Inbound;
+import io.policybot.conversation.Reply;
+import io.policybot.people.Person;
+import io.policybot.people.PersonRepository;
+import io.policybot.text.Messages;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quizzes and role-plays: what the conversation engine calls for training commands and buttons.
+ *
+ * <p>Every step is stored before its reply is returned, so a restart (or a crash) never loses an answer the
+ * person has seen acknowledged, and a replayed or stale button press is refused instead of counted twice.
+ * Training runs in the person's DM. The methods without a {@link ChannelRef} send everything to the DM; pass the
+ * channel when known, so a DM gets its replies in place and a channel gets a private "sent you a DM" note.
+ */
+public final class TrainingService {
+    private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
+    private static final String BUNDLE = "training";
+
+    private final Supplier<ContentLibrary> content;
+    private final TrainingRepository training;
+    private final PersonRepository people;
+    private final TrainingSettings settings;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final ReentrantLock randomLock = new ReentrantLock();
+    private final StateJson json = new StateJson();
+    private final TrainingView view;
+    private final TrainingStatusReader statusReader;
+
+    /**
+     * @param content  the content loaded now (a reload swaps what it returns)
+     * @param random   seeds each session's shuffle; need not be thread-safe
+     */
+    public TrainingService(Supplier<ContentLibrary> content, TrainingRepository training, PersonRepository people,
+                           TrainingSettings settings, Clock clock, RandomGenerator random) {
+        this.content = Objects.requireNonNull(content, "content");
+        this.training = Objects.requireNonNull(training, "training");
+        this.people = Objects.requireNonNull(people, "people");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.view = new TrainingView(settings, clock.getZone());
+        this.statusReader = new TrainingStatusReader(training, settings, clock, json);
+    }
+
+    // ---- starting ----
+
+    public List<Reply> startQuiz(Actor actor, String language, String policyId) {
+        return startQuiz(actor, null, language, policyId);
+    }
+
+    /** Starts a quiz, or re-sends the current question of the person's active session. */
+    public List<Reply> startQuiz(Actor actor, ChannelRef channel, String language, String policyId) {
+        Person person = person(actor);
+        Optional<TrainingSession> active = usableActive(person);
+        if (active.isPresent()) {
+            return resumeSession(active.get(), channel, language, active.get().isQuiz());
+        }
+        ContentLibrary library = content.get();
+        Messages m = messages(language);
+        Optional<Policy> found = SessionContent.quizPolicy(library, blankToNull(policyId), language);
+        if (found.isEmpty()) {
+            return List.of(view.notice(m, Reply.PRIVATE, "quiz.none"));
+        }
+        Policy policy = found.get();
+        String lang = policy.bestLanguage(language);
+        QuizPlan plan = QuizPlan.draw(policy.quiz(lang), settings.questionsPerQuiz(), sessionRandom());
+        TrainingSession session = newSession(person, Modules.QUIZ, policy, lang, json.write(plan));
+        if (!training.create(session)) {
+            return startedElsewhere(person, channel, language);
+        }
+        Messages sm = messages(lang);
+        Reply.Placement target = target(channel);
+        List<Reply> replies = dmNote(channel, m, "dm.quiz");
+        replies.add(view.quizIntro(sm, policy.document(lang), plan.size(), target));
+        QuizQuestion first = SessionContent.quiz(library, session, plan, List.of()).orElseThrow().question(0);
+        replies.add(view.question(sm, session.id(), 0, plan.get(0), first, plan.size(), target));
+        return replies;
+    }
+
+    public List<Reply> startRolePlay(Actor actor, String language, String scenarioIdOrNull) {
+        return startRolePlay(actor, null, language, scenarioIdOrNull);
+    }
+
+    /**
+     * Starts the named scenario; with no name, lists the scenarios as buttons (the next one not yet passed
+     * highlighted). An active session is resumed instead.
+     */
+    public List<Reply> startRolePlay(Actor actor, ChannelRef channel, String language, String scenarioIdOrNull) {
+        Person person = person(actor);
+        String scenarioId = blankToNull(scenarioIdOrNull);
+        Optional<TrainingSession> active = usableActive(person);
+        if (active.isPresent()) {
+            String module = active.get().module();
+            boolean same = scenarioId == null ? !Modules.isQuiz(module) : Modules.rolePlay(scenarioId).equals(module);
+            return resumeSession(active.get(), channel, language, same);
+        }
+        ContentLibrary library = content.get();
+        Messages m = messages(language);
+        List<TrainingStatus.RolePlayProgress> scenarios = statusReader.rolePlays(person, library, language);
+        if (scenarios.isEmpty()) {
+            return List.of(view.notice(m, Reply.PRIVATE, "roleplay.none"));
+        }
+        Optional<Policy> found = scenarioId == null ? Optional.empty()
+                : SessionContent.scenarioPolicy(library, scenarioId, language);
+        if (found.isEmpty()) {
+            String note = scenarioId == null ? null : m.get("roleplay.unknown", scenarioId);
+            return List.of(view.scenarioList(m, scenarios, note, listPlacement(channel)));
+        }
+        Policy policy = found.get();
+        String lang = policy.bestLanguage(language);
+        Scenario scenario = SessionContent.scenario(policy, lang, scenarioId).orElseThrow();
+        TrainingSession session = newSession(person, Modules.rolePlay(scenario.id()), policy, lang,
+                json.write(RolePlaySession.begin(scenario)));
+        if (!training.create(session)) {
+            return startedElsewhere(person, channel, language);
+        }
+        Messages sm = messages(lang);
+        Reply.Placement target = target(channel);
+        List<Reply> replies = dmNote(channel, m, "dm.roleplay");
+        replies.add(view.rolePlayIntro(sm, scenario, target));
+        replies.add(view.step(sm, session.id(), 0, scenario.step(scenario.start()), target));
+        return replies;
+    }
+
+    public List<Reply> resume(Actor actor, String language) {
+        return resume(actor, null, language);
+    }
+
+    /** Re-sends the question (or role-play step) waiting for the person, or says there is none. */
+    public List<Reply> resume(Actor actor, ChannelRef channel, String language) {
+        Person person = person(actor);
+        Optional<TrainingSession> active = usableActive(person);
+        if (active.isPresent()) {
+            return resumeSession(active.get(), channel, language, true);
+        }
+        ContentLibrary library = content.get();
+        String policyId = SessionContent.quizPolicy(library, null, language).map(Policy::id).orElse(null);
+        return List.of(view.noticeWithStart(messages(language), Reply.PRIVATE, "resume.none", policyId,
+                SessionContent.hasRolePlays(library, language)));
+    }
+
+    // ---- buttons ----
+
+    /** Handles the training buttons; an empty list means the press is not a training one. */
+    public List<Reply> onButton(Inbound.ButtonPress press, String language) {
+        return switch (press.actionId()) {
+            case Actions.QUIZ_START -> startQuiz(press.actor(), press.channel(), language, press.value());
+            case Actions.ROLEPLAY_START -> startRolePlay(press.actor(), press.channel(), language, press.value());
+            case Actions.QUIZ_ANSWER -> answerQuiz(press, language);
+            case Actions.ROLEPLAY_CHOOSE -> chooseRolePlay(press, language);
+            default -> List.of();
+        };
+    }
+
+    private List<Reply> answerQuiz(Inbound.ButtonPress press, String language) {
+        Pressed pressed = pressed(press, language, true);
+        if (pressed.refusal() != null) {
+            return List.of(pressed.refusal());
+        }
+        TrainingSession s = pressed.session();
+        ButtonValue v = pressed.value();
+        Messages sm = messages(s.language());
+        ContentLibrary library = content.get();
+        Optional<SessionContent.Quiz> loaded = SessionContent.quiz(library, s, json.read(s.state(), QuizPlan.class),
+                training.answers(s.id()));
+        if (loaded.isEmpty()) {
+            return contentChanged(s, sm, library);
+        }
+        QuizSession quiz = loaded.get().session();
+        Reply refused = refusal(sm, quiz.check(v.index(), v.choice()));
+        if (refused != null) {
+            return List.of(refused);
+        }
+        Instant now = now();
+        QuizQuestion q = loaded.get().question(v.index());
+        RecordedAnswer answer = quiz.answer(v.index(), v.choice(), q, now);
+        boolean last = v.index() == quiz.total() - 1;
+        Completion done = null;
+        if (last) {
+            int correct = quiz.correct() + (answer.correct() ? 1 : 0);
+            done = new Completion(Ids.next(), s.personId(), s.id(), Modules.QUIZ, s.policyId(), s.policyVersion(),
+                    correct, quiz.total(), settings.passes(correct, quiz.total()), now);
+        }
+        refused = refusal(sm, training.recordAnswer(answer, s.state(), done, now));
+        if (refused != null) {
+            return List.of(refused);
+        }
+        PolicyDocument doc = loaded.get().document();
+        QuizPlan plan = quiz.plan();
+        List<Reply> replies = new ArrayList<>();
+        replies.add(view.quizFeedback(sm, v.index(), plan.get(v.index()), q, answer, doc, quiz.total()));
+        if (!last) {
+            int next = v.index() + 1;
+            replies.add(view.question(sm, s.id(), next, plan.get(next), loaded.get().question(next), quiz.total(),
+                    Reply.SAME));
+            return replies;
+        }
+        Set<String> missed = new LinkedHashSet<>();
+        List<RecordedAnswer> all = new ArrayList<>(quiz.answers());
+        all.add(answer);
+        for (RecordedAnswer a : all) {
+            if (!a.correct()) {
+                missed.add(loaded.get().question(a.index()).sectionId());
+            }
+        }
+        List<Section> reread = doc.sections().stream().filter(sec -> missed.contains(sec.id())).toList();
+        replies.add(view.quizSummary(sm, doc, done, reread, SessionContent.hasRolePlays(library, s.language())));
+        replies.add(home(pressed.person(), s.language()));
+        return replies;
+    }
+
+    private List<Reply> chooseRolePlay(Inbound.ButtonPress press, String language) {
+        Pressed pressed = pressed(press, language, false);
+        if (pressed.refusal() != null) {
+            return List.of(pressed.refusal());
+        }
+        TrainingSession s = pressed.session();
+        ButtonValue v = pressed.value();
+        Messages sm = messages(s.language());
+        ContentLibrary library = content.get();
+        Optional<SessionContent.RolePlay> loaded = SessionContent.rolePlay(library, s,
+                json.read(s.state(), RolePlayState.class), training.answers(s.id()));
+        if (loaded.isEmpty()) {
+            return contentChanged(s, sm, library);
+        }
+        RolePlaySession rp = loaded.get().session();
+        Reply refused = refusal(sm, rp.check(v.index(), v.choice()));
+        if (refused != null) {
+            return List.of(refused);
+        }
+        Instant now = now();
+        RolePlaySession.Move move = rp.choose(v.index(), v.choice(), now);
+        Completion done = null;
+        if (move.ends()) {
+            int best = rp.best() + (move.answer().correct() ? 1 : 0);
+            int steps = v.index() + 1;
+            done = new Completion(Ids.next(), s.personId(), s.id(), s.module(), s.policyId(), s.policyVersion(),
+                    best, steps, settings.passes(best, steps), now);
+        }
+        refused = refusal(sm, training.recordAnswer(move.answer(), json.write(move.next()), done, now));
+        if (refused != null) {
+            return List.of(refused);
+        }
+        List<Reply> replies = new ArrayList<>();
+        replies.add(view.stepFeedback(sm, v.index(), move.step(), v.choice()));
+        if (!move.ends()) {
+            replies.add(view.step(sm, s.id(), v.index() + 1, rp.scenario().step(move.next().step()), Reply.SAME));
+            return replies;
+        }
+        replies.add(view.rolePlaySummary(sm, rp.scenario(), loaded.get().document(), done));
+        replies.add(home(pressed.person(), s.language()));
+        return replies;
+    }
+
+    /** The session a press is about, or the polite refusal when it is not the presser's live session. */
+    private record Pressed(Person person, TrainingSession session, ButtonValue value, Reply refusal) {
+    }
+
+    private Pressed pressed(Inbound.ButtonPress press, String language, boolean quiz) {
+        Messages m = messages(language);
+        ButtonValue v = ButtonValue.parse(press.value());
+        Optional<TrainingSession> found = v == null ? Optional.empty()
+                : training.find(v.sessionId()).filter(s -> s.isQuiz() == quiz);
+        if (found.isEmpty()) {
+            return new Pressed(null, null, null, view.notice(m, Reply.PRIVATE, "stale.unknown"));
+        }
+        Person person = person(press.actor());
+        if (!found.get().personId().equals(person.id())) {
+            return new Pressed(person, null, null, view.notice(m, Reply.PRIVATE, "stale.other"));
+        }
+        if (found.get().status() != SessionStatus.ACTIVE) {
+            return new Pressed(person, null, null, view.notice(messages(found.get().language()), Reply.PRIVATE,
+                    "stale.finished"));
+        }
+        return new Pressed(person, found.get(), v, null);
+    }
+
+    private Reply refusal(Messages m, AnswerCheck check) {
+        return switch (check) {
+            case OK -> null;
+            case ALREADY_ANSWERED -> view.notice(m, Reply.PRIVATE, "stale.answered");
+            case NOT_CURRENT -> view.notice(m, Reply.PRIVATE, "stale.notcurrent");
+            case FINISHED -> view.notice(m, Reply.PRIVATE, "stale.finished");
+        };
+    }
+
+    private Reply refusal(Messages m, AnswerOutcome outcome) {
+        return switch (outcome) {
+            case RECORDED -> null;
+            case ALREADY_ANSWERED -> view.notice(m, Reply.PRIVATE, "stale.answered");
+            case SESSION_NOT_ACTIVE -> view.notice(m, Reply.PRIVATE, "stale.finished");
+        };
+    }
+
+    // ---- status ----
+
+    public List<Reply> status(Actor actor, String language) {
+        List<Block> blocks = homeBlocks(actor, language);
+        return List.of(new Reply(Reply.PRIVATE, blocks, messages(language).get("home.title")));
+    }
+
+    /** The person's training overview: done, due and by when, the session in progress, buttons to start. */
+    public List<Block> homeBlocks(Actor actor, String language) {
+        return homeBlocks(person(actor), language);
+    }
+
+    /** The data behind {@link #status}: for reminders and reports too. */
+    public TrainingStatus trainingStatus(Actor actor, String language) {
+        return statusReader.read(person(actor), content.get(), language);
+    }
+
+    private List<Block> homeBlocks(Person person, String language) {
+        return view.home(messages(language), statusReader.read(person, content.get(), language));
+    }
+
+    private Reply home(Person person, String language) {
+        return new Reply(Reply.HOME, homeBlocks(person, language), messages(language).get("home.title"));
+    }
+
+    // ---- helpers ----
+
+    private List<Reply> resumeSession(TrainingSession s, ChannelRef channel, String language, boolean asked) {
+        Messages m = messages(language);
+        Messages sm = messages(s.language());
+        ContentLibrary library = content.get();
+        Reply.Placement target = target(channel);
+        List<Reply> replies = dmNote(channel, m, "dm.resume");
+        List<RecordedAnswer> answers = training.answers(s.id());
+        if (s.isQuiz()) {
+            SessionContent.Quiz quiz = SessionContent.quiz(library, s, json.read(s.state(), QuizPlan.class), answers)
+                    .orElseThrow(); // usableActive checked it
+            QuizSession qs = quiz.session();
+            int index = qs.current();
+            replies.add(view.notice(sm, target, asked ? "resume.quiz" : "resume.busy.quiz", index + 1, qs.total()));
+            replies.add(view.question(sm, s.id(), index, qs.plan().get(index), quiz.question(index), qs.total(), target));
+        } else {
+            SessionContent.RolePlay rp = SessionContent.rolePlay(library, s, json.read(s.state(), RolePlayState.class),
+                    answers).orElseThrow();
+            String title = rp.session().scenario().title();
+            replies.add(view.notice(sm, target, asked ? "resume.roleplay" : "resume.busy.roleplay", title));
+            replies.add(view.step(sm, s.id(), rp.session().current(), rp.session().step(), target));
+        }
+        return replies;
+    }
+
+    /**
+     * The person's active session if it can still run on the content loaded now; one that cannot (its
+     * questions were removed) is abandoned, so the person can start afresh.
+     */
+    private Optional<TrainingSession> usableActive(Person person) {
+        Optional<TrainingSession> active = training.active(person.id());
+        if (active.isEmpty() || usable(active.get(), content.get())) {
+            return active;
+        }
+        log.info("abandoning training session {}: its content changed", active.get().id());
+        training.abandon(active.get().id(), now());
+        return Optional.empty();
+    }
+
+    private boolean usable(TrainingSession s, ContentLibrary library) {
+        List<RecordedAnswer> answers = training.answers(s.id());
+        if (s.isQuiz()) {
+            Optional<SessionContent.Quiz> quiz = SessionContent.quiz(library, s, json.read(s.state(), QuizPlan.class), answers);
+            return quiz.isPresent() && !quiz.get().session().finished();
+        }
+        Optional<SessionContent.RolePlay> rp = SessionContent.rolePlay(library, s,
+                json.read(s.state(), RolePlayState.class), answers);
+        return rp.isPresent() && !rp.get().session().finished();
+    }
+
+    private List<Reply> contentChanged(TrainingSession s, Messages sm, ContentLibrary library) {
+        training.abandon(s.id(), now());
+        String policyId = s.isQuiz() ? s.policyId() : null;
+        return List.of(view.noticeWithStart(sm, Reply.PRIVATE, "session.changed", policyId,
+                !s.isQuiz() && SessionContent.hasRolePlays(library, s.language())));
+    }
+
+    /** Another thread or process started a session for this person a moment ago: show that one. */
+    private List<Reply> startedElsewhere(Person person, ChannelRef channel, String language) {
+        return usableActive(person).map(s -> resumeSession(s, channel, language, true))
+                .orElseGet(() -> List.of(view.notice(messages(language), Reply.PRIVATE, "error.retry")));
+    }
+
+    private TrainingSession newSession(Person person, String module, Policy policy, String language, String state) {
+        Instant now = now();
+        return new TrainingSession(Ids.next(), person.id(), module, policy.id(), policy.version(), language,
+                SessionStatus.ACTIVE, state, now, now);
+    }
+
+    private Person person(Actor actor) {
+        // Actor falls back to the user id as display name; that must not overwrite a real name.
+        String name = actor.displayName().equals(actor.userId()) ? null : actor.displayName();
+        return people.findOrCreate(actor.platform(), actor.userId(), name, now());
+    }
+
+    /** Each session gets its own seeded generator: the shared one is touched briefly, under a lock. */
+    private RandomGenerator sessionRandom() {
+        randomLock.lock();
+        try {
+            return new SplittableRandom(random.nextLong());
+        } finally {
+            randomLock.unlock();
+        }
+    }
+
+    private static Reply.Placement target(ChannelRef channel) {
+        return channel != null && channel.direct() ? Reply.SAME : Reply.DM;
+    }
+
+    private static Reply.Placement listPlacement(ChannelRef channel) {
+        if (channel == null) {
+            return Reply.DM;
+        }
+        return channel.direct() ? Reply.SAME : Reply.PRIVATE;
+    }
+
+    private List<Reply> dmNote(ChannelRef channel, Messages m, String key) {
+        List<Reply> replies = new ArrayList<>();
+        if (channel != null && !channel.direct()) {
+            replies.add(view.notice(m, Reply.PRIVATE, key));
+        }
+        return replies;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The bundle in {@code language}, or English when there is none for it. */
+    static Messages messages(String language) {
+        try {
+            return Messages.of(BUNDLE, language);
+        } catch (MissingResourceException e) {
+            return Messages.of(BUNDLE, "en");
+        }
+    }
+}

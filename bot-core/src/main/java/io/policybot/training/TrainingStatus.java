@@ -1,0 +1,46 @@
+package io.policybot.training;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one person has done and what is due: the data behind {@code status} and the home view, and for reminders.
+ *
+ * @param policies  each policy that has a quiz
+ * @param active    the session in progress, or null
+ * @param rolePlays every role-play scenario, passed or not
+ */
+public record TrainingStatus(List<PolicyTraining> policies, ActiveTraining active, List<RolePlayProgress> rolePlays) {
+    public TrainingStatus {
+        policies = List.copyOf(policies);
+        rolePlays = List.copyOf(rolePlays);
+    }
+
+    /**
+     * @param dueOn       the day the current version's quiz is due
+     * @param passed      the latest passed quiz of the current version, or null: then it is due
+     * @param lastAttempt the latest quiz of any version, passed or not, or null
+     * @param earlier     the latest passed quiz of an earlier version, or null
+     */
+    public record PolicyTraining(String policyId, String title, String version, LocalDate dueOn, boolean overdue,
+                                 Completion passed, Completion lastAttempt, Completion earlier) {
+        public boolean done() {
+            return passed != null;
+        }
+    }
+
+    /**
+     * @param answered questions or steps answered
+     * @param total    questions in the quiz, or the longest path of a role-play
+     * @param title    the policy title (quiz) or scenario title (role-play)
+     */
+    public record ActiveTraining(String sessionId, String module, String policyId, String title, int answered,
+                                 int total) {
+        public boolean quiz() {
+            return Modules.isQuiz(module);
+        }
+    }
+
+    public record RolePlayProgress(String policyId, String scenarioId, String title, boolean passed) {
+    }
+}
