@@ -1,23 +1,60 @@
 package io.policybot.app;
 
+import io.policybot.discord.DiscordBot;
+import io.policybot.discord.DiscordConfig;
+import io.policybot.slack.SlackBot;
+import io.policybot.slack.SlackConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Which chat platforms are configured, from the environment (tokens are never printed). */
-record Platforms(boolean slack, boolean discord) {
+/** Which chat platforms are configured, from the environment (tokens are never printed), and running them. */
+record Platforms(boolean slack, boolean discord, Map<String, String> env) {
+    private static final Logger log = LoggerFactory.getLogger(Platforms.class);
 
     static Platforms fromEnvironment(Map<String, String> env) {
-        boolean slack = present(env, "SLACK_BOT_TOKEN") && (present(env, "SLACK_APP_TOKEN") || present(env, "SLACK_SIGNING_SECRET"));
-        boolean discord = present(env, "DISCORD_BOT_TOKEN");
-        return new Platforms(slack, discord);
+        boolean slack = present(env, SlackConfig.ENV_BOT_TOKEN)
+                && (present(env, SlackConfig.ENV_APP_TOKEN) || present(env, SlackConfig.ENV_SIGNING_SECRET));
+        boolean discord = present(env, DiscordConfig.ENV_TOKEN);
+        return new Platforms(slack, discord, env);
     }
 
     boolean none() {
         return !slack && !discord;
     }
 
-    /** Starts the configured bots and blocks until the process is asked to stop. */
+    /** Starts the configured bots side by side on one engine and blocks until the process is asked to stop. */
     int runUntilStopped(BotRuntime runtime) throws InterruptedException {
-        throw new IllegalStateException("chat platforms are not wired yet");
+        List<AutoCloseable> running = new ArrayList<>();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable bot : running.reversed()) {
+                try {
+                    bot.close();
+                } catch (Exception e) {
+                    log.warn("error while stopping a bot: {}", e.toString());
+                }
+            }
+            runtime.close();
+            stop.countDown();
+        }, "policybot-shutdown"));
+        if (slack) {
+            SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), runtime.engine(), runtime.clock());
+            bot.start();
+            running.add(bot);
+            System.err.println("PolicyBot is answering on Slack.");
+        }
+        if (discord) {
+            DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), runtime.engine(), runtime.clock());
+            bot.start();
+            running.add(bot);
+            System.err.println("PolicyBot is answering on Discord.");
+        }
+        stop.await();
+        return 0;
     }
 
     private static boolean present(Map<String, String> env, String key) {

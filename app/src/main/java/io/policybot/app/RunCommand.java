@@ -20,8 +20,8 @@ final class RunCommand implements Callable<Integer> {
         if (platforms.none()) {
             return new ChatCommand().run(root, null, null);
         }
-        try (BotRuntime runtime = new BotRuntime(root.config(), root.clock())) {
-            return platforms.runUntilStopped(runtime);
-        }
+        // Closed by the shutdown hook once the bots have stopped, not here: the process lives until it is stopped.
+        BotRuntime runtime = new BotRuntime(root.config(), root.clock());
+        return platforms.runUntilStopped(runtime);
     }
 }

@@ -67,6 +67,9 @@ public final class QuestionAnswerer {
         if (text.length() > settings.maxQuestionChars()) {
             return declined(question, language, Answer.Decline.TOO_LONG, List.of());
         }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return declined(question, language, Answer.Decline.NO_WORDS, List.of());
+        }
         Answer cached = cache.get(language + "\u0000" + text.toLowerCase(Locale.ROOT), k -> search(text, language));
         return cached.question().equals(question) ? cached : withQuestion(cached, question);
     }
@@ -74,8 +77,7 @@ public final class QuestionAnswerer {
     private Answer search(String text, String language) {
         SearchHits hits = index.search(language, text, MAX_SECTIONS);
         if (hits.sections().isEmpty()) {
-            boolean noWords = !text.codePoints().anyMatch(Character::isLetterOrDigit);
-            return declined(text, language, noWords ? Answer.Decline.NO_WORDS : Answer.Decline.NOT_COVERED, List.of());
+            return declined(text, language, Answer.Decline.NOT_COVERED, List.of());
         }
         double confidence = Confidence.of(hits);
         if (confidence < settings.minConfidence()) {

@@ -9,7 +9,9 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * A question as the index sees it: one group per word position, holding the word's stem and its synonyms' stems.
@@ -18,23 +20,34 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 record QuestionTerms(List<Set<String>> groups) {
 
     static QuestionTerms analyze(Analyzer analyzer, String text) {
-        List<Set<String>> groups = new ArrayList<>();
+        // Terms by absolute position; a position holding only synonym words is the tail of a multi-word synonym
+        // ("line manager" for boss), not a word the person wrote, and is left out.
+        java.util.TreeMap<Integer, Set<String>> byPosition = new java.util.TreeMap<>();
+        Set<Integer> written = new java.util.HashSet<>();
         try (TokenStream ts = analyzer.tokenStream("q", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
+            int position = -1;
             while (ts.incrementToken()) {
-                if (inc.getPositionIncrement() > 0 || groups.isEmpty()) {
-                    groups.add(new LinkedHashSet<>());
+                position += inc.getPositionIncrement();
+                byPosition.computeIfAbsent(position, k -> new LinkedHashSet<>()).add(term.toString());
+                if (!SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
+                    written.add(position);
                 }
-                groups.getLast().add(term.toString());
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        groups.removeIf(Set::isEmpty);
-        return new QuestionTerms(groups.stream().map(Set::copyOf).toList());
+        List<Set<String>> groups = new ArrayList<>();
+        byPosition.forEach((pos, terms) -> {
+            if (written.contains(pos)) {
+                groups.add(Set.copyOf(terms));
+            }
+        });
+        return new QuestionTerms(List.copyOf(groups));
     }
 
     boolean isEmpty() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,8 @@ public final class Database implements AutoCloseable {
     private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
     private final Set<Connection> readers = ConcurrentHashMap.newKeySet();
     private final Runnable afterClose;
+    private final boolean sqlite;
+    private boolean sqliteTransactionOpen; // guarded by writeLock
     private volatile boolean closed;
 
     private Database(String name, DataSource dataSource, Runnable afterClose) {
@@ -52,6 +55,7 @@ public final class Database implements AutoCloseable {
         migrate(dataSource);
         try {
             this.writer = dataSource.getConnection();
+            this.sqlite = writer.getMetaData().getDatabaseProductName().equalsIgnoreCase("SQLite");
         } catch (SQLException e) {
             throw new StoreException("cannot open " + name + ": " + e.getMessage(), e);
         }
@@ -149,9 +153,9 @@ public final class Database implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    writer.setAutoCommit(false);
+                    begin();
                     T result = work.apply(writer);
-                    writer.commit();
+                    commit();
                     return result;
                 } catch (SQLException e) {
                     rollback(e);
@@ -180,15 +184,55 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /*
+     * SQLite transactions are begun and ended with plain statements: sqlite-jdbc's commit() runs BEGIN again
+     * right after COMMIT, and a busy error from that BEGIN would look like a failed commit of work that is in
+     * fact on disk (and the retry would run it twice). Here a busy error comes from BEGIN IMMEDIATE (nothing
+     * written yet) or from a COMMIT that did not happen, so a retry is always safe. Other databases use JDBC's calls.
+     */
+    private void begin() throws SQLException {
+        if (sqlite) {
+            try (Statement st = writer.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+            sqliteTransactionOpen = true;
+        } else {
+            writer.setAutoCommit(false);
+        }
+    }
+
+    private void commit() throws SQLException {
+        if (sqlite) {
+            try (Statement st = writer.createStatement()) {
+                st.execute("COMMIT");
+            }
+            sqliteTransactionOpen = false;
+        } else {
+            writer.commit();
+        }
+    }
+
     private void rollback(Throwable cause) {
         try {
-            writer.rollback();
+            if (sqlite) {
+                if (sqliteTransactionOpen) {
+                    sqliteTransactionOpen = false;
+                    try (Statement st = writer.createStatement()) {
+                        st.execute("ROLLBACK");
+                    }
+                }
+            } else {
+                writer.rollback();
+            }
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
     }
 
     private void endTransaction() {
+        if (sqlite) {
+            return;
+        }
         try {
             writer.setAutoCommit(true);
         } catch (SQLException e) {

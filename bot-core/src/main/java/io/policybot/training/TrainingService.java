@@ -80,6 +80,7 @@ public final class TrainingService {
 
     /** Starts a quiz, or re-sends the current question of the person's active session. */
     public List<Reply> startQuiz(Actor actor, ChannelRef channel, String language, String policyId) {
+        language = language(language);
         Person person = person(actor);
         Optional<TrainingSession> active = usableActive(person);
         if (active.isPresent()) {
@@ -116,6 +117,7 @@ public final class TrainingService {
      * highlighted). An active session is resumed instead.
      */
     public List<Reply> startRolePlay(Actor actor, ChannelRef channel, String language, String scenarioIdOrNull) {
+        language = language(language);
         Person person = person(actor);
         String scenarioId = blankToNull(scenarioIdOrNull);
         Optional<TrainingSession> active = usableActive(person);
@@ -158,6 +160,7 @@ public final class TrainingService {
 
     /** Re-sends the question (or role-play step) waiting for the person, or says there is none. */
     public List<Reply> resume(Actor actor, ChannelRef channel, String language) {
+        language = language(language);
         Person person = person(actor);
         Optional<TrainingSession> active = usableActive(person);
         if (active.isPresent()) {
@@ -173,6 +176,7 @@ public final class TrainingService {
 
     /** Handles the training buttons; an empty list means the press is not a training one. */
     public List<Reply> onButton(Inbound.ButtonPress press, String language) {
+        language = language(language);
         return switch (press.actionId()) {
             case Actions.QUIZ_START -> startQuiz(press.actor(), press.channel(), language, press.value());
             case Actions.ROLEPLAY_START -> startRolePlay(press.actor(), press.channel(), language, press.value());
@@ -325,18 +329,19 @@ public final class TrainingService {
     // ---- status ----
 
     public List<Reply> status(Actor actor, String language) {
+        language = language(language);
         List<Block> blocks = homeBlocks(actor, language);
         return List.of(new Reply(Reply.PRIVATE, blocks, messages(language).get("home.title")));
     }
 
     /** The person's training overview: done, due and by when, the session in progress, buttons to start. */
     public List<Block> homeBlocks(Actor actor, String language) {
-        return homeBlocks(person(actor), language);
+        return homeBlocks(person(actor), language(language));
     }
 
     /** The data behind {@link #status}: for reminders and reports too. */
     public TrainingStatus trainingStatus(Actor actor, String language) {
-        return statusReader.read(person(actor), content.get(), language);
+        return statusReader.read(person(actor), content.get(), language(language));
     }
 
     private List<Block> homeBlocks(Person person, String language) {
@@ -454,6 +459,11 @@ public final class TrainingService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** "en" when the caller knows no language. */
+    private static String language(String language) {
+        return language == null || language.isBlank() ? "en" : language;
     }
 
     private static String blankToNull(String s) {

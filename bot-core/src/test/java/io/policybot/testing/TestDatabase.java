@@ -1,0 +1,77 @@
+package io.policybot.testing;
+
+import io.policybot.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real, migrated SQLite database in a temporary folder, one per test: never a mock.
+ * <pre>{@code
+ * @RegisterExtension final TestDatabase db = new TestDatabase();
+ * ... new SqlPersonRepository(db.database()) ...
+ * }</pre>
+ * or {@code try (TestDatabase db = new TestDatabase()) {...}} outside JUnit's lifecycle.
+ * {@link #reopen()} closes and opens the same file, as a restart would.
+ */
+public final class TestDatabase implements AfterEachCallback, AutoCloseable {
+    private Path dir;
+    private Database database;
+
+    /** The database, created (and migrated) on first use. */
+    public synchronized Database database() {
+        if (database == null) {
+            database = Database.sqlite(file());
+        }
+        return database;
+    }
+
+    /** The SQLite file. */
+    public synchronized Path file() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("policybot-test-db");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir.resolve("policybot.db");
+    }
+
+    /** Closes the database and opens the same file again, as after a restart. */
+    public synchronized Database reopen() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        return database();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (dir != null) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            dir = null;
+        }
+    }
+}

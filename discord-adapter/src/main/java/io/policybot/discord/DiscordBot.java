@@ -1,0 +1,165 @@
+package io.policybot.discord;
+
+import io.policybot.conversation.ChatGateway;
+import io.policybot.conversation.ConversationEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PolicyBot on Discord: a JDA bot that turns {@code /policy} commands, DMs, mentions and button presses into
+ * {@link io.policybot.conversation.Inbound}s for the engine and its replies into embeds and buttons.
+ *
+ * <pre>{@code
+ * DiscordConfig config = DiscordConfig.fromEnv(System.getenv()).orElseThrow();
+ * DiscordBot bot = new DiscordBot(config, engine, Clock.systemUTC());
+ * bot.start();                  // connects, waits until ready, registers /policy
+ * ChatGateway discord = bot.gateway();   // for the announcement outbox
+ * ...
+ * bot.stop();
+ * }</pre>
+ */
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    /**
+     * The gateway intents the bot asks for, nothing more. Slash commands and buttons need none.
+     * {@code GUILD_MESSAGES}: to see messages that mention the bot in server channels;
+     * {@code DIRECT_MESSAGES}: to see DMs. Not the privileged {@code MESSAGE_CONTENT}: Discord delivers the
+     * content of DMs and of messages that mention the bot without it. JDA always adds {@code GUILDS}.
+     */
+    public static final Set<GatewayIntent> INTENTS =
+            Set.copyOf(EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES));
+
+    static final Duration DM_PACE = Duration.ofSeconds(1);
+    static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REPLAY_MEMORY = Duration.ofMinutes(20);
+
+    private final DiscordConfig config;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicReference<JDA> jda = new AtomicReference<>();
+    private final DiscordListener listener;
+    private final DiscordGateway gateway;
+    private boolean stopped;
+
+    public DiscordBot(DiscordConfig config, ConversationEngine engine, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(clock, "clock");
+        this.listener = new DiscordListener(engine, executor, clock, new ReplayGuard(clock, REPLAY_MEMORY, 50_000),
+                new LocaleMemory(10_000), new Responder(clock, config));
+        this.gateway = new DiscordGateway(jda::get, config, new DmPacer(clock, DM_PACE), GATEWAY_TIMEOUT);
+    }
+
+    /**
+     * Connects to Discord, waits until the session is ready and registers {@code /policy}: in the configured guild
+     * (shown at once) or globally. Blocks the caller for the few seconds that takes.
+     *
+     * @throws DiscordException     when the token is refused or the connection fails
+     * @throws IllegalStateException after {@link #stop()}
+     */
+    public synchronized void start() {
+        if (stopped) {
+            throw new IllegalStateException("a stopped DiscordBot cannot be started again");
+        }
+        if (jda.get() != null) {
+            return;
+        }
+        MessageRequest.setDefaultMentions(MessageRenderer.NO_MENTIONS);
+        MessageRequest.setDefaultMentionRepliedUser(false);
+        JDA client;
+        try {
+            client = JDABuilder.createLight(config.token(), INTENTS)
+                    .addEventListeners(listener)
+                    .build();
+        } catch (InvalidTokenException e) {
+            throw new DiscordException("Discord refused the bot token (" + DiscordConfig.ENV_TOKEN + ")", e);
+        } catch (RuntimeException e) {
+            throw new DiscordException("could not connect to Discord: " + e.getClass().getSimpleName(), e);
+        }
+        try {
+            client.awaitReady();
+        } catch (InterruptedException e) {
+            client.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new DiscordException("interrupted while connecting to Discord", e);
+        } catch (RuntimeException e) {
+            client.shutdownNow();
+            throw new DiscordException("could not connect to Discord: " + e.getClass().getSimpleName(), e);
+        }
+        registerCommands(client);
+        jda.set(client);
+        LOG.info("Discord bot connected with intents {}", INTENTS);
+    }
+
+    private void registerCommands(JDA client) {
+        if (config.guildId() != null) {
+            Guild guild = client.getGuildById(config.guildId());
+            if (guild == null) {
+                LOG.error("the bot is not a member of guild {} ({}); /policy not registered there",
+                        config.guildId(), DiscordConfig.ENV_GUILD_ID);
+                return;
+            }
+            guild.updateCommands().addCommands(PolicyCommand.definition()).queue(
+                    ok -> LOG.info("/policy registered in guild {}", config.guildId()),
+                    error -> LOG.error("registering /policy failed: {}", DeliveryErrors.describe(error)));
+        } else {
+            client.updateCommands().addCommands(PolicyCommand.definition()).queue(
+                    ok -> LOG.info("/policy registered globally (may take up to an hour to appear)"),
+                    error -> LOG.error("registering /policy failed: {}", DeliveryErrors.describe(error)));
+        }
+    }
+
+    /** The outbound port for announcements and reminders; answers "retry later" until {@link #start()} is done. */
+    public ChatGateway gateway() {
+        return gateway;
+    }
+
+    /**
+     * Lets answers in progress finish (up to 10 seconds), then disconnects; requests already queued in JDA are
+     * still sent. Safe to call twice; a stopped bot cannot be started again.
+     */
+    public synchronized void stop() {
+        stopped = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        JDA client = jda.getAndSet(null);
+        if (client != null) {
+            client.shutdown();
+            try {
+                if (!client.awaitShutdown(Duration.ofSeconds(10))) {
+                    client.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                client.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,148 @@
+package io.policybot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.policybot.conversation.Block;
+import io.policybot.conversation.Button;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
+import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.junit.jupiter.api.Test;
+
+class MessageRendererTest {
+
+    @Test
+    void blocksBecomeOneEmbed() {
+        MessageCreateData data = MessageRenderer.create(List.of(
+                new Block.Heading("Posting photos of colleagues"),
+                new Block.Text("**Ask first.** Consent matters, _always_."),
+                new Block.Bullets("Remember:", List.of("no location tags", "no restricted areas")),
+                new Block.Divider(),
+                new Block.Citation("social-media", "Social Media Policy", "consent", "Consent", "1.0",
+                        "https://intranet.example/policies/social-media#consent", "en"),
+                new Block.Context("Answer 1 of 1"),
+                new Block.Context("Was this helpful?")), "Posting photos");
+
+        MessageEmbed embed = data.getEmbeds().get(0);
+        assertEquals("Posting photos of colleagues", embed.getTitle());
+        assertEquals("""
+                **Ask first.** Consent matters, _always_.
+
+                Remember:
+                - no location tags
+                - no restricted areas
+
+                ────────────────""", embed.getDescription());
+        MessageEmbed.Field source = embed.getFields().get(0);
+        assertEquals("Social Media Policy", source.getName());
+        assertEquals("[Consent](https://intranet.example/policies/social-media#consent) · v1.0", source.getValue());
+        assertEquals("Answer 1 of 1 · Was this helpful?", embed.getFooter().getText());
+        assertEquals("", data.getContent(), "the embed carries the text");
+    }
+
+    @Test
+    void massAndRoleMentionsAreBrokenAndNoMentionIsAllowed() {
+        String question = "@everyone look, @here too, <@&123456789012345678> and <@111111111111111111>";
+        MessageCreateData data = MessageRenderer.create(List.of(
+                new Block.Heading("You asked: " + question),
+                new Block.Text("You asked: " + question),
+                new Block.Context(question),
+                new Block.Buttons(List.of(new Button("ask.hr", "@everyone", "x")))), question);
+
+        MessageEmbed embed = data.getEmbeds().get(0);
+        for (String text : List.of(embed.getTitle(), embed.getDescription(), embed.getFooter().getText(),
+                data.getComponents().get(0).asActionRow().getButtons().get(0).getLabel())) {
+            assertFalse(text.contains("@everyone"), text);
+            assertFalse(text.contains("@here"), text);
+            assertFalse(text.contains("<@&"), text);
+        }
+        assertTrue(embed.getDescription().contains("@\u200Beveryone look, @\u200Bhere too, <@\u200B&123456789012345678>"));
+        assertTrue(data.getAllowedMentions().isEmpty());
+        assertTrue(data.getMentionedUsers().isEmpty());
+        assertTrue(data.getMentionedRoles().isEmpty());
+        assertFalse(data.isMentionRepliedUser());
+        DataObject allowed = data.toData().getObject("allowed_mentions");
+        assertTrue(allowed.getArray("parse").isEmpty());
+    }
+
+    @Test
+    void aFallbackOnlyReplyIsEscapedContentWithoutMentions() {
+        MessageCreateData data = MessageRenderer.create(List.of(), "hi @here");
+
+        assertEquals("hi @\u200Bhere", data.getContent());
+        assertTrue(data.getEmbeds().isEmpty());
+        assertTrue(data.getAllowedMentions().isEmpty());
+    }
+
+    @Test
+    void buttonsGoFiveToARowAndAtMostFiveRows() {
+        List<Button> twelve = IntStream.range(0, 12).mapToObj(i -> new Button("quiz.answer", "Option " + i, "q" + i)).toList();
+        MessageCreateData data = MessageRenderer.create(List.of(new Block.Text("Pick one"), new Block.Buttons(twelve),
+                new Block.Buttons(List.of(new Button("feedback.up", "Yes", "", Button.Style.PRIMARY),
+                        new Button("feedback.down", "No", "", Button.Style.DANGER)))), "Pick one");
+
+        assertEquals(List.of(5, 5, 2, 2), data.getComponents().stream()
+                .map(c -> c.asActionRow().getButtons().size()).toList());
+        var last = data.getComponents().get(3).asActionRow().getButtons();
+        assertEquals(ButtonStyle.PRIMARY, last.get(0).getStyle());
+        assertEquals(ButtonStyle.DANGER, last.get(1).getStyle());
+        assertEquals(ButtonStyle.SECONDARY, data.getComponents().get(0).asActionRow().getButtons().get(0).getStyle());
+        assertEquals("feedback.up:", last.get(0).getCustomId());
+
+        List<Button> thirty = IntStream.range(0, 30).mapToObj(i -> new Button("quiz.answer", "O" + i, "v" + i)).toList();
+        assertEquals(5, MessageRenderer.create(List.of(new Block.Buttons(thirty)), "many").getComponents().size());
+    }
+
+    @Test
+    void anAttachmentIsAFileUpload() throws Exception {
+        byte[] csv = "user,status\nada,done\n".getBytes(StandardCharsets.UTF_8);
+        MessageCreateData data = MessageRenderer.create(List.of(new Block.Heading("Training report"),
+                new Block.Attachment("report.csv", "text/csv", csv)), "Training report");
+
+        FileUpload file = data.getFiles().get(0);
+        assertEquals("report.csv", file.getName());
+        try (InputStream in = file.getData()) {
+            assertEquals("user,status\nada,done\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void editsReplaceTheWholeMessage() {
+        MessageEditData edit = MessageRenderer.edit(List.of(new Block.Heading("Correct")), "Correct");
+
+        DataObject json = edit.toData();
+        assertTrue(json.getArray("components").isEmpty());
+        assertTrue(json.getArray("attachments").isEmpty());
+        assertEquals("Correct", edit.getEmbeds().get(0).getTitle());
+        assertTrue(edit.getAllowedMentions().isEmpty());
+    }
+
+    @Test
+    void longTextIsCutToDiscordsLimits() {
+        String long5000 = "word ".repeat(1000);
+        MessageCreateData data = MessageRenderer.create(List.of(new Block.Heading("t".repeat(300)),
+                new Block.Text(long5000), new Block.Text(long5000)), "long");
+
+        MessageEmbed embed = data.getEmbeds().get(0);
+        assertEquals(MessageEmbed.TITLE_MAX_LENGTH, embed.getTitle().length());
+        assertTrue(embed.getDescription().length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH);
+        assertTrue(embed.getDescription().endsWith("…"));
+    }
+
+    @Test
+    void unsafeLinksAreNotLinked() {
+        MessageCreateData data = MessageRenderer.create(List.of(new Block.Citation("p", "Policy", "s", "Section", null,
+                "javascript:alert(1)", "en")), "x");
+
+        assertEquals("Section", data.getEmbeds().get(0).getFields().get(0).getValue());
+    }
+}

@@ -1,0 +1,253 @@
+package io.policybot.slack;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+import io.policybot.conversation.ChatGateway;
+import io.policybot.conversation.ConversationEngine;
+import io.policybot.conversation.Reply;
+import io.policybot.slack.internal.Dedupe;
+import io.policybot.slack.internal.HttpModeServer;
+import io.policybot.slack.internal.ReplySender;
+import io.policybot.slack.internal.RequestSignature;
+import io.policybot.slack.internal.SlackCalls;
+import io.policybot.slack.internal.SlackGateway;
+import io.policybot.slack.internal.SlackListeners;
+import io.policybot.slack.internal.SlackMessages;
+import io.policybot.slack.internal.SlackUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PolicyBot in one Slack workspace: a Bolt app over the platform-neutral engine, in Socket Mode or HTTP mode.
+ *
+ * <pre>{@code
+ * SlackBot bot = new SlackBot(SlackConfig.fromEnv(System.getenv()), engine, Clock.systemUTC());
+ * bot.start();                           // connects (Socket Mode) or listens (HTTP mode); returns at once
+ * outbox.register(bot.gateway());        // announcements and reminders go out through the same client
+ * ...
+ * bot.stop();                            // stops receiving, then lets answers in progress finish
+ * }</pre>
+ */
+public final class SlackBot implements AutoCloseable {
+    /** The bot token scopes the adapter needs; manifest.yaml lists exactly these. */
+    public static final List<String> BOT_SCOPES = List.of(
+            "app_mentions:read", // app_mention events
+            "chat:write",        // chat.postMessage, chat.postEphemeral, chat.update
+            "commands",          // the /policy slash command
+            "files:write",       // files.uploadV2
+            "im:history",        // message.im events
+            "im:write",          // conversations.open
+            "users:read");       // users.info include_locale=true
+    /** The slash command the manifest declares; any command the app receives goes to the engine. */
+    public static final String COMMAND = "/policy";
+    /** The Events API subscriptions the bot handles. */
+    public static final List<String> EVENTS = SlackListeners.EVENTS;
+
+    private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * Settings that rarely change.
+     *
+     * @param apiUrl      the Web API prefix ("https://slack.com/api/"; tests point it at a local fake)
+     * @param sleeper     waits between retries of a rate-limited or failed call
+     * @param maxAttempts attempts per Web API call for replies (rate limits included)
+     */
+    public record Options(String apiUrl, Sleeper sleeper, int maxAttempts) {
+        public static final String SLACK_API_URL = "https://slack.com/api/";
+
+        public Options {
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            Objects.requireNonNull(sleeper, "sleeper");
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(SLACK_API_URL, Sleeper.SYSTEM, 5);
+        }
+
+        public Options withApiUrl(String url) {
+            return new Options(url.endsWith("/") ? url : url + "/", sleeper, maxAttempts);
+        }
+
+        public Options withSleeper(Sleeper s) {
+            return new Options(apiUrl, s, maxAttempts);
+        }
+    }
+
+    private final SlackConfig config;
+    private final Clock clock;
+    private final Slack slack;
+    private final App app;
+    private final ExecutorService workers;
+    private final ChatGateway gateway;
+    private final SlackListeners listeners;
+    private HttpModeServer httpServer;
+    private SocketModeApp socketModeApp;
+    private boolean started;
+
+    public SlackBot(SlackConfig config, ConversationEngine engine, Clock clock) {
+        this(config, engine, clock, Options.defaults());
+    }
+
+    public SlackBot(SlackConfig config, ConversationEngine engine, Clock clock, Options options) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(engine, "engine");
+
+        com.slack.api.SlackConfig clientConfig = new com.slack.api.SlackConfig();
+        clientConfig.setMethodsEndpointUrlPrefix(options.apiUrl());
+        clientConfig.setStatsEnabled(false);
+        clientConfig.setPrettyResponseLoggingEnabled(false);
+        this.slack = Slack.getInstance(clientConfig);
+        MethodsClient client = slack.methods(config.botToken());
+
+        AppConfig appConfig = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(config.botToken())
+                .signingSecret(config.mode() == SlackConfig.Mode.HTTP ? config.signingSecret() : null)
+                .allEventsApiAutoAckEnabled(true)
+                .build();
+        this.app = new App(appConfig);
+
+        Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        SlackCalls calls = new SlackCalls(options.sleeper(), options.maxAttempts());
+        var dmChannels = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofDays(1))
+                .maximumSize(50_000).<String, String>build();
+        SlackMessages replies = new SlackMessages(client, calls, true, dmChannels);
+        Map<Reply.ChannelRole, String> channels = channels(config);
+        this.gateway = new SlackGateway(new SlackMessages(client, calls, false, dmChannels), channels);
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-worker-", 0).factory());
+        this.listeners = new SlackListeners(engine,
+                new SlackUsers(client, calls, ticker, Duration.ofHours(12)),
+                replies,
+                new ReplySender(replies, slack, channels),
+                new Dedupe(ticker, Duration.ofMinutes(15), 50_000),
+                workers);
+        listeners.register(app);
+    }
+
+    private static Map<Reply.ChannelRole, String> channels(SlackConfig config) {
+        Map<Reply.ChannelRole, String> channels = new EnumMap<>(Reply.ChannelRole.class);
+        if (config.hrChannelId() != null) {
+            channels.put(Reply.ChannelRole.HR, config.hrChannelId());
+        }
+        if (config.announcementChannelId() != null) {
+            channels.put(Reply.ChannelRole.ANNOUNCEMENTS, config.announcementChannelId());
+        }
+        return channels;
+    }
+
+    /** Checks the bot token (auth.test), then connects (Socket Mode) or starts listening (HTTP mode). */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        if (workers.isShutdown()) {
+            throw new IllegalStateException("a stopped SlackBot cannot start again; build a new one");
+        }
+        try {
+            if (config.mode() == SlackConfig.Mode.HTTP) {
+                app.start();
+                httpServer = new HttpModeServer(app, new RequestSignature(config.signingSecret(), clock), config.port());
+                httpServer.start();
+            } else {
+                socketModeApp = new SocketModeApp(config.appToken(), SocketModeClient.Backend.Tyrus,
+                        context -> {
+                            log.error("A Socket Mode request failed: {}", context.getException().getClass().getName());
+                            return null;
+                        }, app);
+                socketModeApp.startAsync();
+                if (socketModeApp.getClient() == null) {
+                    throw new SlackAdapterException("Socket Mode could not connect (apps.connections.open failed)");
+                }
+                log.info("Slack Socket Mode connected");
+            }
+            started = true;
+        } catch (SlackAdapterException e) {
+            stopQuietly();
+            throw e;
+        } catch (Exception e) {
+            stopQuietly();
+            throw new SlackAdapterException("Slack " + config.mode() + " mode did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops receiving, waits up to ten seconds for answers in progress, then releases the HTTP client;
+     * idempotent. Stop the outbox first: the gateway does not deliver after this.
+     */
+    public synchronized void stop() {
+        stopQuietly();
+        boolean drained = listeners.drain(STOP_GRACE);
+        workers.shutdown();
+        try {
+            if (!drained || !workers.awaitTermination(1, TimeUnit.SECONDS)) {
+                log.warn("Some Slack answers were still running at shutdown");
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        try {
+            slack.close();
+        } catch (Exception e) {
+            log.warn("Closing the Slack client failed: {}", e.getClass().getName());
+        }
+        started = false;
+    }
+
+    private void stopQuietly() {
+        if (httpServer != null) {
+            httpServer.stop();
+            httpServer = null;
+        }
+        if (socketModeApp != null) {
+            SocketModeClient client = socketModeApp.getClient();
+            try {
+                socketModeApp.close();
+                if (client != null) {
+                    client.close();
+                }
+            } catch (Exception e) {
+                log.warn("Closing Socket Mode failed: {}", e.getClass().getName());
+            }
+            socketModeApp = null;
+        }
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Sends announcements, reminders and notes through this workspace; works from construction until stop(). */
+    public ChatGateway gateway() {
+        return gateway;
+    }
+
+    /** The port HTTP mode listens on (useful with port 0), or -1 when it is not listening. */
+    public synchronized int httpPort() {
+        return httpServer == null ? -1 : httpServer.port();
+    }
+}

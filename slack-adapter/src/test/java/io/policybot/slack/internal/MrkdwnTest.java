@@ -1,0 +1,54 @@
+package io.policybot.slack.internal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MrkdwnTest {
+
+    @Test
+    void escapesControlCharactersSoNoMentionCanBeInjected() {
+        assertEquals("&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; a &amp; b",
+                Mrkdwn.escape("<!channel> <!here> <@U123> a & b"));
+    }
+
+    @Test
+    void neutralisesBareBroadcastWords() {
+        assertEquals("hi @\u2060here and @\u2060Channel, mail me@example.com", Mrkdwn.escape("hi @here and @Channel, mail me@example.com"));
+    }
+
+    @Test
+    void convertsTheMarkdownSubset() {
+        assertEquals("*bold* and _italic_\n• one\n• *two*", Mrkdwn.fromMarkdown("**bold** and _italic_\n- one\n- **two**"));
+    }
+
+    @Test
+    void linksAreBuiltAfterEscaping() {
+        assertEquals("<https://x.example/a?b=1&amp;c=2|A &lt;b&gt; ¦ c>",
+                Mrkdwn.fromMarkdown("[A <b> | c](https://x.example/a?b=1&c=2)"));
+    }
+
+    @Test
+    void onlyWebAndMailLinksAreLinked() {
+        assertEquals("click", Mrkdwn.fromMarkdown("[click](javascript:alert)"));
+        assertEquals("write", Mrkdwn.fromMarkdown("[write](slack://open)"));
+    }
+
+    @Test
+    void bareUrlsAreLinkedWithoutTrailingPunctuation() {
+        assertEquals("see <https://example.com/p>.", Mrkdwn.fromMarkdown("see https://example.com/p."));
+    }
+
+    @Test
+    void inboundMarkupBecomesPlainText() {
+        assertEquals("hi @U123 @bob #general @channel @here see docs (https://x.y) or https://z & <b>",
+                Mrkdwn.toPlain("hi <@U123> <@U456|bob> <#C1|general> <!channel> <!here|here> see <https://x.y|docs> or "
+                        + "<https://z> &amp; &lt;b&gt;"));
+    }
+
+    @Test
+    void truncatesWithAnEllipsis() {
+        assertEquals("abcd…", Mrkdwn.truncate("abcdefgh", 5));
+        assertEquals("abc", Mrkdwn.truncate("abc", 5));
+    }
+}
