@@ -44,10 +44,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for the throughput figure (default: cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--training", description = "Benchmark training records instead: concurrent quiz takers on SQLite.")
+    boolean training;
+
+    @Option(names = "--users", description = "Simulated people for --training (default ${DEFAULT-VALUE}).")
+    int users = 1000;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AppConfig config = parent.config();
+        if (training) {
+            ContentLoader contentLoader = new ContentLoader();
+            new TrainingBench(config.contentDir() == null ? contentLoader.loadBundled() : contentLoader.load(config.contentDir()))
+                    .run(users, out);
+            return 0;
+        }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long t0 = System.nanoTime();
         ContentLoader loader = new ContentLoader();

@@ -190,7 +190,9 @@ public final class PolicyConversationEngine implements ConversationEngine {
     }
 
     private Person person(Actor actor) {
-        return people.findOrCreate(actor.platform(), actor.userId(), actor.displayName(), clock.instant());
+        // A platform that sent no name gives the user id as display name: never overwrite a stored real name with it.
+        String name = actor.displayName().equals(actor.userId()) ? null : actor.displayName();
+        return people.findOrCreate(actor.platform(), actor.userId(), name, clock.instant());
     }
 
     /**

@@ -21,10 +21,14 @@ public final class Messages {
     /** @param bundle the bundle's base name under {@code i18n/}, e.g. "answering" or "training" */
     public static Messages of(String bundle, String language) {
         Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
-        ResourceBundle rb = ResourceBundle.getBundle("i18n." + bundle, locale,
-                Messages.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new Messages(rb, locale);
+        ResourceBundle.Control control = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        try {
+            return new Messages(ResourceBundle.getBundle("i18n." + bundle, locale, Messages.class.getClassLoader(), control), locale);
+        } catch (MissingResourceException e) {
+            // A language the content has but the bot's own words do not: speak English rather than fail.
+            return new Messages(ResourceBundle.getBundle("i18n." + bundle, Locale.ENGLISH, Messages.class.getClassLoader(), control),
+                    Locale.ENGLISH);
+        }
     }
 
     public String language() {
