@@ -70,7 +70,8 @@ public final class QuestionAnswerer {
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return declined(question, language, Answer.Decline.NO_WORDS, List.of());
         }
-        Answer cached = cache.get(language + "\u0000" + text.toLowerCase(Locale.ROOT), k -> search(text, language));
+        Answer cached = settings.cacheSize() == 0 ? search(text, language)
+                : cache.get(language + "\u0000" + text.toLowerCase(Locale.ROOT), k -> search(text, language));
         return cached.question().equals(question) ? cached : withQuestion(cached, question);
     }
 
