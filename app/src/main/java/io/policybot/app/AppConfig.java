@@ -13,6 +13,12 @@ import java.util.Map;
  */
 public record AppConfig(Path contentDir, Path dataDir, boolean embeddings) {
 
+    /** The configured content directory, else the bundled content; validated (throws ContentException). */
+    public io.policybot.content.ContentLibrary loadContent() {
+        io.policybot.content.ContentLoader loader = new io.policybot.content.ContentLoader();
+        return contentDir == null ? loader.loadBundled() : loader.load(contentDir);
+    }
+
     public static AppConfig from(Map<String, String> env, Path contentFlag, Path dataFlag, Boolean embeddingsFlag) {
         Path content = contentFlag != null ? contentFlag
                 : env.get("POLICYBOT_CONTENT_DIR") != null && !env.get("POLICYBOT_CONTENT_DIR").isBlank()

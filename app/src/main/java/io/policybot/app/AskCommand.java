@@ -42,7 +42,7 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config()).apply(loadContent());
+        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config()).apply(parent.config().loadContent());
         if (!words.isEmpty()) {
             Answer a = answerer.answer(String.join(" ", words), lang);
             out.println(json ? toJson(a) : readable(a));
@@ -57,12 +57,6 @@ final class AskCommand implements Callable<Integer> {
             out.println(toJson(answerer.answer(line, lang)));
         }
         return 0;
-    }
-
-    private io.policybot.content.ContentLibrary loadContent() {
-        AppConfig config = parent.config();
-        io.policybot.content.ContentLoader loader = new io.policybot.content.ContentLoader();
-        return config.contentDir() == null ? loader.loadBundled() : loader.load(config.contentDir());
     }
 
     private static String readable(Answer a) {

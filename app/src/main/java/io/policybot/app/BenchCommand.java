@@ -6,7 +6,6 @@ import io.policybot.answering.OnnxEmbedders;
 import io.policybot.answering.QuestionAnswerer;
 import io.policybot.answering.VectorCache;
 import io.policybot.content.ContentLibrary;
-import io.policybot.content.ContentLoader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -58,15 +57,12 @@ final class BenchCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AppConfig config = parent.config();
         if (training) {
-            ContentLoader contentLoader = new ContentLoader();
-            new TrainingBench(config.contentDir() == null ? contentLoader.loadBundled() : contentLoader.load(config.contentDir()))
-                    .run(users, out);
+            new TrainingBench(config.loadContent()).run(users, out);
             return 0;
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long t0 = System.nanoTime();
-        ContentLoader loader = new ContentLoader();
-        ContentLibrary library = config.contentDir() == null ? loader.loadBundled() : loader.load(config.contentDir());
+        ContentLibrary library = config.loadContent();
         long loaded = System.nanoTime();
         AnsweringSettings noCache = new AnsweringSettings(AnsweringSettings.DEFAULTS.minConfidence(),
                 AnsweringSettings.DEFAULTS.maxQuestionChars(), 0);

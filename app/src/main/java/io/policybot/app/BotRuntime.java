@@ -6,7 +6,6 @@ import io.policybot.answering.OnnxEmbedders;
 import io.policybot.answering.QuestionAnswerer;
 import io.policybot.answering.VectorCache;
 import io.policybot.content.ContentLibrary;
-import io.policybot.content.ContentLoader;
 import io.policybot.conversation.PolicyConversationEngine;
 import io.policybot.conversation.StaffCommands;
 import io.policybot.store.Database;
@@ -27,7 +26,6 @@ import java.util.function.Function;
 public final class BotRuntime implements AutoCloseable {
     private final AppConfig config;
     private final Clock clock;
-    private final ContentLoader loader = new ContentLoader();
     private final LiveAnswerer answerer;
     private final Database database;
     private final TrainingService training;
@@ -63,7 +61,7 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     public ContentLibrary loadContent() {
-        return config.contentDir() == null ? loader.loadBundled() : loader.load(config.contentDir());
+        return config.loadContent();
     }
 
     public PolicyConversationEngine engine() {

@@ -31,10 +31,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Evaluation.Question> qs = Evaluation.read(questions);
-        BotRuntime.answererFactory(parent.config());
         AppConfig config = parent.config();
-        io.policybot.content.ContentLoader loader = new io.policybot.content.ContentLoader();
-        ContentLibrary library = config.contentDir() == null ? loader.loadBundled() : loader.load(config.contentDir());
+        ContentLibrary library = config.loadContent();
         QuestionAnswerer engine = BotRuntime.answererFactory(config).apply(library);
         Evaluation.Report mine = Evaluation.run(qs, Evaluation.engine(engine));
         Evaluation.Report base = Evaluation.run(qs, Evaluation.baseline(new BaselineRetriever(library)));

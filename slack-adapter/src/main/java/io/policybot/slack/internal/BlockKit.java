@@ -100,7 +100,9 @@ public final class BlockKit {
         text.append(c.link() == null || c.link().isBlank()
                 ? "*" + Mrkdwn.escape(title) + "*"
                 : Mrkdwn.linkTo(c.link(), title));
-        String section = (c.sectionId() == null ? "" : "§" + c.sectionId() + " ") + orEmpty(c.sectionTitle());
+        // A numbered id ("4.2") reads well before the title; a slug id ("identifying-yourself") only repeats it.
+        boolean numbered = c.sectionId() != null && c.sectionId().matches("[0-9][0-9.]*");
+        String section = (numbered ? "§" + c.sectionId() + " " : "") + orEmpty(c.sectionTitle());
         if (!section.isBlank()) {
             text.append(" › ").append(Mrkdwn.escape(section.strip()));
         }
