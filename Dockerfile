@@ -12,7 +12,7 @@ COPY slack-adapter slack-adapter
 COPY discord-adapter discord-adapter
 COPY app app
 COPY benchmarks benchmarks
-RUN ./mvnw -B -q -Dmaven.test.skip=true -pl app -am package
+RUN ./mvnw -B -q -DskipTests -pl app -am package
 
 FROM eclipse-temurin:25-jre
 RUN useradd --system --create-home --home-dir /home/policybot policybot \
