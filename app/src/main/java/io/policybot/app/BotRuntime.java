@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** The composition root: content, index, database, training and the conversation engine, wired once. */
@@ -30,7 +29,6 @@ public final class BotRuntime implements AutoCloseable {
     private final Database database;
     private final TrainingService training;
     private final PolicyConversationEngine engine;
-    private final SqlPersonRepository people;
 
     public BotRuntime(AppConfig config, Clock clock) {
         this.config = config;
@@ -43,7 +41,7 @@ public final class BotRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
         this.database = Database.sqlite(config.dataDir().resolve("policybot.db"));
-        this.people = new SqlPersonRepository(database);
+        SqlPersonRepository people = new SqlPersonRepository(database);
         this.training = new TrainingService(answerer::library, new SqlTrainingRepository(database), people,
                 TrainingSettings.defaults(), clock, new SecureRandom());
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
@@ -76,10 +74,6 @@ public final class BotRuntime implements AutoCloseable {
         return training;
     }
 
-    public SqlPersonRepository people() {
-        return people;
-    }
-
     public Database database() {
         return database;
     }
@@ -95,10 +89,6 @@ public final class BotRuntime implements AutoCloseable {
     /** Reloads the content; on a validation error the content in force stays and the error is thrown. */
     public boolean reloadContent() {
         return answerer.reload(loadContent());
-    }
-
-    public Optional<String> contentSource() {
-        return Optional.ofNullable(config.contentDir()).map(Object::toString);
     }
 
     @Override

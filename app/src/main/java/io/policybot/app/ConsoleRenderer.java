@@ -21,7 +21,7 @@ final class ConsoleRenderer {
         this.fileDir = fileDir;
     }
 
-    /** The text of the replies; buttons numbered from {@code firstNumber}, and collected into {@code buttons}. */
+    /** The text of the replies; each button shown is appended to {@code buttons} and numbered by its place there. */
     String render(List<Reply> replies, List<Button> buttons) {
         StringBuilder out = new StringBuilder();
         for (Reply reply : replies) {

@@ -1,6 +1,5 @@
 package io.policybot.app;
 
-import io.policybot.app.ConsoleRenderer;
 import io.policybot.conversation.Actor;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;

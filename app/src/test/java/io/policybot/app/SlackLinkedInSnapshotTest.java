@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policybot.conversation.Actions;
 import io.policybot.slack.SlackBot;
@@ -14,11 +12,8 @@ import io.policybot.slack.SlackConfig;
 import io.policybot.slack.testing.FakeSlackApi;
 import io.policybot.slack.testing.RecordingSleeper;
 import io.policybot.slack.testing.SignedRequests;
+import io.policybot.slack.testing.Snapshots;
 import io.policybot.testing.TestClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,10 +36,6 @@ class SlackLinkedInSnapshotTest {
     private static final String SLACK_DM = FakeSlackApi.dmChannelOf(SLACK_USER);
     /** Button values that carry the question log id, which differs per question asked. */
     private static final Set<String> LOG_ID_ACTIONS = Set.of(Actions.FEEDBACK_UP, Actions.FEEDBACK_DOWN, Actions.ASK_HR);
-    private static final Path SNAPSHOTS = Path.of("src", "test", "resources", "snapshots");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     @TempDir
     Path data;
@@ -79,7 +70,7 @@ class SlackLinkedInSnapshotTest {
             assertNotNull(citation, "no citation context block: " + blocks.toPrettyString());
             assertTrue(citation.toString().contains("Identifying yourself"), citation.toPrettyString());
 
-            assertMatchesSnapshot("slack-linkedin-answer", blocks);
+            Snapshots.assertMatches("slack-linkedin-answer", blocks);
         }
     }
 
@@ -111,34 +102,5 @@ class SlackLinkedInSnapshotTest {
             }
         }
         return blocks;
-    }
-
-    /** As the slack-adapter's snapshot helper: keys sorted, pretty-printed, under src/test/resources/snapshots. */
-    private static void assertMatchesSnapshot(String name, JsonNode actual) {
-        Path file = SNAPSHOTS.resolve(name + ".json");
-        String normalised = normalise(actual);
-        try {
-            boolean update = Boolean.getBoolean("snapshots.update");
-            if (update || !Files.exists(file)) {
-                Files.createDirectories(SNAPSHOTS);
-                Files.writeString(file, normalised, StandardCharsets.UTF_8);
-                throw new AssertionError("snapshot " + file.toAbsolutePath() + (update ? " was rewritten" : " did not exist")
-                        + "; wrote it: review and commit it, then rerun without -Dsnapshots.update");
-            }
-            String expected = normalise(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)));
-            assertEquals(expected, normalised, "snapshot " + file
-                    + " differs (if the change is intended, rerun with -Dsnapshots.update=true)");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String normalise(JsonNode node) {
-        try {
-            Object tree = JSON.treeToValue(node, Object.class);
-            return JSON.writeValueAsString(tree).replace("\r\n", "\n") + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

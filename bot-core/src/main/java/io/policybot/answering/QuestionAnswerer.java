@@ -82,9 +82,7 @@ public final class QuestionAnswerer {
         }
         double confidence = Confidence.of(hits);
         if (confidence < settings.minConfidence()) {
-            Answer a = declined(text, language, Answer.Decline.NOT_COVERED, hits.sections());
-            return new Answer(a.question(), language, false, confidence, a.sections(), "", List.of(), null, a.contact(),
-                    Answer.Decline.NOT_COVERED);
+            return declined(text, language, Answer.Decline.NOT_COVERED, hits.sections(), confidence);
         }
         RankedSection top = hits.sections().getFirst();
         Policy policy = library.policy(top.policyId()).orElseThrow();
@@ -119,7 +117,12 @@ public final class QuestionAnswerer {
     }
 
     private Answer declined(String question, String language, Answer.Decline why, List<RankedSection> near) {
-        return new Answer(question, language, false, 0, near, "", List.of(), null, contactFor(near, language), why);
+        return declined(question, language, why, near, 0);
+    }
+
+    private Answer declined(String question, String language, Answer.Decline why, List<RankedSection> near,
+                            double confidence) {
+        return new Answer(question, language, false, confidence, near, "", List.of(), null, contactFor(near, language), why);
     }
 
     /** The contact the nearest policy names for questions it does not answer; else HR. */
