@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The bundled sentence-embedding models (LangChain4j's quantised ONNX builds of BAAI bge-small v1.5):
@@ -33,25 +34,73 @@ public final class OnnxEmbedders implements Function<String, Optional<SentenceEm
     public Optional<SentenceEmbedder> apply(String language) {
         return switch (language) {
             case "en" -> Optional.of(loaded.computeIfAbsent("en", k -> new Model("bge-small-en-v1.5-q",
-                    new BgeSmallEnV15QuantizedEmbeddingModel(executor),
+                    () -> new BgeSmallEnV15QuantizedEmbeddingModel(executor),
                     "Represent this sentence for searching relevant passages: ", 0.55, 0.75)));
             case "zh" -> Optional.of(loaded.computeIfAbsent("zh", k -> new Model("bge-small-zh-v1.5-q",
-                    new BgeSmallZhV15QuantizedEmbeddingModel(executor), "为这个句子生成表示以用于检索相关文章：", 0.45, 0.70)));
+                    () -> new BgeSmallZhV15QuantizedEmbeddingModel(executor), "为这个句子生成表示以用于检索相关文章：", 0.45, 0.70)));
             default -> Optional.empty();
         };
     }
 
-    /** A bge model: queries get the instruction the model was trained with; passages do not. */
-    private record Model(String name, EmbeddingModel model, String queryInstruction, double unrelatedBelow,
-                         double relatedAbove) implements SentenceEmbedder {
+    /**
+     * A bge model: queries get the instruction the model was trained with; passages do not. The ONNX model is
+     * loaded on the first text to embed: with the passage vectors cached on disk, a restarted bot loads a model
+     * only when the first question in its language arrives, which keeps start-up short.
+     */
+    private static final class Model implements SentenceEmbedder {
+        private final String name;
+        private final Supplier<EmbeddingModel> loader;
+        private final String queryInstruction;
+        private final double unrelatedBelow;
+        private final double relatedAbove;
+        private volatile EmbeddingModel model;
+
+        Model(String name, Supplier<EmbeddingModel> loader, String queryInstruction, double unrelatedBelow,
+              double relatedAbove) {
+            this.name = name;
+            this.loader = loader;
+            this.queryInstruction = queryInstruction;
+            this.unrelatedBelow = unrelatedBelow;
+            this.relatedAbove = relatedAbove;
+        }
+
+        private EmbeddingModel model() {
+            EmbeddingModel m = model;
+            if (m == null) {
+                synchronized (this) {
+                    m = model;
+                    if (m == null) {
+                        m = loader.get();
+                        model = m;
+                    }
+                }
+            }
+            return m;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
         @Override
         public float[] embedPassage(String text) {
-            return model.embed(text).content().vector();
+            return model().embed(text).content().vector();
         }
 
         @Override
         public float[] embedQuery(String text) {
-            return model.embed(queryInstruction + text).content().vector();
+            return model().embed(queryInstruction + text).content().vector();
+        }
+
+        @Override
+        public double unrelatedBelow() {
+            return unrelatedBelow;
+        }
+
+        @Override
+        public double relatedAbove() {
+            return relatedAbove;
         }
     }
 }
