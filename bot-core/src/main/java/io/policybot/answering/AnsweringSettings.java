@@ -8,7 +8,7 @@ package io.policybot.answering;
  * @param cacheSize     answers kept per content version
  */
 public record AnsweringSettings(double minConfidence, int maxQuestionChars, int cacheSize) {
-    public static final AnsweringSettings DEFAULTS = new AnsweringSettings(0.28, 1000, 10_000);
+    public static final AnsweringSettings DEFAULTS = new AnsweringSettings(0.30, 1000, 10_000);
 
     public AnsweringSettings {
         if (minConfidence < 0 || minConfidence > 1) {

@@ -37,7 +37,7 @@ public final class OnnxEmbedders implements Function<String, Optional<SentenceEm
                     () -> new BgeSmallEnV15QuantizedEmbeddingModel(executor),
                     "Represent this sentence for searching relevant passages: ", 0.55, 0.75)));
             case "zh" -> Optional.of(loaded.computeIfAbsent("zh", k -> new Model("bge-small-zh-v1.5-q",
-                    () -> new BgeSmallZhV15QuantizedEmbeddingModel(executor), "为这个句子生成表示以用于检索相关文章：", 0.45, 0.70)));
+                    () -> new BgeSmallZhV15QuantizedEmbeddingModel(executor), "为这个句子生成表示以用于检索相关文章：", 0.50, 0.75)));
             default -> Optional.empty();
         };
     }

@@ -122,6 +122,12 @@ final class PolicyIndex {
                         vectorTexts.add(section.title() + ". " + section.shortAnswer());
                         vectorKeys.add(key);
                         vectorTexts.add(section.title() + ": " + String.join(", ", section.keywords()));
+                        // Each keyword phrase on its own as well: a short question matches a short phrase far
+                        // better than the whole list ("check my accounts" vs thirty keywords at once).
+                        for (String keyword : section.keywords()) {
+                            vectorKeys.add(key);
+                            vectorTexts.add(section.title() + ": " + keyword);
+                        }
                         Document d = new Document();
                         d.add(new StringField("key", key, Field.Store.YES));
                         d.add(new TextField("title", section.title(), Field.Store.NO));

@@ -24,9 +24,11 @@ class RetrievalRegressionTest {
         Evaluation.Scores engine = Evaluation.run(qs, Evaluation.engine(TestAnswerers.hybrid())).byLanguage().get("all");
         Evaluation.Scores baseline = Evaluation.run(qs, Evaluation.baseline(new BaselineRetriever(TestContent.bundled())))
                 .byLanguage().get("all");
-        assertTrue(engine.recallAt1() >= 0.72, "Recall@1 on the hold-out set fell to " + engine);
-        assertTrue(engine.recallAt3() >= 0.90, "Recall@3 on the hold-out set fell to " + engine);
-        assertTrue(engine.outOfScopeDeclinedRate() >= 0.75, "too many out-of-scope questions answered: " + engine);
+        assertTrue(engine.recallAt1() >= 0.76, "Recall@1 on the hold-out set fell to " + engine);
+        assertTrue(engine.recallAt3() >= 0.95, "Recall@3 on the hold-out set fell to " + engine);
+        // The hold-out's out-of-scope questions sit close to policy topics (a laptop password, a job title in Workday).
+        assertTrue(engine.outOfScopeDeclinedRate() >= 0.70, "too many out-of-scope questions answered: " + engine);
+        assertTrue(engine.falseDeclines() <= 6, "too many answerable questions declined: " + engine);
         assertTrue(engine.recallAt1() >= baseline.recallAt1() + 0.2, "no longer well ahead of plain BM25: " + engine + " vs " + baseline);
     }
 
@@ -39,7 +41,7 @@ class RetrievalRegressionTest {
         Evaluation.Report report = Evaluation.run(Evaluation.read(dev), Evaluation.engine(TestAnswerers.hybrid()));
         Evaluation.Scores all = report.byLanguage().get("all");
         assertTrue(all.recallAt1() >= 0.90, "Recall@1 below target: " + all + " misses " + report.misses());
-        assertTrue(all.recallAt3() >= 0.94, "Recall@3 below target: " + all);
+        assertTrue(all.recallAt3() >= 0.97, "Recall@3 below target: " + all);
         assertEquals(all.outOfScope(), all.declinedOutOfScope(), "an out-of-scope question was answered: " + report.misses());
     }
 
