@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,6 @@ public final class PolicyConversationEngine implements ConversationEngine {
             .expireAfterWrite(Duration.ofMinutes(30)).maximumSize(100_000).build();
     /** The language each person last wrote in: commands carry no language of their own. */
     private final Cache<String, String> lastLanguage = Caffeine.newBuilder().maximumSize(100_000).build();
-    private final Set<String> escalated = ConcurrentHashMap.newKeySet();
 
     public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
                                     QuestionLogRepository questions, StaffCommands staff, Clock clock,
@@ -169,7 +167,7 @@ public final class PolicyConversationEngine implements ConversationEngine {
         if (q.isEmpty()) {
             return List.of(privateText(m.get("askHr.unknown")));
         }
-        if (!escalated.add(b.value())) {
+        if (!questions.markEscalated(b.value(), clock.instant())) {
             return List.of(privateText(m.get("askHr.already")));
         }
         String who = b.actor().displayName();

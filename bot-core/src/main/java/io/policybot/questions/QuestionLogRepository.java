@@ -22,4 +22,7 @@ public interface QuestionLogRepository {
     VoteResult vote(String logId, String personId, Vote vote, Instant at);
 
     VoteTally tally(String logId);
+
+    /** Marks the question as passed to HR; true only the first time (a second press, or a replay, gets false). */
+    boolean markEscalated(String logId, Instant at);
 }

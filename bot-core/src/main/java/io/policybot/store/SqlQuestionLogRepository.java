@@ -111,4 +111,15 @@ public final class SqlQuestionLogRepository implements QuestionLogRepository {
             }
         }
     }
+
+    @Override
+    public boolean markEscalated(String logId, Instant at) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE question_log SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")) {
+                Rows.bind(ps, at, logId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
 }

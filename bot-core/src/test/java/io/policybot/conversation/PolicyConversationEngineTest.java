@@ -64,6 +64,9 @@ class PolicyConversationEngineTest {
         assertTrue(Replies.text(toHr).contains("Alice"));
         List<Reply> again = engine.handle(new Inbound.ButtonPress(alice, dm, askHr.actionId(), askHr.value()));
         assertTrue(Replies.at(again, new Reply.Placement.NamedChannel(Reply.ChannelRole.HR)).isEmpty(), "posted to HR twice");
+        List<Reply> afterRestart = engine().handle(new Inbound.ButtonPress(alice, dm, askHr.actionId(), askHr.value()));
+        assertTrue(Replies.at(afterRestart, new Reply.Placement.NamedChannel(Reply.ChannelRole.HR)).isEmpty(),
+                "posted to HR again after a restart");
     }
 
     @Test
