@@ -20,8 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -52,12 +54,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--users", description = "Simulated people for --training (default ${DEFAULT-VALUE}).")
     int users = 1000;
 
+    @Option(names = "--think-ms", paramLabel = "MIN-MAX",
+            description = "Think time between answers in the --training people run, uniform (default ${DEFAULT-VALUE}).")
+    String thinkMillis = "500-3000";
+
+    @Option(names = "--max-seconds", description = "Time limit of the --training people run (default ${DEFAULT-VALUE}).")
+    long maxSeconds = 120;
+
+    @Option(names = "--seed", description = "Seed of the --training think times and quiz draws (default ${DEFAULT-VALUE}).")
+    long seed = 1;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AppConfig config = parent.config();
         if (training) {
-            new TrainingBench(config.loadContent()).run(users, out);
+            String[] think = thinkMillis.split("-", 2);
+            long thinkMin = Long.parseLong(think[0].strip());
+            long thinkMax = think.length == 2 ? Long.parseLong(think[1].strip()) : thinkMin;
+            if (thinkMin < 0 || thinkMax < thinkMin) {
+                throw new ParameterException(new CommandLine(this),
+                        "--think-ms wants MIN-MAX milliseconds, MIN <= MAX, not " + thinkMillis);
+            }
+            new TrainingBench(config.loadContent()).run(users, thinkMin, thinkMax, maxSeconds, seed, out);
             return 0;
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** {@link TrainingRepository} in SQL. */
@@ -73,9 +74,16 @@ public final class SqlTrainingRepository implements TrainingRepository {
                 }
             }
             SessionStatus status = completion == null ? SessionStatus.ACTIVE : SessionStatus.FINISHED;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE training_session SET state = ?, status = ?, "
-                    + "updated_at = ?, finished_at = ? WHERE id = ?")) {
-                Rows.bind(ps, state, status.code(), now, completion == null ? null : now, a.sessionId());
+            Instant finished = completion == null ? null : now;
+            // A quiz's state (its plan) never changes: send the JSON again only when it did (a role-play step).
+            boolean sameState = Objects.equals(state, session.get().state());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE training_session SET "
+                    + (sameState ? "" : "state = ?, ") + "status = ?, updated_at = ?, finished_at = ? WHERE id = ?")) {
+                if (sameState) {
+                    Rows.bind(ps, status.code(), now, finished, a.sessionId());
+                } else {
+                    Rows.bind(ps, state, status.code(), now, finished, a.sessionId());
+                }
                 ps.executeUpdate();
             }
             if (completion != null) {
