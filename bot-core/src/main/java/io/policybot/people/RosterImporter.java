@@ -200,8 +200,8 @@ public final class RosterImporter {
                 at = managerOf.get(at);
             }
             if (at != null && at.equals(e.key())) {
-                chain.add(at);
-                problems.add(new RosterException.Problem(e.row(), "manager cycle: " + String.join(" -> ", chain)));
+                problems.add(new RosterException.Problem(e.row(), "manager cycle: " + String.join(" -> ", chain)
+                        + " -> " + at));
             }
         }
         if (!problems.isEmpty()) {
