@@ -33,6 +33,16 @@ public record RolesConfig(Map<Role, Set<String>> users, Map<Role, Set<String>> g
         return new RolesConfig(Map.of(), Map.of());
     }
 
+    /** This configuration plus one person ({@code platform:userId}) with {@code role}. */
+    public RolesConfig with(Role role, String personKey) {
+        Map<Role, Set<String>> more = new EnumMap<>(Role.class);
+        more.putAll(users);
+        Set<String> keys = new HashSet<>(more.getOrDefault(role, Set.of()));
+        keys.add(personKey);
+        more.put(role, keys);
+        return new RolesConfig(more, groups);
+    }
+
     /** Parses entries per role, e.g. {@code HR -> ["slack:U1", "slack:group:S0HR"]}. */
     public static RolesConfig of(Map<Role, List<String>> entries) {
         Map<Role, Set<String>> users = new EnumMap<>(Role.class);
