@@ -64,10 +64,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the --training think times and quiz draws (default ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--reports", description = "Benchmark reports instead: a manager report on a big org in SQLite.")
+    boolean reports;
+
+    @Option(names = "--people", description = "People for --reports (default ${DEFAULT-VALUE}).")
+    int people = 50_000;
+
+    @Option(names = "--records", description = "Training records for --reports (default ${DEFAULT-VALUE}).")
+    int records = 1_000_000;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AppConfig config = parent.config();
+        if (reports) {
+            new ReportsBench(config.loadContent()).run(people, records, 30, out);
+            return 0;
+        }
         if (training) {
             String[] think = thinkMillis.split("-", 2);
             long thinkMin = Long.parseLong(think[0].strip());

@@ -1,5 +1,6 @@
 package io.policybot.app;
 
+import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.answering.AnsweringSettings;
 import io.policybot.answering.LiveAnswerer;
 import io.policybot.answering.OnnxEmbedders;
@@ -7,8 +8,9 @@ import io.policybot.answering.QuestionAnswerer;
 import io.policybot.answering.VectorCache;
 import io.policybot.content.ContentLibrary;
 import io.policybot.conversation.PolicyConversationEngine;
-import io.policybot.conversation.StaffCommands;
+import io.policybot.reports.StaffDesk;
 import io.policybot.store.Database;
+import io.policybot.store.SqlAuditLog;
 import io.policybot.store.SqlPersonRepository;
 import io.policybot.store.SqlQuestionLogRepository;
 import io.policybot.store.SqlTrainingRepository;
@@ -45,7 +47,9 @@ public final class BotRuntime implements AutoCloseable {
         this.training = new TrainingService(answerer::library, new SqlTrainingRepository(database), people,
                 TrainingSettings.defaults(), clock, new SecureRandom());
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
-                StaffCommands.unavailable(), clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
+                StaffDesk.onDatabase(database, answerer::library, TrainingSettings.defaults(),
+                        StaffRuntime.rolesConfig(config), new SqlAuditLog(database), AnnouncementCommands.none(), clock),
+                clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
     }
 
     /** Builds answerers for a content version; shares the embedding models between versions. */

@@ -1,0 +1,281 @@
+package io.policybot.reports;
+
+import io.policybot.announcements.AnnouncementCommands;
+import io.policybot.audit.AuditEntry;
+import io.policybot.audit.AuditLog;
+import io.policybot.content.ContentLibrary;
+import io.policybot.conversation.Actions;
+import io.policybot.conversation.Actor;
+import io.policybot.conversation.Block;
+import io.policybot.conversation.Inbound;
+import io.policybot.conversation.Reply;
+import io.policybot.conversation.StaffCommands;
+import io.policybot.people.Person;
+import io.policybot.people.PersonRepository;
+import io.policybot.people.Role;
+import io.policybot.people.RoleResolver;
+import io.policybot.people.Roles;
+import io.policybot.people.RolesConfig;
+import io.policybot.people.RosterRepository;
+import io.policybot.store.Database;
+import io.policybot.store.SqlPersonRepository;
+import io.policybot.store.SqlReportRepository;
+import io.policybot.store.SqlRosterRepository;
+import io.policybot.text.Messages;
+import io.policybot.training.TrainingSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The staff commands, with their authorisation: {@code report} (everyone for their own record, managers for their
+ * direct and indirect reports, HR and admins for everyone), {@code gaps} (HR and admins), {@code announce} and the
+ * confirm/cancel buttons of announcements (HR and admins, then handed to {@link AnnouncementCommands}).
+ * "I have read it" and the update-quiz button are for everyone. Every refusal gets a clear reply and an audit entry;
+ * every report export is audited.
+ */
+public final class StaffDesk implements StaffCommands {
+    private static final String BUNDLE = "reports";
+    private static final int TABLE_ROWS = 15;
+    private static final int DEFAULT_GAP_DAYS = 30;
+    private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9._-]+)(?:\\|[^>]*)?>");
+
+    private final ReportService reports;
+    private final RoleResolver roles;
+    private final PersonRepository people;
+    private final RosterRepository roster;
+    private final AuditLog audit;
+    private final AnnouncementCommands announcements;
+    private final Clock clock;
+
+    public StaffDesk(ReportService reports, RoleResolver roles, PersonRepository people, RosterRepository roster,
+                     AuditLog audit, AnnouncementCommands announcements, Clock clock) {
+        this.reports = reports;
+        this.roles = roles;
+        this.people = people;
+        this.roster = roster;
+        this.audit = audit;
+        this.announcements = announcements;
+        this.clock = clock;
+    }
+
+    /**
+     * The desk on the SQL store, as the app wires it.
+     *
+     * @param content       the content in force (a reload swaps what it returns)
+     * @param rolesConfig   roles from configuration ({@link RolesConfig#load})
+     * @param audit         the audit log shared with announcements
+     * @param announcements where {@code announce} and the announcement buttons go once authorised
+     */
+    public static StaffDesk onDatabase(Database db, Supplier<ContentLibrary> content, TrainingSettings settings,
+                                       RolesConfig rolesConfig, AuditLog audit, AnnouncementCommands announcements,
+                                       Clock clock) {
+        SqlPersonRepository people = new SqlPersonRepository(db);
+        SqlRosterRepository roster = new SqlRosterRepository(db);
+        return new StaffDesk(new ReportService(new SqlReportRepository(db), content, settings, clock),
+                new RoleResolver(rolesConfig, people, roster), people, roster, audit, announcements, clock);
+    }
+
+    @Override
+    public List<Reply> handle(String command, String argument, Inbound.Message message, String language) {
+        Messages m = Messages.of(BUNDLE, language);
+        Actor actor = message.actor();
+        Roles r = roles.roles(actor.platform(), actor.userId());
+        return switch (command) {
+            case "report" -> report(actor, r, argument.strip(), m, language);
+            case "gaps" -> r.staff() ? gaps(argument.strip(), m) : refuse(actor, r, "gaps", "refused.gaps", m);
+            case "announce" -> r.staff() ? announcements.announce(message, argument, language)
+                    : refuse(actor, r, "announce " + argument.strip(), "refused.announce", m);
+            default -> List.of(text(m.get("button.stale")));
+        };
+    }
+
+    @Override
+    public List<Reply> onButton(Inbound.ButtonPress press, String language) {
+        Messages m = Messages.of(BUNDLE, language);
+        if (press.actionId().equals(Actions.ANNOUNCE_CONFIRM) || press.actionId().equals(Actions.ANNOUNCE_CANCEL)) {
+            Roles r = roles.roles(press.actor().platform(), press.actor().userId());
+            if (!r.staff()) {
+                return refuse(press.actor(), r, press.actionId() + " " + press.value(), "refused.button", m);
+            }
+        }
+        List<Reply> replies = announcements.onButton(press, language);
+        return replies.isEmpty() ? List.of(text(m.get("button.stale"))) : replies;
+    }
+
+    // ---- report ----
+
+    private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language) {
+        Person me = people.findOrCreate(actor.platform(), actor.userId(), null, clock.instant());
+        String lower = arg.toLowerCase(Locale.ROOT);
+        if (arg.isEmpty()) {
+            if (r.staff()) {
+                return export(actor, new ReportScope.Everyone(), m.get("report.scope.everyone"), "everyone", m, language);
+            }
+            if (r.has(Role.MANAGER)) {
+                return export(actor, new ReportScope.Org(me.id()), m.get("report.scope.org"), "org of " + actor.key(), m, language);
+            }
+            return export(actor, new ReportScope.One(me.id()), m.get("report.scope.self"), actor.key(), m, language);
+        }
+        if (lower.equals("me") || lower.equals("mine") || arg.equals("我")) {
+            return export(actor, new ReportScope.One(me.id()), m.get("report.scope.self"), actor.key(), m, language);
+        }
+        if (lower.startsWith("team ") || arg.startsWith("团队 ")) {
+            return team(actor, r, me, arg.substring(arg.indexOf(' ') + 1).strip(), m, language);
+        }
+        Optional<Person> target = findPerson(actor, arg);
+        if (target.isEmpty()) {
+            if (reports.repository().teamExists(arg)) {
+                return team(actor, r, me, arg, m, language);
+            }
+            return List.of(text(m.get("report.notFound", arg)));
+        }
+        Person p = target.get();
+        String key = p.platform() + ":" + p.platformUserId();
+        if (p.id().equals(me.id())) {
+            return export(actor, new ReportScope.One(me.id()), m.get("report.scope.self"), key, m, language);
+        }
+        if (r.staff() || r.has(Role.MANAGER) && reports.repository().inOrg(me.id(), p.id())) {
+            return export(actor, new ReportScope.One(p.id()), p.displayName(), key, m, language);
+        }
+        return refuse(actor, r, "report " + key, r.has(Role.MANAGER) ? "refused.report.person" : "refused.report.other", m);
+    }
+
+    private List<Reply> team(Actor actor, Roles r, Person me, String team, Messages m, String language) {
+        if (r.staff()) {
+            return export(actor, new ReportScope.Team(team, null), m.get("report.scope.team", team), "team " + team, m, language);
+        }
+        if (r.has(Role.MANAGER)) {
+            return export(actor, new ReportScope.Team(team, me.id()), m.get("report.scope.teamInOrg", team),
+                    "team " + team + " in org of " + actor.key(), m, language);
+        }
+        return refuse(actor, r, "report team " + team, "refused.report.team", m);
+    }
+
+    /** A person named as a platform mention ({@code <@U123>}, {@code <@!123>}), a user id, {@code platform:id} or an email. */
+    private Optional<Person> findPerson(Actor actor, String arg) {
+        Matcher mention = MENTION.matcher(arg);
+        if (mention.matches()) {
+            return people.find(actor.platform(), mention.group(1));
+        }
+        String id = arg.startsWith("@") ? arg.substring(1) : arg;
+        if (id.contains("@")) {
+            return roster.findByEmail(id);
+        }
+        Optional<Person> same = people.find(actor.platform(), id);
+        if (same.isPresent() || !id.contains(":")) {
+            return same;
+        }
+        String[] parts = id.split(":", 2);
+        return people.find(parts[0], parts[1]);
+    }
+
+    private List<Reply> export(Actor actor, ReportScope scope, String label, String auditTarget, Messages m,
+                               String language) {
+        Report report = reports.report(scope, label, language);
+        String fileName = "policybot-report-" + slug(label) + "-" + LocalDate.now(clock) + ".csv";
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(m.get("report.title", label)));
+        if (report.people() == 0) {
+            blocks.add(new Block.Text(m.get("report.empty")));
+            return List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label)));
+        }
+        blocks.add(new Block.Context(m.get("report.people", report.people())));
+        for (Report.PolicySummary s : report.policies()) {
+            blocks.add(new Block.Text(m.get("report.policy", s.title(), s.version(), s.completed(), s.inProgress(),
+                    s.overdue(), s.notStarted(), s.averageScore() == null ? m.get("report.noScore") : s.averageScore() + "%",
+                    s.acknowledged())));
+        }
+        List<String> table = new ArrayList<>();
+        for (Report.Row row : report.rows().subList(0, Math.min(TABLE_ROWS, report.rows().size()))) {
+            table.add(m.get("report.row", row.name(), row.team() == null ? m.get("report.noTeam") : row.team(),
+                    row.policyId() + " " + row.version(), m.get("state." + row.state().name().toLowerCase(Locale.ROOT)),
+                    row.score() == null ? m.get("report.noScore") : row.score() + "%",
+                    m.get(row.acknowledged() ? "report.yes" : "report.no")));
+        }
+        blocks.add(new Block.Bullets(m.get("report.table"), table));
+        if (report.rows().size() > TABLE_ROWS) {
+            blocks.add(new Block.Context(m.get("report.more", report.rows().size() - TABLE_ROWS)));
+        }
+        blocks.add(new Block.Context(m.get("report.file", fileName)));
+        blocks.add(new Block.Attachment(fileName, "text/csv", ReportService.csv(report)));
+        audit.record(new AuditEntry(clock.instant(), actor.key(), AuditEntry.REPORT_EXPORT, auditTarget,
+                report.people() + " people, " + report.rows().size() + " rows, " + fileName));
+        return List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label)));
+    }
+
+    private static String slug(String label) {
+        String s = label.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "report" : s.length() > 40 ? s.substring(0, 40) : s;
+    }
+
+    // ---- gaps ----
+
+    private List<Reply> gaps(String arg, Messages m) {
+        int days = DEFAULT_GAP_DAYS;
+        if (!arg.isEmpty()) {
+            try {
+                days = Integer.parseInt(arg.replaceAll("(?i)\\s*(d|days?|天)$", "").strip());
+            } catch (NumberFormatException e) {
+                return List.of(text(m.get("gaps.badDays")));
+            }
+            if (days < 1) {
+                return List.of(text(m.get("gaps.badDays")));
+            }
+        }
+        return List.of(gapsReply(gapGroups(days), days, m));
+    }
+
+    /** The gap groups of the last {@code days} days (also for the CLI). */
+    public List<GapGroups.Group> gapGroups(int days) {
+        return GapGroups.group(reports.repository().gapQuestions(clock.instant().minus(Duration.ofDays(days))));
+    }
+
+    static Reply gapsReply(List<GapGroups.Group> groups, int days, Messages m) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(m.get("gaps.title", days)));
+        if (groups.isEmpty()) {
+            blocks.add(new Block.Text(m.get("gaps.none", days)));
+            return new Reply(Reply.PRIVATE, blocks, m.get("gaps.title", days));
+        }
+        int total = groups.stream().mapToInt(GapGroups.Group::count).sum();
+        blocks.add(new Block.Text(m.get("gaps.summary", total, groups.size())));
+        List<String> items = new ArrayList<>();
+        for (GapGroups.Group g : groups.subList(0, Math.min(20, groups.size()))) {
+            String item = m.get("gaps.group", g.count(), g.example(), g.declined(), g.downVoted(),
+                    g.section() == null ? "" : m.get("gaps.section", g.section()));
+            if (!g.others().isEmpty()) {
+                item += "\n  " + m.get("gaps.others", String.join(" | ", g.others()));
+            }
+            items.add(item);
+        }
+        blocks.add(new Block.Bullets("", items));
+        blocks.add(new Block.Context(m.get("gaps.how")));
+        return new Reply(Reply.PRIVATE, blocks, m.get("gaps.title", days));
+    }
+
+    // ---- refusals ----
+
+    private List<Reply> refuse(Actor actor, Roles r, String what, String key, Messages m) {
+        audit.record(new AuditEntry(clock.instant(), actor.key(), AuditEntry.REFUSED, what.strip(),
+                "role " + r.highest().code()));
+        return List.of(text(m.get(key)));
+    }
+
+    private static Reply text(String s) {
+        return new Reply(Reply.PRIVATE, List.of(new Block.Text(s)), s);
+    }
+
+    /** For tests and the CLI: the roles of a person as this desk sees them. */
+    public Roles rolesOf(String platform, String userId, Set<String> groups) {
+        return roles.roles(platform, userId, groups);
+    }
+}

@@ -1,0 +1,180 @@
+package io.policybot.store;
+
+import io.policybot.people.Person;
+import io.policybot.reports.ReportRepository;
+import io.policybot.reports.ReportScope;
+import io.policybot.training.Modules;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link ReportRepository} in SQL. Each read starts with a {@code scope(id)} common table expression: an org is a
+ * recursive walk down {@code person.manager_id} (indexed), so a report never lists ids in Java and never runs one
+ * query per person. {@code UNION} (not {@code UNION ALL}) keeps the walk finite even on a cyclic org chart.
+ */
+public final class SqlReportRepository implements ReportRepository {
+    private static final String ORG = "org(id) AS (SELECT id FROM person WHERE manager_id = ? "
+            + "UNION SELECT p.id FROM person p JOIN org ON p.manager_id = org.id)";
+    private final Database db;
+
+    public SqlReportRepository(Database db) {
+        this.db = db;
+    }
+
+    private record Scoped(String with, List<Object> args) {
+    }
+
+    private static Scoped scoped(ReportScope scope) {
+        return switch (scope) {
+            case ReportScope.Everyone e -> new Scoped("WITH scope(id) AS (SELECT id FROM person) ", List.of());
+            case ReportScope.Org o -> new Scoped("WITH RECURSIVE " + ORG + ", scope(id) AS (SELECT id FROM org) ",
+                    List.of(o.managerId()));
+            case ReportScope.Team t when t.managerId() == null ->
+                    new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE team = ?) ", List.of(t.team()));
+            case ReportScope.Team t -> new Scoped("WITH RECURSIVE " + ORG + ", scope(id) AS (SELECT p.id FROM org "
+                    + "JOIN person p ON p.id = org.id WHERE p.team = ?) ", List.of(t.managerId(), t.team()));
+            case ReportScope.One one -> new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE id = ?) ",
+                    List.of(one.personId()));
+        };
+    }
+
+    private static PreparedStatement prepare(Connection c, ReportScope scope, String select, Object... more)
+            throws SQLException {
+        Scoped s = scoped(scope);
+        PreparedStatement ps = c.prepareStatement(s.with() + select);
+        List<Object> args = new ArrayList<>(s.args());
+        args.addAll(List.of(more));
+        Rows.bind(ps, args.toArray());
+        return ps;
+    }
+
+    @Override
+    public List<Person> people(ReportScope scope) {
+        return db.read(c -> {
+            try (PreparedStatement ps = prepare(c, scope, "SELECT p.id, p.platform, p.platform_user_id, p.display_name, "
+                    + "p.email, p.team, p.manager_id, p.first_seen_at, p.joined_on FROM scope JOIN person p ON p.id = scope.id "
+                    + "ORDER BY p.display_name, p.platform, p.platform_user_id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Person> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), Rows.instant(rs, "first_seen_at"),
+                            Rows.date(rs, "joined_on")));
+                }
+                return out;
+            }
+        });
+    }
+
+    /*
+     * Per-person lookups are correlated subqueries on purpose: as a join, SQLite (3.38+) may build a Bloom filter
+     * over the whole completion table first, a full scan of a million rows for a 2,000-person org. Correlated, each
+     * person is one search of the covering index training_completion_report.
+     */
+    @Override
+    public Map<String, QuizRecord> quizRecords(ReportScope scope, String policyId, String version) {
+        String match = "FROM training_completion t WHERE t.person_id = scope.id AND t.policy_id = ? "
+                + "AND t.policy_version = ? AND t.module = ?";
+        return db.read(c -> {
+            // best = 1000 when any attempt passed, plus the best score (a passed score beats every failed one).
+            try (PreparedStatement ps = prepare(c, scope, "SELECT scope.id, (SELECT COUNT(*) " + match + "), "
+                    + "(SELECT MAX(t.passed * 1000 + (t.correct * 100 + t.total / 2) / t.total) " + match + ") FROM scope",
+                    policyId, version, Modules.QUIZ, policyId, version, Modules.QUIZ);
+                 ResultSet rs = ps.executeQuery()) {
+                Map<String, QuizRecord> out = new HashMap<>();
+                while (rs.next()) {
+                    int attempts = rs.getInt(2);
+                    if (attempts > 0) {
+                        int best = rs.getInt(3);
+                        out.put(rs.getString(1), new QuizRecord(attempts, best >= 1000, best % 1000));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Set<String> activeQuizzes(ReportScope scope, String policyId) {
+        return ids(scope, "SELECT scope.id FROM scope WHERE EXISTS (SELECT 1 FROM training_session s "
+                + "WHERE s.person_id = scope.id AND s.status = 'active' AND s.policy_id = ? AND s.module = ?)",
+                policyId, Modules.QUIZ);
+    }
+
+    @Override
+    public Set<String> acknowledged(ReportScope scope, String policyId, String version) {
+        return ids(scope, "SELECT scope.id FROM scope WHERE EXISTS (SELECT 1 FROM acknowledgement a "
+                + "WHERE a.person_id = scope.id AND a.policy_id = ? AND a.policy_version = ?)", policyId, version);
+    }
+
+    private Set<String> ids(ReportScope scope, String select, Object... args) {
+        return db.read(c -> {
+            try (PreparedStatement ps = prepare(c, scope, select, args); ResultSet rs = ps.executeQuery()) {
+                Set<String> out = new HashSet<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean inOrg(String managerId, String personId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE up(id) AS (SELECT manager_id FROM person "
+                    + "WHERE id = ? UNION SELECT p.manager_id FROM person p JOIN up ON p.id = up.id) "
+                    + "SELECT 1 FROM up WHERE id = ? LIMIT 1")) {
+                Rows.bind(ps, personId, managerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean teamExists(String team) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM person WHERE team = ? LIMIT 1")) {
+                Rows.bind(ps, team);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<GapQuestion> gapQuestions(Instant from) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT q.question, q.language, q.answered, "
+                    + "(SELECT COUNT(*) FROM answer_feedback f WHERE f.log_id = q.id AND f.vote = 'down') AS downs, "
+                    + "q.policy_id, q.section_id, q.asked_at FROM question_log q WHERE q.asked_at >= ? "
+                    + "ORDER BY q.asked_at, q.id")) {
+                Rows.bind(ps, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<GapQuestion> out = new ArrayList<>();
+                    while (rs.next()) {
+                        boolean declined = !rs.getBoolean(3);
+                        int downs = rs.getInt(4);
+                        if (declined || downs > 0) {
+                            out.add(new GapQuestion(rs.getString(1), rs.getString(2), declined, downs, rs.getString(5),
+                                    rs.getString(6), Rows.instant(rs, "asked_at")));
+                        }
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+}
