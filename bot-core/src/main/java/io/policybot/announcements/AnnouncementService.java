@@ -268,15 +268,16 @@ public final class AnnouncementService implements AnnouncementCommands {
         return switch (prepared) {
             case UnknownPolicy u -> text(Reply.PRIVATE, m.get("preview.unknown", u.policyId()));
             case FirstVersion f -> text(Reply.PRIVATE, m.get("preview.none", f.title(), f.version()));
-            case AlreadyAnnounced a -> text(Reply.PRIVATE, m.get("preview.already", a.title(),
+            case AlreadyAnnounced a -> text(Reply.PRIVATE, m.get("preview.already", messages.title(a.announcement().policyId(), language),
                     a.announcement().version(), day(a.announcement().confirmedAt(), language), statusLine(a, m, language)));
             case Preview p -> {
+                String title = messages.title(p.draft().policyId(), language);
                 List<Block> blocks = new ArrayList<>();
-                blocks.add(new Block.Heading(m.get("preview.heading", p.title(), p.draft().version())));
+                blocks.add(new Block.Heading(m.get("preview.heading", title, p.draft().version())));
                 blocks.add(new Block.Context(m.get("preview.base", p.draft().baseVersion())));
                 List<String> lines = messages.changeLines(p.changes(), language);
                 blocks.add(lines.isEmpty() ? new Block.Text(m.get("nochange"))
-                        : new Block.Bullets(m.get("intro", p.title()), lines));
+                        : new Block.Bullets(m.get("intro", title), lines));
                 String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", "));
                 blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
@@ -287,7 +288,7 @@ public final class AnnouncementService implements AnnouncementCommands {
                 blocks.add(new Block.Buttons(List.of(
                         new Button(Actions.ANNOUNCE_CONFIRM, m.get("button.confirm"), p.draft().id(), Button.Style.PRIMARY),
                         new Button(Actions.ANNOUNCE_CANCEL, m.get("button.cancel"), p.draft().id()))));
-                yield new Reply(Reply.PRIVATE, blocks, m.get("preview.heading", p.title(), p.draft().version()));
+                yield new Reply(Reply.PRIVATE, blocks, m.get("preview.heading", title, p.draft().version()));
             }
         };
     }
@@ -309,7 +310,7 @@ public final class AnnouncementService implements AnnouncementCommands {
 
     private String statusLine(AlreadyAnnounced a, Messages m, String language) {
         AnnouncementOutbox.Progress p = a.progress();
-        return m.get("status.line", a.title(), a.announcement().version(), day(a.announcement().confirmedAt(), language),
+        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(), day(a.announcement().confirmedAt(), language),
                 p.sent(), p.pending(), p.failed(), acknowledgements(a.announcement()));
     }
 
