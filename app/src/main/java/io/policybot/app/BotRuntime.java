@@ -1,5 +1,8 @@
 package io.policybot.app;
 
+import io.policybot.announcements.AnnouncementSettings;
+import io.policybot.announcements.Announcements;
+import io.policybot.announcements.Sleeper;
 import io.policybot.answering.AnsweringSettings;
 import io.policybot.answering.LiveAnswerer;
 import io.policybot.answering.OnnxEmbedders;
@@ -19,7 +22,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import io.policybot.conversation.ChatGateway;
+import io.policybot.versions.ContentPublisher;
 
 /** The composition root: content, index, database, training and the conversation engine, wired once. */
 public final class BotRuntime implements AutoCloseable {
@@ -29,6 +36,9 @@ public final class BotRuntime implements AutoCloseable {
     private final Database database;
     private final TrainingService training;
     private final PolicyConversationEngine engine;
+    private final ConsoleGateway console = new ConsoleGateway(System.out, true);
+    private final Announcements announcements;
+    private final List<ContentPublisher.Result> published;
 
     public BotRuntime(AppConfig config, Clock clock) {
         this.config = config;
@@ -42,8 +52,15 @@ public final class BotRuntime implements AutoCloseable {
         }
         this.database = Database.sqlite(config.dataDir().resolve("policybot.db"));
         SqlPersonRepository people = new SqlPersonRepository(database);
+        AnnouncementSettings announcing = AnnouncementSettings.defaults();
         this.training = new TrainingService(answerer::library, new SqlTrainingRepository(database), people,
-                TrainingSettings.defaults(), clock, new SecureRandom());
+                TrainingSettings.defaults(), clock, new SecureRandom(),
+                Announcements.updateRequirements(database, announcing, clock));
+        // The console is the platform announcements go through here; Slack and Discord gateways join it when the
+        // lead wires the adapters' ChatGateway implementations in (Map "slack" -> ..., "discord" -> ...).
+        this.announcements = Announcements.wire(database, answerer::library, training, people,
+                Map.<String, ChatGateway>of("console", console), clock, Sleeper.system(), announcing);
+        this.published = announcements.publisher().publish(library);
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
                 StaffCommands.unavailable(), clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
     }
@@ -74,6 +91,19 @@ public final class BotRuntime implements AutoCloseable {
         return training;
     }
 
+    public Announcements announcements() {
+        return announcements;
+    }
+
+    /** What publishing the content did at start (a new version, no change...). */
+    public List<ContentPublisher.Result> published() {
+        return published;
+    }
+
+    ConsoleGateway consoleGateway() {
+        return console;
+    }
+
     public Database database() {
         return database;
     }
@@ -88,11 +118,14 @@ public final class BotRuntime implements AutoCloseable {
 
     /** Reloads the content; on a validation error the content in force stays and the error is thrown. */
     public boolean reloadContent() {
-        return answerer.reload(loadContent());
+        boolean changed = answerer.reload(loadContent());
+        announcements.publisher().publish(answerer.library());
+        return changed;
     }
 
     @Override
     public void close() {
+        announcements.close();
         database.close();
     }
 }
