@@ -65,6 +65,7 @@ final class Fixtures {
         final TestClock clock;
         final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
         final List<java.time.Instant> times = Collections.synchronizedList(new ArrayList<>());
+        final List<String> attempts = Collections.synchronizedList(new ArrayList<>());
         final List<String> channelPosts = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Deque<DeliveryResult>> script = new HashMap<>();
 
@@ -88,6 +89,7 @@ final class Fixtures {
             Deque<DeliveryResult> next = script.get(userId);
             DeliveryResult r = next == null || next.isEmpty() ? new DeliveryResult.Sent("m" + delivered.size()) : next.poll();
             times.add(clock.instant());
+            attempts.add(userId);
             if (r instanceof DeliveryResult.Sent) {
                 delivered.add(userId);
             }
