@@ -51,8 +51,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--training", description = "Benchmark training records instead: concurrent quiz takers on SQLite.")
     boolean training;
 
-    @Option(names = "--users", description = "Simulated people for --training (default ${DEFAULT-VALUE}).")
-    int users = 1000;
+    @Option(names = "--users", description = "Simulated people for --training (default 1000) or --outbox (default 50000).")
+    Integer users;
+
+    @Option(names = "--outbox", description = "Benchmark the announcement outbox instead: enqueue to --users people, "
+            + "then delivery through a fake platform (simulated clock).")
+    boolean outbox;
+
+    @Option(names = "--dispatch", description = "Messages delivered for the --outbox delivery figures (default ${DEFAULT-VALUE}).")
+    int dispatch = 2000;
 
     @Option(names = "--think-ms", paramLabel = "MIN-MAX",
             description = "Think time between answers in the --training people run, uniform (default ${DEFAULT-VALUE}).")
@@ -89,7 +96,11 @@ final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(new CommandLine(this),
                         "--think-ms wants MIN-MAX milliseconds, MIN <= MAX, not " + thinkMillis);
             }
-            new TrainingBench(config.loadContent()).run(users, thinkMin, thinkMax, maxSeconds, seed, out);
+            new TrainingBench(config.loadContent()).run(users == null ? 1000 : users, thinkMin, thinkMax, maxSeconds, seed, out);
+            return 0;
+        }
+        if (outbox) {
+            new OutboxBench(config.loadContent()).run(users == null ? 50_000 : users, dispatch, out);
             return 0;
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -1,14 +1,18 @@
 package io.policybot.app;
 
-import io.policybot.announcements.AnnouncementCommands;
+import io.policybot.announcements.AnnouncementSettings;
+import io.policybot.announcements.Announcements;
+import io.policybot.announcements.Sleeper;
 import io.policybot.answering.AnsweringSettings;
 import io.policybot.answering.LiveAnswerer;
 import io.policybot.answering.OnnxEmbedders;
 import io.policybot.answering.QuestionAnswerer;
 import io.policybot.answering.VectorCache;
 import io.policybot.content.ContentLibrary;
+import io.policybot.conversation.ChatGateway;
 import io.policybot.conversation.PolicyConversationEngine;
 import io.policybot.reports.StaffDesk;
+import io.policybot.audit.AuditLog;
 import io.policybot.store.Database;
 import io.policybot.store.SqlAuditLog;
 import io.policybot.store.SqlPersonRepository;
@@ -21,7 +25,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import io.policybot.versions.ContentPublisher;
 
 /** The composition root: content, index, database, training and the conversation engine, wired once. */
 public final class BotRuntime implements AutoCloseable {
@@ -31,8 +40,22 @@ public final class BotRuntime implements AutoCloseable {
     private final Database database;
     private final TrainingService training;
     private final PolicyConversationEngine engine;
+    private final ConsoleGateway console = new ConsoleGateway(System.out, true);
+    private final Announcements announcements;
+    private final List<ContentPublisher.Result> published;
 
+    private final Map<String, LateGateway> chatGateways = new LinkedHashMap<>();
+
+    /** The runtime of the console and the CLI: announcements go to the console. */
     public BotRuntime(AppConfig config, Clock clock) {
+        this(config, clock, Set.of());
+    }
+
+    /**
+     * @param chatPlatforms the chat platforms the bot runs on ("slack", "discord"); announcements go to the people met
+     *                      there once each bot {@link #connect}s. With none, they go to the console.
+     */
+    public BotRuntime(AppConfig config, Clock clock, Set<String> chatPlatforms) {
         this.config = config;
         this.clock = clock;
         ContentLibrary library = loadContent();
@@ -44,11 +67,19 @@ public final class BotRuntime implements AutoCloseable {
         }
         this.database = Database.sqlite(config.dataDir().resolve("policybot.db"));
         SqlPersonRepository people = new SqlPersonRepository(database);
+        AnnouncementSettings announcing = AnnouncementSettings.defaults();
         this.training = new TrainingService(answerer::library, new SqlTrainingRepository(database), people,
-                TrainingSettings.defaults(), clock, new SecureRandom());
+                TrainingSettings.defaults(), clock, new SecureRandom(),
+                Announcements.updateRequirements(database, announcing, clock));
+        chatPlatforms.forEach(p -> chatGateways.put(p, new LateGateway(p)));
+        Map<String, ChatGateway> gateways = chatPlatforms.isEmpty() ? Map.of("console", console) : Map.copyOf(chatGateways);
+        AuditLog audit = new SqlAuditLog(database);
+        this.announcements = Announcements.wire(database, answerer::library, training, people, gateways, clock,
+                Sleeper.system(), announcing);
+        this.published = announcements.publisher().publish(library);
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
                 StaffDesk.onDatabase(database, answerer::library, TrainingSettings.defaults(),
-                        StaffRuntime.rolesConfig(config), new SqlAuditLog(database), AnnouncementCommands.none(), clock),
+                        StaffRuntime.rolesConfig(config), audit, announcements.service(), clock),
                 clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
     }
 
@@ -60,6 +91,15 @@ public final class BotRuntime implements AutoCloseable {
         OnnxEmbedders embedders = new OnnxEmbedders();
         VectorCache cache = new VectorCache(config.dataDir().resolve("vectors"));
         return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS, embedders, cache);
+    }
+
+    /** Hands the announcement outbox a running bot's gateway. */
+    public void connect(ChatGateway gateway) {
+        LateGateway late = chatGateways.get(gateway.platform());
+        if (late == null) {
+            throw new IllegalArgumentException("not a configured chat platform: " + gateway.platform());
+        }
+        late.connect(gateway);
     }
 
     public ContentLibrary loadContent() {
@@ -78,6 +118,19 @@ public final class BotRuntime implements AutoCloseable {
         return training;
     }
 
+    public Announcements announcements() {
+        return announcements;
+    }
+
+    /** What publishing the content did at start (a new version, no change...). */
+    public List<ContentPublisher.Result> published() {
+        return published;
+    }
+
+    ConsoleGateway consoleGateway() {
+        return console;
+    }
+
     public Database database() {
         return database;
     }
@@ -92,11 +145,14 @@ public final class BotRuntime implements AutoCloseable {
 
     /** Reloads the content; on a validation error the content in force stays and the error is thrown. */
     public boolean reloadContent() {
-        return answerer.reload(loadContent());
+        boolean changed = answerer.reload(loadContent());
+        announcements.publisher().publish(answerer.library());
+        return changed;
     }
 
     @Override
     public void close() {
+        announcements.close();
         database.close();
     }
 }

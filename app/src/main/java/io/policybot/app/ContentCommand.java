@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Content tools for HR: check a content directory before publishing it. */
-@Command(name = "content", description = "Content tools.", subcommands = ContentCommand.Validate.class)
+@Command(name = "content", description = "Content tools.", subcommands = {ContentCommand.Validate.class, ContentCommand.Reload.class})
 final class ContentCommand {
 
     @Command(name = "validate", description = "Check a content directory (default: the configured or bundled content).")
@@ -37,6 +37,38 @@ final class ContentCommand {
                         p.scenarios().values().stream().mapToInt(java.util.List::size).max().orElse(0));
             }
             spec.commandLine().getOut().println("OK: content is valid (fingerprint " + lib.fingerprint() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "reload", description = "Publish the configured content: store a new policy version and print what changed.")
+    static final class Reload implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PolicyBotCommand root = (PolicyBotCommand) spec.parent().parent().userObject();
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            try (BotRuntime runtime = new BotRuntime(root.config(), root.clock())) {
+                for (io.policybot.versions.ContentPublisher.Result r : runtime.published()) {
+                    out.printf("%s %s: %s%n", r.policyId(), r.version(), switch (r.outcome()) {
+                        case FIRST -> "first version published";
+                        case NEW_VERSION -> "new version published (compared with " + r.changes().fromVersion() + ")";
+                        case UNCHANGED -> "unchanged, nothing published";
+                        case VERSION_NOT_RAISED -> "the text changed but the version did not: raise `version:` to publish";
+                    });
+                    if (r.outcome() == io.policybot.versions.ContentPublisher.Outcome.FIRST) {
+                        continue;
+                    }
+                    r.changes().languages().forEach((lang, l) -> {
+                        l.changed().forEach(s -> out.printf("  [%s] changed  %s (%s)%n", lang, s.title(), s.sectionId()));
+                        l.added().forEach(s -> out.printf("  [%s] added    %s (%s)%n", lang, s.title(), s.sectionId()));
+                        l.removed().forEach(s -> out.printf("  [%s] removed  %s (%s)%n", lang, s.title(), s.sectionId()));
+                    });
+                }
+            }
+            out.flush();
             return 0;
         }
     }

@@ -22,6 +22,18 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
         return new Platforms(slack, discord, env);
     }
 
+    /** The platform names, as {@link io.policybot.conversation.Actor#platform()} has them. */
+    java.util.Set<String> names() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (slack) {
+            names.add("slack");
+        }
+        if (discord) {
+            names.add("discord");
+        }
+        return names;
+    }
+
     boolean none() {
         return !slack && !discord;
     }
@@ -45,14 +57,18 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
             SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), runtime.engine(), runtime.clock());
             bot.start();
             running.add(bot);
+            runtime.connect(bot.gateway());
             System.err.println("PolicyBot is answering on Slack.");
         }
         if (discord) {
             DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), runtime.engine(), runtime.clock());
             bot.start();
             running.add(bot);
+            runtime.connect(bot.gateway());
             System.err.println("PolicyBot is answering on Discord.");
         }
+        // Announcement delivery and reminders run in the background once the platforms are up.
+        runtime.announcements().start();
         stop.await();
         return 0;
     }

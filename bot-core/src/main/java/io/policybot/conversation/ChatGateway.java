@@ -17,4 +17,18 @@ public interface ChatGateway {
 
     /** Posts to a configured channel (announcements, HR). */
     DeliveryResult sendToChannel(Reply.ChannelRole role, List<Block> blocks, String fallback);
+
+    /**
+     * A DM sent by the outbox, with its idempotency key: the same key may come again after a crash (the outbox is
+     * at-least-once). A platform that can deduplicate by key (Discord's enforced nonce) should, so the person
+     * still gets one message; by default the key is ignored.
+     */
+    default DeliveryResult sendDirect(String userId, List<Block> blocks, String fallback, String idempotencyKey) {
+        return sendDirect(userId, blocks, fallback);
+    }
+
+    /** A channel post sent by the outbox, with its idempotency key (see {@link #sendDirect(String, List, String, String)}). */
+    default DeliveryResult sendToChannel(Reply.ChannelRole role, List<Block> blocks, String fallback, String idempotencyKey) {
+        return sendToChannel(role, blocks, fallback);
+    }
 }

@@ -4,6 +4,8 @@ package io.policybot.training;
 public final class Modules {
     /** A policy's quiz: passing it completes the policy's training. */
     public static final String QUIZ = "quiz";
+    /** The "what changed" quiz after a policy update: questions of the changed sections only. */
+    public static final String UPDATE = "update";
     private static final String ROLEPLAY_PREFIX = "roleplay:";
 
     private Modules() {
@@ -15,6 +17,15 @@ public final class Modules {
 
     public static boolean isQuiz(String module) {
         return QUIZ.equals(module);
+    }
+
+    public static boolean isUpdate(String module) {
+        return UPDATE.equals(module);
+    }
+
+    /** A quiz of either kind (full or update): both run as quiz sessions. */
+    public static boolean isAnyQuiz(String module) {
+        return isQuiz(module) || isUpdate(module);
     }
 
     /** The scenario id of a role-play module, or null for other modules. */

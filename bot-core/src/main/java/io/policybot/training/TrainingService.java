@@ -62,6 +62,12 @@ public final class TrainingService {
      */
     public TrainingService(Supplier<ContentLibrary> content, TrainingRepository training, PersonRepository people,
                            TrainingSettings settings, Clock clock, RandomGenerator random) {
+        this(content, training, people, settings, clock, random, UpdateRequirements.none());
+    }
+
+    /** @param updates what policy updates ask of people trained on an earlier version (delta training) */
+    public TrainingService(Supplier<ContentLibrary> content, TrainingRepository training, PersonRepository people,
+                           TrainingSettings settings, Clock clock, RandomGenerator random, UpdateRequirements updates) {
         this.content = Objects.requireNonNull(content, "content");
         this.training = Objects.requireNonNull(training, "training");
         this.people = Objects.requireNonNull(people, "people");
@@ -69,7 +75,8 @@ public final class TrainingService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.view = new TrainingView(settings, clock.getZone());
-        this.statusReader = new TrainingStatusReader(training, settings, clock, json);
+        this.statusReader = new TrainingStatusReader(training, settings, clock, json,
+                Objects.requireNonNull(updates, "updates"));
     }
 
     // ---- starting ----
@@ -108,6 +115,52 @@ public final class TrainingService {
         return replies;
     }
 
+    /**
+     * Starts the update quiz of a policy: questions of the sections changed since the version the person last
+     * passed, and nothing else. Someone with no earlier training gets the full quiz; someone with nothing to
+     * retrain is told so. An active session is resumed instead.
+     */
+    public List<Reply> startUpdateQuiz(Actor actor, ChannelRef channel, String language, String policyId) {
+        language = language(language);
+        Person person = person(actor);
+        Optional<TrainingSession> active = usableActive(person);
+        if (active.isPresent()) {
+            return resumeSession(active.get(), channel, language, Modules.isUpdate(active.get().module()));
+        }
+        ContentLibrary library = content.get();
+        Messages m = messages(language);
+        Optional<Policy> found = SessionContent.quizPolicy(library, blankToNull(policyId), language);
+        if (found.isEmpty()) {
+            return List.of(view.notice(m, Reply.PRIVATE, "quiz.none"));
+        }
+        Policy policy = found.get();
+        String lang = policy.bestLanguage(language);
+        TrainingStatus.PolicyTraining state = statusReader.read(person, library, lang).policies().stream()
+                .filter(p -> p.policyId().equals(policy.id())).findFirst().orElse(null);
+        if (state == null || state.update() == null) {
+            if (state != null && state.done()) {
+                return List.of(view.notice(m, Reply.PRIVATE, "update.none", state.title(), state.version()));
+            }
+            return startQuiz(actor, channel, language, policy.id()); // never trained: the full training
+        }
+        Set<String> sections = state.update().sectionIds();
+        List<QuizQuestion> pool = policy.quiz(lang).stream().filter(q -> sections.contains(q.sectionId())).toList();
+        int count = Math.min(settings.questionsPerQuiz(), Math.max(sections.size(), Math.min(3, pool.size())));
+        QuizPlan plan = QuizPlan.draw(pool, count, sessionRandom());
+        TrainingSession session = newSession(person, Modules.UPDATE, policy, lang, json.write(plan));
+        if (!training.create(session)) {
+            return startedElsewhere(person, channel, language);
+        }
+        Messages sm = messages(lang);
+        Reply.Placement target = target(channel);
+        List<Reply> replies = dmNote(channel, m, "dm.quiz");
+        replies.add(view.notice(sm, target, "update.intro", policy.document(lang).title(), policy.version(),
+                plan.size()));
+        QuizQuestion first = SessionContent.quiz(library, session, plan, List.of()).orElseThrow().question(0);
+        replies.add(view.question(sm, session.id(), 0, plan.get(0), first, plan.size(), target));
+        return replies;
+    }
+
     public List<Reply> startRolePlay(Actor actor, String language, String scenarioIdOrNull) {
         return startRolePlay(actor, null, language, scenarioIdOrNull);
     }
@@ -123,7 +176,7 @@ public final class TrainingService {
         Optional<TrainingSession> active = usableActive(person);
         if (active.isPresent()) {
             String module = active.get().module();
-            boolean same = scenarioId == null ? !Modules.isQuiz(module) : Modules.rolePlay(scenarioId).equals(module);
+            boolean same = scenarioId == null ? !Modules.isAnyQuiz(module) : Modules.rolePlay(scenarioId).equals(module);
             return resumeSession(active.get(), channel, language, same);
         }
         ContentLibrary library = content.get();
@@ -179,6 +232,7 @@ public final class TrainingService {
         language = language(language);
         return switch (press.actionId()) {
             case Actions.QUIZ_START -> startQuiz(press.actor(), press.channel(), language, press.value());
+            case Actions.UPDATE_QUIZ_START -> startUpdateQuiz(press.actor(), press.channel(), language, press.value());
             case Actions.ROLEPLAY_START -> startRolePlay(press.actor(), press.channel(), language, press.value());
             case Actions.QUIZ_ANSWER -> answerQuiz(press, language);
             case Actions.ROLEPLAY_CHOOSE -> chooseRolePlay(press, language);
@@ -212,7 +266,7 @@ public final class TrainingService {
         Completion done = null;
         if (last) {
             int correct = quiz.correct() + (answer.correct() ? 1 : 0);
-            done = new Completion(Ids.next(), s.personId(), s.id(), Modules.QUIZ, s.policyId(), s.policyVersion(),
+            done = new Completion(Ids.next(), s.personId(), s.id(), s.module(), s.policyId(), s.policyVersion(),
                     correct, quiz.total(), settings.passes(correct, quiz.total()), now);
         }
         refused = refusal(sm, training.recordAnswer(answer, s.state(), done, now));
@@ -342,6 +396,11 @@ public final class TrainingService {
     /** The data behind {@link #status}: for reminders and reports too. */
     public TrainingStatus trainingStatus(Actor actor, String language) {
         return statusReader.read(person(actor), content.get(), language(language));
+    }
+
+    /** A known person's training status (reminders and reports read it without an actor). */
+    public TrainingStatus trainingStatus(Person person, String language) {
+        return statusReader.read(person, content.get(), language(language));
     }
 
     private List<Block> homeBlocks(Person person, String language) {

@@ -26,6 +26,6 @@ public record TrainingSession(String id, String personId, String module, String 
     }
 
     public boolean isQuiz() {
-        return Modules.isQuiz(module);
+        return Modules.isAnyQuiz(module);
     }
 }

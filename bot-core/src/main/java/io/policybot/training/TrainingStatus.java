@@ -21,11 +21,25 @@ public record TrainingStatus(List<PolicyTraining> policies, ActiveTraining activ
      * @param passed      the latest passed quiz of the current version, or null: then it is due
      * @param lastAttempt the latest quiz of any version, passed or not, or null
      * @param earlier     the latest passed quiz of an earlier version, or null
+     * @param update      when the person passed an earlier version and this one changed: the update quiz due (then
+     *                    {@code dueOn} is its due date, and {@code passed} the passed update quiz); else null
      */
     public record PolicyTraining(String policyId, String title, String version, LocalDate dueOn, boolean overdue,
-                                 Completion passed, Completion lastAttempt, Completion earlier) {
+                                 Completion passed, Completion lastAttempt, Completion earlier, UpdateTraining update) {
+        public PolicyTraining(String policyId, String title, String version, LocalDate dueOn, boolean overdue,
+                              Completion passed, Completion lastAttempt, Completion earlier) {
+            this(policyId, title, version, dueOn, overdue, passed, lastAttempt, earlier, null);
+        }
+
         public boolean done() {
             return passed != null;
+        }
+    }
+
+    /** @param sectionIds the changed sections the update quiz asks about */
+    public record UpdateTraining(java.util.Set<String> sectionIds, LocalDate dueOn) {
+        public UpdateTraining {
+            sectionIds = java.util.Set.copyOf(sectionIds);
         }
     }
 
@@ -37,7 +51,7 @@ public record TrainingStatus(List<PolicyTraining> policies, ActiveTraining activ
     public record ActiveTraining(String sessionId, String module, String policyId, String title, int answered,
                                  int total) {
         public boolean quiz() {
-            return Modules.isQuiz(module);
+            return Modules.isAnyQuiz(module);
         }
     }
 

@@ -185,8 +185,15 @@ final class TrainingView {
             if (active == null || !active.quiz()) {
                 String label = status.policies().size() == 1 ? m.get(p.done() ? "button.retake" : "button.start")
                         : label(m.get(p.done() ? "button.retake.named" : "button.start.named", p.title()));
-                buttons.add(new Button(Actions.QUIZ_START, label, p.policyId(),
-                        p.done() || active != null ? Button.Style.DEFAULT : Button.Style.PRIMARY));
+                if (p.update() != null) {
+                    label = status.policies().size() == 1 ? m.get("button.update")
+                            : label(m.get("button.update.named", p.title()));
+                    buttons.add(new Button(Actions.UPDATE_QUIZ_START, label, p.policyId(),
+                            active != null ? Button.Style.DEFAULT : Button.Style.PRIMARY));
+                } else {
+                    buttons.add(new Button(Actions.QUIZ_START, label, p.policyId(),
+                            p.done() || active != null ? Button.Style.DEFAULT : Button.Style.PRIMARY));
+                }
             }
         }
         if (!status.rolePlays().isEmpty()) {
@@ -208,8 +215,13 @@ final class TrainingView {
                     date(m, p.passed().completedAt()), p.passed().correct(), p.passed().total())));
         }
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text(m.get(p.overdue() ? "home.policy.overdue" : "home.policy.due", p.title(), p.version(),
-                date(m, p.dueOn()))));
+        if (p.update() != null) {
+            blocks.add(new Block.Text(m.get(p.overdue() ? "home.policy.update.overdue" : "home.policy.update.due",
+                    p.title(), p.version(), date(m, p.dueOn()), p.update().sectionIds().size())));
+        } else {
+            blocks.add(new Block.Text(m.get(p.overdue() ? "home.policy.overdue" : "home.policy.due", p.title(),
+                    p.version(), date(m, p.dueOn()))));
+        }
         List<String> notes = new ArrayList<>();
         Completion last = p.lastAttempt();
         if (last != null && !last.passed()) {

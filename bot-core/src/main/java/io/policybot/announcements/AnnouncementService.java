@@ -1,0 +1,329 @@
+package io.policybot.announcements;
+
+import io.policybot.Ids;
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.Policy;
+import io.policybot.conversation.Actions;
+import io.policybot.conversation.Actor;
+import io.policybot.conversation.Block;
+import io.policybot.conversation.Button;
+import io.policybot.conversation.Inbound;
+import io.policybot.conversation.Reply;
+import io.policybot.people.Person;
+import io.policybot.people.PersonRepository;
+import io.policybot.store.Database;
+import io.policybot.text.Messages;
+import io.policybot.training.TrainingService;
+import io.policybot.versions.ContentChanges;
+import io.policybot.versions.PolicyVersionStore;
+import io.policybot.versions.PublishedVersion;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * HR's announcements: a preview of what changed (with the audience and the due date) kept as a draft, then on
+ * confirmation one outbox row per recipient and channel, in one transaction; plus the buttons people press on
+ * the DM ("I have read it", "Start the update quiz"). Callers check that the person asking is HR.
+ */
+public final class AnnouncementService implements AnnouncementCommands {
+    private final Database db;
+    private final Supplier<ContentLibrary> content;
+    private final PolicyVersionStore versions;
+    private final AnnouncementStore store;
+    private final AnnouncementOutbox outbox;
+    private final AcknowledgementRepository acks;
+    private final AnnouncementMessages messages;
+    private final TrainingService training;
+    private final PersonRepository people;
+    private final Set<String> platforms;
+    private final AnnouncementSettings settings;
+    private final Clock clock;
+
+    AnnouncementService(Database db, Supplier<ContentLibrary> content, PolicyVersionStore versions, AnnouncementStore store,
+                        AnnouncementOutbox outbox, AcknowledgementRepository acks, AnnouncementMessages messages,
+                        TrainingService training, PersonRepository people, Set<String> platforms,
+                        AnnouncementSettings settings, Clock clock) {
+        this.db = db;
+        this.content = content;
+        this.versions = versions;
+        this.store = store;
+        this.outbox = outbox;
+        this.acks = acks;
+        this.messages = messages;
+        this.training = training;
+        this.people = people;
+        this.platforms = Set.copyOf(platforms);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    // ---- the programmatic API (CLI, tests) ----
+
+    /** What {@link #prepare} found. */
+    public sealed interface Prepared {
+    }
+
+    /** A draft to confirm: the changes, who gets it (people per platform) and the channels posted to. */
+    public record Preview(Announcement draft, String title, ContentChanges changes, Map<String, Integer> audience,
+                          Set<String> channels) implements Prepared {
+        public int audienceSize() {
+            return audience.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** The policy's latest version is its first: nothing changed to announce. */
+    public record FirstVersion(String policyId, String title, String version) implements Prepared {
+    }
+
+    public record AlreadyAnnounced(Announcement announcement, String title, AnnouncementOutbox.Progress progress)
+            implements Prepared {
+    }
+
+    public record UnknownPolicy(String policyId) implements Prepared {
+    }
+
+    public enum Outcome { SENT, ALREADY_SENT, CANCELLED, VERSION_ALREADY_ANNOUNCED, UNKNOWN }
+
+    /** @param recipients the DMs enqueued (0 unless SENT) */
+    public record Confirmation(Outcome outcome, Announcement announcement, int recipients) {
+    }
+
+    /** Prepares the announcement of the policy's latest published version ({@code policyId} null: the first policy). */
+    public Prepared prepare(String policyId, String requestedBy) {
+        ContentLibrary library = content.get();
+        String id = policyId != null && !policyId.isBlank() ? policyId.strip()
+                : library.all().stream().map(Policy::id).findFirst().orElse("");
+        Optional<PublishedVersion> latest = versions.latest(id);
+        if (latest.isEmpty()) {
+            return new UnknownPolicy(id);
+        }
+        String title = messages.title(id, settings.defaultLanguage());
+        PublishedVersion to = latest.get();
+        Optional<Announcement> done = store.confirmed(id, to.version());
+        if (done.isPresent()) {
+            return new AlreadyAnnounced(done.get(), title, outbox.progress(done.get().id(), OutboxMessage.Kind.ANNOUNCE));
+        }
+        Optional<PublishedVersion> from = versions.previous(id, to.version());
+        if (from.isEmpty()) {
+            return new FirstVersion(id, title, to.version());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Announcement draft = new Announcement(Ids.next(), id, to.version(), from.get().version(),
+                LocalDate.now(clock).plusDays(settings.updateDueDays()), Announcement.Status.DRAFT, requestedBy, now, null);
+        store.createDraft(draft);
+        Map<String, Integer> audience = new TreeMap<>();
+        for (Person p : people.all()) {
+            if (platforms.contains(p.platform())) {
+                audience.merge(p.platform(), 1, Integer::sum);
+            }
+        }
+        return new Preview(draft, title, ContentChanges.between(from.get(), to), audience, new TreeSet<>(platforms));
+    }
+
+    /**
+     * Confirms a draft: in one transaction it becomes the version's announcement and every message is enqueued.
+     * Confirming again (a double press, a second HR person, a replayed event) enqueues nothing.
+     */
+    public Confirmation confirm(String announcementId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return db.inTransaction(c -> {
+            Optional<Announcement> found = store.find(c, announcementId);
+            if (found.isEmpty()) {
+                return new Confirmation(Outcome.UNKNOWN, null, 0);
+            }
+            Announcement a = found.get();
+            if (a.status() == Announcement.Status.CONFIRMED) {
+                return new Confirmation(Outcome.ALREADY_SENT, a, 0);
+            }
+            if (a.status() == Announcement.Status.CANCELLED) {
+                return new Confirmation(Outcome.CANCELLED, a, 0);
+            }
+            if (store.confirmed(c, a.policyId(), a.version()).isPresent()) {
+                return new Confirmation(Outcome.VERSION_ALREADY_ANNOUNCED, a, 0);
+            }
+            store.settle(c, a.id(), Announcement.Status.CONFIRMED, now);
+            Map<String, String> languages = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT person_id, language FROM question_log ORDER BY asked_at");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    languages.put(rs.getString(1), rs.getString(2)); // the last language each person asked in
+                }
+            }
+            List<OutboxMessage> out = new ArrayList<>();
+            for (String platform : new TreeSet<>(platforms)) {
+                out.add(OutboxMessage.pending(a.id() + ":channel:" + platform, a.id(), OutboxMessage.Kind.CHANNEL,
+                        platform, Reply.ChannelRole.ANNOUNCEMENTS.name(), null, settings.defaultLanguage(), now));
+            }
+            int dms = 0;
+            for (Person p : people.all()) {
+                if (platforms.contains(p.platform())) {
+                    out.add(OutboxMessage.pending(a.id() + ":" + p.platform() + ":" + p.platformUserId(), a.id(),
+                            OutboxMessage.Kind.ANNOUNCE, p.platform(), p.platformUserId(), p.id(),
+                            languages.getOrDefault(p.id(), settings.defaultLanguage()), now));
+                    dms++;
+                }
+            }
+            outbox.enqueue(out, now);
+            return new Confirmation(Outcome.SENT, store.find(c, a.id()).orElse(a), dms);
+        });
+    }
+
+    /** Cancels a draft; false when it was no longer one. */
+    public boolean cancel(String announcementId) {
+        return db.inTransaction(c -> store.settle(c, announcementId, Announcement.Status.CANCELLED, clock.instant()));
+    }
+
+    /** The latest announcement of each policy, newest first, with its progress. */
+    public List<AlreadyAnnounced> status() {
+        Map<String, AlreadyAnnounced> latest = new java.util.LinkedHashMap<>();
+        for (Announcement a : store.allConfirmed()) {
+            latest.putIfAbsent(a.policyId(), new AlreadyAnnounced(a, messages.title(a.policyId(), settings.defaultLanguage()),
+                    outbox.progress(a.id(), OutboxMessage.Kind.ANNOUNCE)));
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /** Records "I have read it" for the announcement's version; false when this person already had. */
+    public boolean acknowledge(Actor actor, String announcementId) {
+        Announcement a = store.find(announcementId).orElseThrow();
+        Person p = person(actor);
+        return acks.record(new Acknowledgement(Ids.next(), p.id(), a.policyId(), a.version(), a.id(), actor.platform(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    public int acknowledgements(Announcement a) {
+        return acks.count(a.policyId(), a.version());
+    }
+
+    // ---- the conversation port ----
+
+    @Override
+    public List<Reply> announce(Inbound.Message message, String argument, String language) {
+        Messages m = AnnouncementMessages.messages(language);
+        String arg = argument == null ? "" : argument.strip();
+        if (arg.equalsIgnoreCase("status") || arg.startsWith("status ") || arg.equals("状态")) {
+            return List.of(statusReply(m, language));
+        }
+        Prepared prepared = prepare(arg.isEmpty() ? null : arg, person(message.actor()).id());
+        return List.of(previewReply(prepared, m, language));
+    }
+
+    @Override
+    public List<Reply> onButton(Inbound.ButtonPress press, String language) {
+        Messages m = AnnouncementMessages.messages(language);
+        return switch (press.actionId()) {
+            case Actions.ANNOUNCE_CONFIRM -> {
+                Confirmation done = confirm(press.value());
+                String text = switch (done.outcome()) {
+                    case SENT -> m.get("confirm.done", messages.title(done.announcement().policyId(), language),
+                            done.announcement().version(), done.recipients());
+                    case ALREADY_SENT -> m.get("confirm.already");
+                    case CANCELLED -> m.get("confirm.cancelled");
+                    case VERSION_ALREADY_ANNOUNCED -> m.get("confirm.other",
+                            messages.title(done.announcement().policyId(), language), done.announcement().version());
+                    case UNKNOWN -> m.get("ack.unknown");
+                };
+                yield List.of(text(done.outcome() == Outcome.SENT ? Reply.REPLACE : Reply.PRIVATE, text));
+            }
+            case Actions.ANNOUNCE_CANCEL -> List.of(cancel(press.value()) ? text(Reply.REPLACE, m.get("cancel.done"))
+                    : text(Reply.PRIVATE, m.get("confirm.already")));
+            case Actions.ACKNOWLEDGE -> acknowledgeReply(press, m, language);
+            case Actions.UPDATE_QUIZ_START -> training.startUpdateQuiz(press.actor(), press.channel(), language,
+                    press.value());
+            default -> List.of();
+        };
+    }
+
+    private List<Reply> acknowledgeReply(Inbound.ButtonPress press, Messages m, String language) {
+        Optional<Announcement> a = store.find(press.value());
+        if (a.isEmpty()) {
+            return List.of(text(Reply.PRIVATE, m.get("ack.unknown")));
+        }
+        String title = messages.title(a.get().policyId(), language);
+        if (acknowledge(press.actor(), a.get().id())) {
+            return List.of(text(Reply.PRIVATE, m.get("ack.done", press.actor().displayName(), title, a.get().version())));
+        }
+        Person p = person(press.actor());
+        Instant at = acks.find(p.id(), a.get().policyId(), a.get().version()).map(Acknowledgement::acknowledgedAt)
+                .orElse(clock.instant());
+        return List.of(text(Reply.PRIVATE, m.get("ack.already", title, a.get().version(),
+                AnnouncementMessages.date(LocalDate.ofInstant(at, clock.getZone()), language))));
+    }
+
+    private Reply previewReply(Prepared prepared, Messages m, String language) {
+        return switch (prepared) {
+            case UnknownPolicy u -> text(Reply.PRIVATE, m.get("preview.unknown", u.policyId()));
+            case FirstVersion f -> text(Reply.PRIVATE, m.get("preview.none", f.title(), f.version()));
+            case AlreadyAnnounced a -> text(Reply.PRIVATE, m.get("preview.already", messages.title(a.announcement().policyId(), language),
+                    a.announcement().version(), day(a.announcement().confirmedAt(), language), statusLine(a, m, language)));
+            case Preview p -> {
+                String title = messages.title(p.draft().policyId(), language);
+                List<Block> blocks = new ArrayList<>();
+                blocks.add(new Block.Heading(m.get("preview.heading", title, p.draft().version())));
+                blocks.add(new Block.Context(m.get("preview.base", p.draft().baseVersion())));
+                List<String> lines = messages.changeLines(p.changes(), language);
+                blocks.add(lines.isEmpty() ? new Block.Text(m.get("nochange"))
+                        : new Block.Bullets(m.get("intro", title), lines));
+                String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "));
+                blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
+                blocks.add(new Block.Text(m.get("preview.due", AnnouncementMessages.date(p.draft().dueOn(), language))));
+                if (!p.channels().isEmpty()) {
+                    blocks.add(new Block.Context(m.get("preview.channels", String.join(", ", p.channels()))));
+                }
+                blocks.add(new Block.Buttons(List.of(
+                        new Button(Actions.ANNOUNCE_CONFIRM, m.get("button.confirm"), p.draft().id(), Button.Style.PRIMARY),
+                        new Button(Actions.ANNOUNCE_CANCEL, m.get("button.cancel"), p.draft().id()))));
+                yield new Reply(Reply.PRIVATE, blocks, m.get("preview.heading", title, p.draft().version()));
+            }
+        };
+    }
+
+    private Reply statusReply(Messages m, String language) {
+        List<AlreadyAnnounced> all = status();
+        if (all.isEmpty()) {
+            return text(Reply.PRIVATE, m.get("status.none"));
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (AlreadyAnnounced a : all) {
+            blocks.add(new Block.Text(statusLine(a, m, language)));
+            if (!a.progress().failures().isEmpty()) {
+                blocks.add(new Block.Bullets(m.get("status.failures"), a.progress().failures()));
+            }
+        }
+        return new Reply(Reply.PRIVATE, blocks, statusLine(all.getFirst(), m, language));
+    }
+
+    private String statusLine(AlreadyAnnounced a, Messages m, String language) {
+        AnnouncementOutbox.Progress p = a.progress();
+        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(), day(a.announcement().confirmedAt(), language),
+                p.sent(), p.pending(), p.failed(), acknowledgements(a.announcement()));
+    }
+
+    private String day(Instant at, String language) {
+        return at == null ? "?" : AnnouncementMessages.date(LocalDate.ofInstant(at, clock.getZone()), language);
+    }
+
+    private Person person(Actor actor) {
+        String name = actor.displayName().equals(actor.userId()) ? null : actor.displayName();
+        return people.findOrCreate(actor.platform(), actor.userId(), name, clock.instant());
+    }
+
+    private static Reply text(Reply.Placement placement, String text) {
+        return new Reply(placement, List.of(new Block.Text(text)), text);
+    }
+}

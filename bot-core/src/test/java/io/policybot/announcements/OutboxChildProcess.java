@@ -1,0 +1,38 @@
+package io.policybot.announcements;
+
+import io.policybot.conversation.ChatGateway;
+import io.policybot.store.Database;
+import io.policybot.store.SqlPersonRepository;
+import io.policybot.testing.TestClock;
+import io.policybot.testing.TestServices;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The bot process {@link OutboxCrashTest} kills: drains the outbox of the database given as first argument through
+ * a {@link FileGateway} on the file given as second, at 500 messages a second of real time.
+ */
+public final class OutboxChildProcess {
+    private OutboxChildProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Database db = Database.sqlite(Path.of(args[0]));
+        Announcements a = wire(db, Path.of(args[1]), Clock.systemUTC(), Sleeper.system());
+        a.dispatcher().resumeInFlight();
+        out.println("STARTED");
+        a.dispatcher().drain();
+        out.println("DONE");
+        db.close();
+    }
+
+    static Announcements wire(Database db, Path sent, Clock clock, Sleeper sleeper) {
+        return Announcements.wire(db, Fixtures::v11, TestServices.training(db, TestClock.at("2026-11-10T09:00:00Z"), 1),
+                new SqlPersonRepository(db), Map.<String, ChatGateway>of("slack", new FileGateway("slack", sent)), clock,
+                sleeper, AnnouncementSettings.defaults().withRate("slack", 500));
+    }
+}
