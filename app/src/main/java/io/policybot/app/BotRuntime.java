@@ -12,6 +12,7 @@ import io.policybot.content.ContentLibrary;
 import io.policybot.conversation.ChatGateway;
 import io.policybot.conversation.PolicyConversationEngine;
 import io.policybot.reports.StaffDesk;
+import io.policybot.audit.AuditEntry;
 import io.policybot.audit.AuditLog;
 import io.policybot.store.Database;
 import io.policybot.store.SqlAuditLog;
@@ -43,6 +44,7 @@ public final class BotRuntime implements AutoCloseable {
     private final ConsoleGateway console = new ConsoleGateway(System.out, true);
     private final Announcements announcements;
     private final List<ContentPublisher.Result> published;
+    private final AuditLog audit;
 
     private final Map<String, LateGateway> chatGateways = new LinkedHashMap<>();
 
@@ -76,7 +78,8 @@ public final class BotRuntime implements AutoCloseable {
         AuditLog audit = new SqlAuditLog(database);
         this.announcements = Announcements.wire(database, answerer::library, training, people, gateways, clock,
                 Sleeper.system(), announcing);
-        this.published = announcements.publisher().publish(library);
+        this.audit = audit;
+        this.published = publish(library);
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
                 StaffDesk.onDatabase(database, answerer::library, TrainingSettings.defaults(),
                         StaffRuntime.rolesConfig(config), audit, announcements.service(), clock),
@@ -91,6 +94,19 @@ public final class BotRuntime implements AutoCloseable {
         OnnxEmbedders embedders = new OnnxEmbedders();
         VectorCache cache = new VectorCache(config.dataDir().resolve("vectors"));
         return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS, embedders, cache);
+    }
+
+    /** Stores a new policy version when the content has one, and records it in the audit log. */
+    private List<ContentPublisher.Result> publish(ContentLibrary library) {
+        List<ContentPublisher.Result> results = announcements.publisher().publish(library);
+        for (ContentPublisher.Result r : results) {
+            if (r.outcome() == ContentPublisher.Outcome.FIRST || r.outcome() == ContentPublisher.Outcome.NEW_VERSION) {
+                audit.record(new AuditEntry(clock.instant(), "system", AuditEntry.CONTENT_VERSION,
+                        r.policyId() + " " + r.version(), r.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                        + (config.contentDir() == null ? " (bundled content)" : " from " + config.contentDir())));
+            }
+        }
+        return results;
     }
 
     /** Hands the announcement outbox a running bot's gateway. */
@@ -146,7 +162,7 @@ public final class BotRuntime implements AutoCloseable {
     /** Reloads the content; on a validation error the content in force stays and the error is thrown. */
     public boolean reloadContent() {
         boolean changed = answerer.reload(loadContent());
-        announcements.publisher().publish(answerer.library());
+        publish(answerer.library());
         return changed;
     }
 

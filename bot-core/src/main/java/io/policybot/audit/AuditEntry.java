@@ -17,6 +17,8 @@ public record AuditEntry(Instant at, String actor, String action, String target,
     public static final String REFUSED = "refused";
     public static final String ROLE_CHANGE = "role.change";
     public static final String ROSTER_IMPORT = "roster.import";
+    public static final String ANNOUNCEMENT = "announcement";
+    public static final String CONTENT_VERSION = "content.version";
 
     public AuditEntry {
         Objects.requireNonNull(at, "at");

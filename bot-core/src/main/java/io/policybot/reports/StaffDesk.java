@@ -108,6 +108,12 @@ public final class StaffDesk implements StaffCommands {
             }
         }
         List<Reply> replies = announcements.onButton(press, language);
+        if (!replies.isEmpty() && (press.actionId().equals(Actions.ANNOUNCE_CONFIRM)
+                || press.actionId().equals(Actions.ANNOUNCE_CANCEL))) {
+            // HR's decision on an announcement draft; a repeated press is recorded too, as what HR did.
+            audit.record(new AuditEntry(clock.instant(), press.actor().key(), AuditEntry.ANNOUNCEMENT, press.value(),
+                    press.actionId().equals(Actions.ANNOUNCE_CONFIRM) ? "confirmed" : "cancelled"));
+        }
         return replies.isEmpty() ? List.of(text(m.get("button.stale"))) : replies;
     }
 
