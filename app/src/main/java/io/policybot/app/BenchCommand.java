@@ -104,6 +104,10 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        OnnxEmbedders embedders = new OnnxEmbedders();
+        if (config.embeddings()) {
+            embedders.preload(List.of("en")); // as the runtime does
+        }
         long t0 = System.nanoTime();
         ContentLibrary library = config.loadContent();
         long loaded = System.nanoTime();
@@ -112,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         // The data directory's vector cache, as a restarted bot has it; --cold starts from nothing.
         Path vectorDir = cold ? Files.createTempDirectory("policybot-bench-vectors") : config.dataDir().resolve("vectors");
         QuestionAnswerer answerer = config.embeddings()
-                ? new QuestionAnswerer(library, noCache, new OnnxEmbedders(), new VectorCache(vectorDir))
+                ? new QuestionAnswerer(library, noCache, embedders, new VectorCache(vectorDir))
                 : new QuestionAnswerer(library, noCache);
         long indexed = System.nanoTime();
         answerer.answer("Can I mention my employer on LinkedIn?", "en");

@@ -92,6 +92,7 @@ public final class BotRuntime implements AutoCloseable {
             return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS);
         }
         OnnxEmbedders embedders = new OnnxEmbedders();
+        embedders.preload(java.util.List.of("en")); // the usual first question; other languages load on first use
         VectorCache cache = new VectorCache(config.dataDir().resolve("vectors"));
         return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS, embedders, cache);
     }

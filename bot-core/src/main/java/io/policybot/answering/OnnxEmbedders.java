@@ -29,6 +29,18 @@ public final class OnnxEmbedders implements Function<String, Optional<SentenceEm
         this(Runnable::run);
     }
 
+    /**
+     * Starts loading the models of these languages on a background thread, so that loading overlaps with the rest of
+     * start-up (content, index) instead of delaying the first answer.
+     */
+    public void preload(java.util.Collection<String> languages) {
+        Thread.ofVirtual().name("embedding-model-preload").start(() -> {
+            for (String language : languages) {
+                apply(language).ifPresent(e -> e.embedQuery("warm-up"));
+            }
+        });
+    }
+
     /** The embedder for {@code language}, when a model for it is bundled. */
     @Override
     public Optional<SentenceEmbedder> apply(String language) {

@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -74,7 +71,29 @@ final class PolicyIndex {
         for (Policy policy : library.all()) {
             policy.documents().values().forEach(d -> docs.computeIfAbsent(d.language(), k -> new ArrayList<>()).add(d));
         }
-        docs.forEach((lang, list) -> byLanguage.put(lang, new LanguageIndex(lang, list)));
+        // Each language is built on its own thread: the Chinese analyzer's dictionaries take a while to load.
+        List<Thread> builders = new ArrayList<>();
+        Map<String, LanguageIndex> built = new java.util.concurrent.ConcurrentHashMap<>();
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        docs.forEach((lang, list) -> builders.add(Thread.ofPlatform().name("index-" + lang).start(() -> {
+            try {
+                built.put(lang, new LanguageIndex(lang, list));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        })));
+        for (Thread t : builders) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the index", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+        byLanguage.putAll(built);
     }
 
     Set<String> languages() {
@@ -99,7 +118,7 @@ final class PolicyIndex {
         private final Map<String, String> titles = new HashMap<>();
         private final int sectionCount;
         private final SentenceEmbedder embedder;
-        private final IndexSearcher semantic;
+        private final VectorTable semantic;
 
         LanguageIndex(String language, List<PolicyDocument> documents) {
             this.language = language;
@@ -168,41 +187,30 @@ final class PolicyIndex {
             try {
                 this.sections = new IndexSearcher(DirectoryReader.open(sectionDir));
                 this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
-                this.semantic = embedder == null ? null : vectorIndex(vectorKeys, vectors.vectors(embedder, vectorTexts));
+                this.semantic = embedder == null ? null : new VectorTable(vectorKeys, vectors.vectors(embedder, vectorTexts));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        private static IndexSearcher vectorIndex(List<String> keys, List<float[]> vecs) throws IOException {
-            ByteBuffersDirectory dir = new ByteBuffersDirectory();
-            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
-                for (int i = 0; i < keys.size(); i++) {
-                    Document d = new Document();
-                    d.add(new StringField("key", keys.get(i), Field.Store.YES));
-                    d.add(new KnnFloatVectorField("vec", vecs.get(i), VectorSimilarityFunction.COSINE));
-                    w.addDocument(d);
-                }
-            }
-            return new IndexSearcher(DirectoryReader.open(dir));
-        }
-
         /** Each section's best cosine with the question, over its summary texts and passages. */
-        private Map<String, Double> semanticScores(String question) throws IOException {
+        private Map<String, Double> semanticScores(String question) {
             Map<String, Double> best = new HashMap<>();
             Map<String, Double> second = new HashMap<>();
             if (semantic == null) {
                 return best;
             }
-            float[] q = embedder.embedQuery(question);
-            TopDocs top = semantic.search(new KnnFloatVectorQuery("vec", q, 100), 100);
-            for (ScoreDoc sd : top.scoreDocs) {
-                String key = semantic.storedFields().document(sd.doc).get("key");
-                double cosine = 2.0 * sd.score - 1.0; // Lucene scales cosine to (1 + cos) / 2
+            double[] cosines = semantic.cosines(embedder.embedQuery(question));
+            for (int row = 0; row < cosines.length; row++) {
+                String key = semantic.key(row);
+                double cosine = cosines[row];
                 Double b = best.get(key);
-                if (b == null) {
+                if (b == null || cosine > b) {
+                    if (b != null) {
+                        second.put(key, b);
+                    }
                     best.put(key, cosine);
-                } else if (!second.containsKey(key)) {
+                } else if (cosine > second.getOrDefault(key, Double.NEGATIVE_INFINITY)) {
                     second.put(key, cosine);
                 }
             }
