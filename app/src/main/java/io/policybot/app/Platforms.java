@@ -39,7 +39,7 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
     }
 
     /** Starts the configured bots side by side on one engine and blocks until the process is asked to stop. */
-    int runUntilStopped(BotRuntime runtime) throws InterruptedException {
+    int runUntilStopped(BotRuntime runtime) throws InterruptedException, java.io.IOException {
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,6 +69,14 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
         }
         // Announcement delivery and reminders run in the background once the platforms are up.
         runtime.announcements().start();
+        if (runtime.config().contentDir() != null) {
+            // HR edits the content directory; a saved change is published without a restart.
+            running.add(new ContentWatcher(runtime.config().contentDir(), java.time.Duration.ofSeconds(2), () -> {
+                if (runtime.reloadContent()) {
+                    log.warn("content reloaded from {}", runtime.config().contentDir());
+                }
+            }));
+        }
         stop.await();
         return 0;
     }
