@@ -27,7 +27,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -159,13 +166,6 @@ final class PolicyIndex {
                         d.add(new TextField("body", body.toString(), Field.Store.NO));
                         sw.addDocument(d);
 
-                        Set<String> terms = new HashSet<>();
-                        for (String text : List.of(section.title(), String.join(" ; ", section.keywords()),
-                                section.shortAnswer(), body.toString())) {
-                            QuestionTerms.analyze(analyzer, text).groups().forEach(terms::addAll);
-                        }
-                        termsBySection.put(key, terms);
-                        terms.forEach(t -> docFreq.merge(t, 1, Integer::sum));
 
                         List<Passage> ps = section.passages();
                         for (int i = 0; i < ps.size(); i++) {
@@ -185,12 +185,45 @@ final class PolicyIndex {
             }
             this.sectionCount = count;
             try {
-                this.sections = new IndexSearcher(DirectoryReader.open(sectionDir));
+                DirectoryReader sectionReader = DirectoryReader.open(sectionDir);
+                collectSectionTerms(sectionReader);
+                this.sections = new IndexSearcher(sectionReader);
                 this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
                 this.semantic = embedder == null ? null : new VectorTable(vectorKeys, vectors.vectors(embedder, vectorTexts));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Which analysed terms each section contains, and in how many sections each term occurs, read from the
+         * section index's own postings (the text is analysed once, by the index).
+         */
+        private void collectSectionTerms(DirectoryReader reader) throws IOException {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                StoredFields stored = leaf.reader().storedFields();
+                String[] keys = new String[leaf.reader().maxDoc()];
+                for (int doc = 0; doc < keys.length; doc++) {
+                    keys[doc] = stored.document(doc).get("key");
+                    termsBySection.computeIfAbsent(keys[doc], k -> new HashSet<>());
+                }
+                for (String field : SECTION_FIELDS.keySet()) {
+                    Terms terms = leaf.reader().terms(field);
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum te = terms.iterator();
+                    PostingsEnum postings = null;
+                    for (BytesRef term = te.next(); term != null; term = te.next()) {
+                        String text = term.utf8ToString();
+                        postings = te.postings(postings, PostingsEnum.NONE);
+                        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                            termsBySection.get(keys[doc]).add(text);
+                        }
+                    }
+                }
+            }
+            termsBySection.values().forEach(set -> set.forEach(t -> docFreq.merge(t, 1, Integer::sum)));
         }
 
         /** Each section's best cosine with the question, over its summary texts and passages. */
