@@ -88,7 +88,7 @@ public final class StaffDesk implements StaffCommands {
     public List<Reply> handle(String command, String argument, Inbound.Message message, String language) {
         Messages m = Messages.of(BUNDLE, language);
         Actor actor = message.actor();
-        Roles r = roles.roles(actor.platform(), actor.userId());
+        Roles r = rolesOf(actor);
         return switch (command) {
             case "report" -> report(actor, r, argument.strip(), m, language);
             case "gaps" -> r.staff() ? gaps(argument.strip(), m) : refuse(actor, r, "gaps", "refused.gaps", m);
@@ -102,7 +102,7 @@ public final class StaffDesk implements StaffCommands {
     public List<Reply> onButton(Inbound.ButtonPress press, String language) {
         Messages m = Messages.of(BUNDLE, language);
         if (press.actionId().equals(Actions.ANNOUNCE_CONFIRM) || press.actionId().equals(Actions.ANNOUNCE_CANCEL)) {
-            Roles r = roles.roles(press.actor().platform(), press.actor().userId());
+            Roles r = rolesOf(press.actor());
             if (!r.staff()) {
                 return refuse(press.actor(), r, press.actionId() + " " + press.value(), "refused.button", m);
             }
@@ -278,6 +278,11 @@ public final class StaffDesk implements StaffCommands {
 
     private static Reply text(String s) {
         return new Reply(Reply.PRIVATE, List.of(new Block.Text(s)), s);
+    }
+
+    /** The roles of {@code actor}, with the platform groups the adapter found them in. */
+    public Roles rolesOf(Actor actor) {
+        return roles.roles(actor.platform(), actor.userId(), actor.groups());
     }
 
     /** For tests and the CLI: the roles of a person as this desk sees them. */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.audit.AuditEntry;
 import io.policybot.conversation.Actions;
+import io.policybot.conversation.Actor;
+import io.policybot.conversation.ChannelRef;
+import io.policybot.conversation.Inbound;
 import io.policybot.conversation.Reply;
 import io.policybot.people.Role;
 import io.policybot.testing.Replies;
@@ -163,6 +166,24 @@ class StaffDeskRolesTest {
             assertEquals(Set.of(Role.EMPLOYEE, Role.HR), f.desk.rolesOf("slack", "NEW", Set.of("S0HR")).set());
             assertEquals(Set.of(Role.EMPLOYEE), f.desk.rolesOf("slack", "NEW", Set.of("OTHER")).set());
             assertEquals(Set.of(Role.EMPLOYEE), f.desk.rolesOf("discord", "NEW", Set.of("S0HR")).set());
+        }
+
+        @Test
+        void theActorsPlatformGroupsReachTheCommands() {
+            Actor inHrGroup = new Actor("slack", "E2", null, null, Set.of("S0SALES", "S0HR"));
+            List<Reply> gaps = f.desk.handle("gaps", "", new Inbound.Message(inHrGroup, new ChannelRef("D-E2", true),
+                    "gaps", Inbound.Message.Kind.COMMAND), "en");
+            assertTrue(Replies.text(gaps).startsWith("What people asked"), Replies.text(gaps));
+            assertEquals(EVERYONE, StaffFixture.peopleIn(f.desk.handle("report", "", new Inbound.Message(inHrGroup,
+                    new ChannelRef("D-E2", true), "report", Inbound.Message.Kind.COMMAND), "en")));
+            f.desk.onButton(new Inbound.ButtonPress(inHrGroup, new ChannelRef("D-E2", true),
+                    Actions.ANNOUNCE_CONFIRM, "a1"), "en");
+            assertEquals(List.of(), f.refusals());
+            assertEquals(Set.of(Role.EMPLOYEE, Role.HR), f.desk.rolesOf(inHrGroup).set());
+
+            Actor sameWithoutGroups = new Actor("slack", "E2", null, null);
+            assertEquals(sameWithoutGroups.key(), inHrGroup.key());
+            assertEquals(Set.of(Role.EMPLOYEE), f.desk.rolesOf(sameWithoutGroups).set());
         }
     }
 

@@ -4,7 +4,12 @@ import io.policybot.conversation.Block;
 import io.policybot.conversation.ChatGateway;
 import io.policybot.conversation.DeliveryResult;
 import io.policybot.conversation.Reply;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,8 +60,42 @@ final class DiscordGateway implements ChatGateway {
         return await(sendToChannelAsync(role, blocks, fallback));
     }
 
+    /** A DM whose Discord nonce comes from {@code idempotencyKey}: a resend after a crash is delivered once. */
+    @Override
+    public DeliveryResult sendDirect(String userId, List<Block> blocks, String fallback, String idempotencyKey) {
+        return await(sendDirectAsync(userId, blocks, fallback, nonce(idempotencyKey)));
+    }
+
+    /** A channel post whose Discord nonce comes from {@code idempotencyKey}. */
+    @Override
+    public DeliveryResult sendToChannel(Reply.ChannelRole role, List<Block> blocks, String fallback,
+                                        String idempotencyKey) {
+        return await(sendToChannelAsync(role, blocks, fallback, nonce(idempotencyKey)));
+    }
+
+    /**
+     * Discord's nonce for an idempotency key: at most 25 characters, so the key's SHA-256, first 128 bits, in base
+     * 36 (at most 25 digits). The same key always gives the same nonce; null for no key.
+     */
+    static String nonce(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty()) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return new BigInteger(1, Arrays.copyOf(digest, 16)).toString(Character.MAX_RADIX);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+
     /** Like {@link #sendDirect} without waiting: for callers that must not block. */
     CompletableFuture<DeliveryResult> sendDirectAsync(String userId, List<Block> blocks, String fallback) {
+        return sendDirectAsync(userId, blocks, fallback, null);
+    }
+
+    private CompletableFuture<DeliveryResult> sendDirectAsync(String userId, List<Block> blocks, String fallback,
+                                                              String nonce) {
         JDA client = jda.get();
         if (client == null) {
             return CompletableFuture.completedFuture(
@@ -69,10 +108,15 @@ final class DiscordGateway implements ChatGateway {
         if (!wait.isZero()) {
             return CompletableFuture.completedFuture(new DeliveryResult.RetryLater(wait, "pacing DM opening"));
         }
-        return settle(() -> Outbound.toUser(client, userId, () -> MessageRenderer.create(blocks, fallback)));
+        return settle(() -> Outbound.toUser(client, userId, () -> MessageRenderer.create(blocks, fallback), nonce));
     }
 
     CompletableFuture<DeliveryResult> sendToChannelAsync(Reply.ChannelRole role, List<Block> blocks, String fallback) {
+        return sendToChannelAsync(role, blocks, fallback, null);
+    }
+
+    private CompletableFuture<DeliveryResult> sendToChannelAsync(Reply.ChannelRole role, List<Block> blocks,
+                                                                 String fallback, String nonce) {
         JDA client = jda.get();
         if (client == null) {
             return CompletableFuture.completedFuture(
@@ -82,7 +126,7 @@ final class DiscordGateway implements ChatGateway {
             return CompletableFuture.completedFuture(
                     new DeliveryResult.Failed("no discord channel configured for " + role));
         }
-        return settle(() -> Outbound.toRole(client, config, role, MessageRenderer.create(blocks, fallback)));
+        return settle(() -> Outbound.toRole(client, config, role, MessageRenderer.create(blocks, fallback), nonce));
     }
 
     private CompletableFuture<DeliveryResult> settle(Supplier<CompletableFuture<Message>> request) {

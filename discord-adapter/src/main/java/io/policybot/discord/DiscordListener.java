@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -82,8 +86,8 @@ final class DiscordListener extends ListenerAdapter {
 
         User user = event.getUser();
         Locale locale = locales.learn(user.getId(), event.getUserLocale());
-        Inbound inbound = new Inbound.Message(actor(user, locale), new ChannelRef(event.getChannelId(), !inGuild),
-                PolicyCommand.toText(subcommand, event::getOption), Inbound.Message.Kind.COMMAND, event.getId());
+        Inbound inbound = new Inbound.Message(actor(user, locale, inGuild ? roleIds(event.getMember()) : Set.of()),
+                new ChannelRef(event.getChannelId(), !inGuild), PolicyCommand.toText(subcommand, event::getOption), Inbound.Message.Kind.COMMAND, event.getId());
         Origin origin = Origin.command(event.getJDA(), user, event.getChannel(), inGuild, locale, event.getHook(),
                 arrivedAt, ephemeral);
         return answer(inbound, origin, ack);
@@ -105,8 +109,9 @@ final class DiscordListener extends ListenerAdapter {
         User user = event.getUser();
         Locale locale = locales.learn(user.getId(), event.getUserLocale());
         Message source = event.getMessage();
-        Inbound inbound = new Inbound.ButtonPress(actor(user, locale), new ChannelRef(event.getChannelId(), !inGuild),
-                parsed.get().actionId(), parsed.get().value(), event.getId());
+        Inbound inbound = new Inbound.ButtonPress(actor(user, locale, inGuild ? roleIds(event.getMember()) : Set.of()),
+                new ChannelRef(event.getChannelId(), !inGuild), parsed.get().actionId(), parsed.get().value(),
+                event.getId());
         Origin origin = Origin.button(event.getJDA(), user, event.getChannel(), inGuild, locale, event.getHook(),
                 arrivedAt, source != null && source.isEphemeral());
         return answer(inbound, origin, ack);
@@ -136,7 +141,7 @@ final class DiscordListener extends ListenerAdapter {
             return done();
         }
         Locale locale = locales.recall(author.getId());
-        Inbound inbound = new Inbound.Message(actor(author, locale),
+        Inbound inbound = new Inbound.Message(actor(author, locale, inGuild ? roleIds(event.getMember()) : Set.of()),
                 new ChannelRef(event.getChannel().getId(), !inGuild), text, kind, event.getMessageId());
         Origin origin = Origin.message(event.getJDA(), author, event.getChannel(), inGuild, locale, clock.instant(),
                 inGuild ? event.getMessageId() : null);
@@ -203,8 +208,26 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
-    private static Actor actor(User user, Locale locale) {
-        return new Actor(PLATFORM, user.getId(), user.getEffectiveName(), locale);
+    private static Actor actor(User user, Locale locale, Set<String> groups) {
+        return new Actor(PLATFORM, user.getId(), user.getEffectiveName(), locale, groups);
+    }
+
+    /**
+     * The ids of the member's roles in the guild (for {@code discord:group:ROLE_ID} in the roles configuration);
+     * empty without a member (a DM, a webhook) or when JDA cannot say.
+     */
+    static Set<String> roleIds(Member member) {
+        if (member == null) {
+            return Set.of();
+        }
+        try {
+            List<Role> roles = member.getRoles();
+            return roles == null ? Set.of() : roles.stream().map(Role::getId).collect(Collectors.toUnmodifiableSet());
+        } catch (RuntimeException e) {
+            LOG.warn("could not read a member's roles ({}); answering without role-based rights",
+                    e.getClass().getName());
+            return Set.of();
+        }
     }
 
     /** The message without the bot's own mention ({@code <@id>} or the legacy {@code <@!id>}), spaces tidied. */

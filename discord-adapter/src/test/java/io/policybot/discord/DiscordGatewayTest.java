@@ -44,6 +44,42 @@ class DiscordGatewayTest {
     }
 
     @Test
+    void anOutboxDmCarriesANonceFromItsIdempotencyKey() {
+        String key = "announcement:a1:person:p42:v1.1";
+
+        assertEquals(new DeliveryResult.Sent("555555555555555555"),
+                gateway.sendDirect(FakeDiscord.USER_ID, NEWS, "Policy updated", key));
+        clock.advance(Duration.ofSeconds(1));
+        gateway.sendDirect(FakeDiscord.USER_ID, NEWS, "Policy updated", key);
+        clock.advance(Duration.ofSeconds(1));
+        gateway.sendDirect(FakeDiscord.USER_ID, NEWS, "Policy updated", "announcement:a1:person:p43:v1.1");
+
+        List<String> nonces = discord.sent("dm").stream().map(FakeDiscord.Sent::nonce).toList();
+        assertEquals(DiscordGateway.nonce(key), nonces.get(0));
+        assertEquals(nonces.get(0), nonces.get(1), "a resend after a crash has the same nonce");
+        assertTrue(!nonces.get(2).equals(nonces.get(0)), "another message has another nonce");
+        assertTrue(nonces.stream().allMatch(n -> n.length() <= 25), nonces.toString());
+    }
+
+    @Test
+    void anOutboxChannelPostCarriesANonceAndPlainSendsKeepJdasOwn() {
+        gateway.sendToChannel(Reply.ChannelRole.HR, NEWS, "Policy updated", "announcement:a1:channel");
+        gateway.sendToChannel(Reply.ChannelRole.HR, NEWS, "Policy updated");
+
+        List<FakeDiscord.Sent> posts = discord.sent("hr channel");
+        assertEquals(DiscordGateway.nonce("announcement:a1:channel"), posts.get(0).nonce());
+        assertEquals(null, posts.get(1).nonce());
+    }
+
+    @Test
+    void noncesAreShortStableAndNullWithoutAKey() {
+        assertEquals(DiscordGateway.nonce("k"), DiscordGateway.nonce("k"));
+        assertTrue(DiscordGateway.nonce("x".repeat(500)).length() <= 25);
+        assertEquals(null, DiscordGateway.nonce(null));
+        assertEquals(null, DiscordGateway.nonce(""));
+    }
+
+    @Test
     void closedDmsFail() {
         discord.dmFailure.set(FakeDiscord.discordError(ErrorResponse.CANNOT_SEND_TO_USER));
 

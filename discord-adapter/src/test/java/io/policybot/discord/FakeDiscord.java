@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Mentions;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.SelfUser;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
@@ -52,7 +54,12 @@ final class FakeDiscord {
     static final String HR_CHANNEL_ID = "444444444444444444";
 
     /** One message that went out: how, what, and whether only the user sees it. */
-    record Sent(String how, MessageCreateData create, MessageEditData edit, boolean ephemeral, String replyTo) {
+    record Sent(String how, MessageCreateData create, MessageEditData edit, boolean ephemeral, String replyTo,
+                String nonce) {
+        Sent(String how, MessageCreateData create, MessageEditData edit, boolean ephemeral, String replyTo) {
+            this(how, create, edit, ephemeral, replyTo, null);
+        }
+
         String description() {
             var embeds = create != null ? create.getEmbeds() : edit.getEmbeds();
             return embeds.isEmpty() ? null : embeds.get(0).getDescription();
@@ -205,6 +212,19 @@ final class FakeDiscord {
         return event;
     }
 
+    /** A guild member holding roles with these ids. */
+    static Member member(String... roleIds) {
+        Member member = mock(Member.class);
+        List<Role> roles = new java.util.ArrayList<>();
+        for (String id : roleIds) {
+            Role role = mock(Role.class);
+            when(role.getId()).thenReturn(id);
+            roles.add(role);
+        }
+        when(member.getRoles()).thenReturn(roles);
+        return member;
+    }
+
     List<Sent> sent(String how) {
         return sent.stream().filter(s -> s.how().equals(how)).toList();
     }
@@ -218,8 +238,13 @@ final class FakeDiscord {
     private MessageCreateAction messageAction(String how, MessageCreateData data, Supplier<Throwable> failure) {
         MessageCreateAction action = mock(MessageCreateAction.class, RETURNS_SELF);
         AtomicReference<String> replyTo = new AtomicReference<>();
+        AtomicReference<String> nonce = new AtomicReference<>();
         when(action.setMessageReference(anyString())).thenAnswer(i -> {
             replyTo.set(i.getArgument(0));
+            return action;
+        });
+        when(action.setNonce(anyString())).thenAnswer(i -> {
+            nonce.set(i.getArgument(0));
             return action;
         });
         when(action.submit()).thenAnswer(i -> {
@@ -228,7 +253,7 @@ final class FakeDiscord {
                 timeline.add(how + " refused");
                 return CompletableFuture.failedFuture(error);
             }
-            return record(new Sent(how, data, null, false, replyTo.get()));
+            return record(new Sent(how, data, null, false, replyTo.get(), nonce.get()));
         });
         return action;
     }

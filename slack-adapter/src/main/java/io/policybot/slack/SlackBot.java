@@ -19,6 +19,7 @@ import io.policybot.slack.internal.SlackCalls;
 import io.policybot.slack.internal.SlackGateway;
 import io.policybot.slack.internal.SlackListeners;
 import io.policybot.slack.internal.SlackMessages;
+import io.policybot.slack.internal.SlackUserGroups;
 import io.policybot.slack.internal.SlackUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public final class SlackBot implements AutoCloseable {
             "files:write",       // files.uploadV2
             "im:history",        // message.im events
             "im:write",          // conversations.open
+            "usergroups:read",   // usergroups.list include_users=true (roles from Slack user groups)
             "users:read");       // users.info include_locale=true
     /** The slash command the manifest declares; any command the app receives goes to the engine. */
     public static final String COMMAND = "/policy";
@@ -61,6 +63,10 @@ public final class SlackBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How long one usergroups.list answer is used: a change of group membership takes effect within this. */
+    static final Duration USER_GROUPS_TTL = Duration.ofMinutes(10);
+    /** After a failed usergroups.list, how long groups count as empty before asking again. */
+    static final Duration USER_GROUPS_FAILURE_TTL = Duration.ofMinutes(1);
 
     /**
      * Settings that rarely change.
@@ -137,7 +143,8 @@ public final class SlackBot implements AutoCloseable {
         this.gateway = new SlackGateway(new SlackMessages(client, calls, false, dmChannels), channels);
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-worker-", 0).factory());
         this.listeners = new SlackListeners(engine,
-                new SlackUsers(client, calls, ticker, Duration.ofHours(12)),
+                new SlackUsers(client, calls, ticker, Duration.ofHours(12),
+                        new SlackUserGroups(client, calls, ticker, USER_GROUPS_TTL, USER_GROUPS_FAILURE_TTL)),
                 replies,
                 new ReplySender(replies, slack, channels),
                 new Dedupe(ticker, Duration.ofMinutes(15), 50_000),

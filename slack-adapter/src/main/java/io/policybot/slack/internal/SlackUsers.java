@@ -11,8 +11,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
-/** Who a Slack user is (display name, locale from users.info include_locale=true), cached. */
+/**
+ * Who a Slack user is (display name, locale from users.info include_locale=true), cached, and which user groups
+ * they are in ({@link SlackUserGroups}), for role checks.
+ */
 public final class SlackUsers {
     public static final String PLATFORM = "slack";
     private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
@@ -23,19 +27,30 @@ public final class SlackUsers {
     private final MethodsClient client;
     private final SlackCalls calls;
     private final Cache<String, Profile> profiles;
+    private final SlackUserGroups groups;
 
+    /** Without user groups: every actor is in none. */
     public SlackUsers(MethodsClient client, SlackCalls calls, Ticker ticker, Duration ttl) {
+        this(client, calls, ticker, ttl, null);
+    }
+
+    public SlackUsers(MethodsClient client, SlackCalls calls, Ticker ticker, Duration ttl, SlackUserGroups groups) {
         this.client = client;
         this.calls = calls;
+        this.groups = groups;
         this.profiles = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(50_000).build();
     }
 
-    /** The person as the engine knows them; without a locale when Slack does not answer (not cached then). */
+    /**
+     * The person as the engine knows them; without a locale when Slack does not answer (not cached then), without
+     * groups when usergroups.list does not.
+     */
     public Actor actor(String userId) {
         Profile profile = profiles.get(userId, this::fetch);
+        Set<String> in = groups == null ? Set.of() : groups.groupsOf(userId);
         return profile == null
-                ? new Actor(PLATFORM, userId, null, null)
-                : new Actor(PLATFORM, userId, profile.displayName(), profile.locale());
+                ? new Actor(PLATFORM, userId, null, null, in)
+                : new Actor(PLATFORM, userId, profile.displayName(), profile.locale(), in);
     }
 
     private Profile fetch(String userId) {

@@ -85,6 +85,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final Map<String, String> locales = new ConcurrentHashMap<>();
+    /** User group id -> member user ids, in the order usergroups.list lists them. */
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile String socketModeUrl;
 
@@ -117,6 +119,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public void setLocale(String userId, String locale) {
         locales.put(userId, locale);
+    }
+
+    /** Declares a user group ({@code S...}) and its members, for usergroups.list. */
+    public void setUserGroup(String groupId, String... userIds) {
+        userGroups.put(groupId, List.of(userIds));
     }
 
     public void setSocketModeUrl(String url) {
@@ -219,6 +226,19 @@ public final class FakeSlackApi implements AutoCloseable {
                     u.put("locale", locales.getOrDefault(user, "en-US"));
                 }
                 u.putObject("profile").put("display_name", "Alice").put("real_name", "Alice Example");
+            }
+            case "usergroups.list" -> {
+                ArrayNode groups = r.putArray("usergroups");
+                boolean withUsers = Set.of("1", "true").contains(call.param("include_users"));
+                userGroups.forEach((id, members) -> {
+                    ObjectNode g = groups.addObject().put("id", id).put("team_id", "T123").put("is_usergroup", true)
+                            .put("name", "Group " + id).put("handle", id.toLowerCase(java.util.Locale.ROOT))
+                            .put("user_count", members.size());
+                    if (withUsers) {
+                        ArrayNode users = g.putArray("users");
+                        members.forEach(users::add);
+                    }
+                });
             }
             case "conversations.open" -> r.putObject("channel").put("id", dmChannelOf(call.param("users")));
             case "chat.postMessage" -> {
