@@ -56,8 +56,6 @@ final class PolicyIndex {
             "body", 1.0f);
     private static final float PASSAGE_WEIGHT = 0.6f;
 
-    /** How much the lexical score (scaled to 0..1 within a question) adds to the semantic cosine. */
-    static final double LEXICAL_WEIGHT = 0.1;
     /**
      * A section's meaning score is the mean of its two best cosines: a section that answers the question usually
      * has more than one passage about it, while one stray passage should not win on its own.
@@ -292,7 +290,7 @@ final class PolicyIndex {
                     double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
                     Map<String, Double> fused = new HashMap<>();
                     semanticScores.forEach((key, cos) -> fused.put(key,
-                            cos + LEXICAL_WEIGHT * scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9)));
+                            cos + embedder.lexicalWeight() * scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9)));
                     scores.clear();
                     scores.putAll(fused);
                 }

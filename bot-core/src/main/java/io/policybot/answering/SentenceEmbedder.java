@@ -22,4 +22,10 @@ public interface SentenceEmbedder {
     double unrelatedBelow();
 
     double relatedAbove();
+
+    /**
+     * How much the lexical score (scaled to 0..1 within a question) adds to this model's cosine when ranking:
+     * measured per language, as the analyzers and the models are not equally good in each.
+     */
+    double lexicalWeight();
 }
