@@ -42,7 +42,9 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config()).apply(parent.config().loadContent());
+        // The content people are served: never text refused for publishing, never a broken directory.
+        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config())
+                .apply(new ServedContent(parent.config(), ServedContent::warnLoudly).forReading());
         if (!words.isEmpty()) {
             Answer a = answerer.answer(String.join(" ", words), lang);
             out.println(json ? toJson(a) : readable(a));

@@ -47,8 +47,7 @@ public final class BotRuntime implements AutoCloseable {
     private final Announcements announcements;
     private final List<ContentPublisher.Result> published;
     private final AuditLog audit;
-    private final LastPublishedContent lastPublished;
-    private final java.util.function.Consumer<String> warnings;
+    private final ServedContent served;
 
     private final Map<String, LateGateway> chatGateways = new LinkedHashMap<>();
 
@@ -62,16 +61,16 @@ public final class BotRuntime implements AutoCloseable {
      *                      there once each bot {@link #connect}s. With none, they go to the console.
      */
     public BotRuntime(AppConfig config, Clock clock, Set<String> chatPlatforms) {
-        this(config, clock, chatPlatforms, BotRuntime::warnLoudly);
+        this(config, clock, chatPlatforms, ServedContent::warnLoudly);
     }
 
     /** @param warnings where the content warnings a person must see go (stderr in the CLI) */
     BotRuntime(AppConfig config, Clock clock, Set<String> chatPlatforms, java.util.function.Consumer<String> warnings) {
         this.config = config;
         this.clock = clock;
-        this.warnings = warnings;
-        this.lastPublished = new LastPublishedContent(config.dataDir());
-        ContentLibrary library = startingContent();
+        this.served = new ServedContent(config, warnings);
+        ServedContent.Choice start = served.starting();
+        ContentLibrary library = start.library();
         this.answerer = new LiveAnswerer(library, answererFactory(config));
         try {
             Files.createDirectories(config.dataDir());
@@ -91,7 +90,7 @@ public final class BotRuntime implements AutoCloseable {
                 Sleeper.system(), announcing);
         this.audit = audit;
         this.published = publish(library);
-        keepOrFallBack(library, published);
+        keepOrFallBack(start.lastPublished(), published);
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
                 StaffDesk.onDatabase(database, answerer::library, TrainingSettings.defaults(),
                         StaffRuntime.rolesConfig(config), audit, announcements.service(), clock),
@@ -185,7 +184,7 @@ public final class BotRuntime implements AutoCloseable {
         }
         boolean changed = answerer.reload(loaded);
         if (config.contentDir() != null) {
-            lastPublished.save(config.contentDir());
+            served.lastPublished().save(config.contentDir());
         }
         return new Reload(changed, results);
     }
@@ -201,81 +200,21 @@ public final class BotRuntime implements AutoCloseable {
         return results.stream().filter(r -> r.outcome() == ContentPublisher.Outcome.VERSION_NOT_RAISED).toList();
     }
 
-    /**
-     * The content to start with: the content directory, else the bundled content. A broken content directory, or
-     * a start without the --content the policies were published from, serves the last published content instead,
-     * with a warning that says what to do.
-     */
-    private ContentLibrary startingContent() {
-        if (config.contentDir() != null) {
-            try {
-                return loadContent();
-            } catch (io.policybot.content.ContentException e) {
-                if (!lastPublished.exists()) {
-                    throw e;
-                }
-                ContentLibrary last = lastPublished.load();
-                warnings.accept("The content in " + config.contentDir() + " is invalid, so it is not served:\n  "
-                        + e.problems().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n  "))
-                        + "\nServing the last published content instead (" + versions(last) + "). Fix the problems "
-                        + "(policybot content validate " + config.contentDir() + ") and it is published"
-                        + " on the next start or save.");
-                servingLastPublished = true;
-                return last;
-            }
-        }
-        ContentLibrary bundled = loadContent();
-        Optional<Path> source = lastPublished.source();
-        if (lastPublished.exists() && source.isPresent()) {
-            ContentLibrary last = lastPublished.load();
-            if (!last.fingerprint().equals(bundled.fingerprint())) {
-                warnings.accept("No content directory was given, but the policies in " + config.dataDir()
-                        + " were published from " + source.get() + " (" + versions(last) + "; the bundled content has "
-                        + versions(bundled) + "). Serving what was published. To edit and publish it, start with "
-                        + "--content " + source.get() + " (or set POLICYBOT_CONTENT_DIR).");
-                servingLastPublished = true;
-                return last;
-            }
-        }
-        return bundled;
-    }
-
-    private boolean servingLastPublished;
-
     /** After publishing at start: keep a copy of content that published cleanly, or stop serving refused text. */
-    private void keepOrFallBack(ContentLibrary library, List<ContentPublisher.Result> results) {
+    private void keepOrFallBack(boolean servingLastPublished, List<ContentPublisher.Result> results) {
         List<ContentPublisher.Result> refused = refused(results);
         if (servingLastPublished) {
             return;
         }
         if (refused.isEmpty()) {
             if (config.contentDir() != null) {
-                lastPublished.save(config.contentDir());
+                served.lastPublished().save(config.contentDir());
             }
             return;
         }
-        String which = refused.stream().map(r -> r.policyId() + " " + r.version())
-                .collect(java.util.stream.Collectors.joining(", "));
-        if (lastPublished.exists()) {
-            ContentLibrary last = lastPublished.load();
-            answerer.reload(last);
-            warnings.accept("The text of " + which + " changed, but that version was already published: the change is "
-                    + "neither published nor served. Raise `version:` in its policy files to publish it. Serving the "
-                    + "last published content (" + versions(last) + ").");
-        } else {
-            warnings.accept("The text of " + which + " changed, but that version was already published: raise "
-                    + "`version:` in its policy files to publish it. No published copy is kept in " + config.dataDir()
-                    + " yet, so the changed text is served as it is.");
-        }
-    }
-
-    private static String versions(ContentLibrary library) {
-        return library.all().stream().map(p -> p.id() + " " + p.version())
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private static void warnLoudly(String warning) {
-        System.err.println("WARNING: " + warning.replace("\n", "\n         "));
+        ContentLibrary serve = served.refused(refused.stream().map(r -> r.policyId() + " " + r.version())
+                .collect(java.util.stream.Collectors.joining(", ")), answerer.library());
+        answerer.reload(serve);
     }
 
     @Override

@@ -56,6 +56,12 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
             err.println("policybot: " + e.getMessage());
             return ExitCodes.FAILED;
         }
+        if (e instanceof IllegalArgumentException && e.getMessage() != null && !e.getMessage().isBlank()) {
+            // Some configuration readers say what is wrong this way (roles.yaml); a bug may too: never exit code 2.
+            err.println("policybot: " + e.getMessage());
+            err.println("If that is not about a file or value you gave, it is a bug in PolicyBot; " + details(e));
+            return ExitCodes.FAILED;
+        }
         err.println("policybot: something went wrong that should not (" + e.getClass().getSimpleName()
                 + "). This is a bug in PolicyBot, not in what you typed; " + details(e));
         return ExitCodes.FAILED;
