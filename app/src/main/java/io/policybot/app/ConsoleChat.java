@@ -43,7 +43,21 @@ final class ConsoleChat {
     }
 
     void run(ConsoleLines lines) throws IOException {
+        run(lines, List.of());
+    }
+
+    /** @param waiting DMs sent while the person was away (unacknowledged announcements), newest first */
+    void run(ConsoleLines lines, List<List<Block>> waiting) throws IOException {
         lines.out().println(words.get("banner"));
+        if (!waiting.isEmpty()) {
+            // The newest one, with its buttons live; the earlier ones are only counted.
+            lines.out().println();
+            lines.out().println(dm(waiting.getFirst()));
+            if (waiting.size() > 1) {
+                lines.out().println(words.get("dm.earlier", waiting.size() - 1));
+            }
+            lines.out().println();
+        }
         while (true) {
             String line = lines.readLine();
             if (line == null) {
