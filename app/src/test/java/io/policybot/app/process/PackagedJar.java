@@ -71,10 +71,12 @@ final class PackagedJar {
     }
 
     private List<String> command(List<String> args) {
+        String options = System.getProperty("policybot.jvm.options");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
+                // the flags ./policybot and Docker give every PolicyBot JVM
+                options != null ? "@" + options : "--enable-native-access=ALL-UNNAMED",
                 // Quick to start on two busy cores: the client compiler only (what is tested is not the JIT)
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toAbsolutePath().toString()));
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()));
         cmd.addAll(common);
         cmd.addAll(args);
         return cmd;
