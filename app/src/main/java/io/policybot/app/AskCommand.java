@@ -64,7 +64,9 @@ final class AskCommand implements Callable<Integer> {
     private static String readable(Answer a) {
         List<io.policybot.conversation.Button> ignored = new ArrayList<>();
         return new ConsoleRenderer(java.nio.file.Path.of(".")).render(
-                List.of(new Reply(Reply.SAME, AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars()), "")),
+                // No buttons: a one-shot command cannot take a press (the citation carries the section's link).
+                List.of(new Reply(Reply.SAME, AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars())
+                        .stream().filter(b -> !(b instanceof io.policybot.conversation.Block.Buttons)).toList(), "")),
                 ignored);
     }
 

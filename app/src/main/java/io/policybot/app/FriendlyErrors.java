@@ -80,6 +80,13 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
                         + ": the name could not be resolved (no network or DNS). The token was not checked; "
                         + "try again when the network is up.";
             }
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("Name or service not known") || message.contains("nodename nor servname")
+                    || message.contains("Temporary failure in name resolution")) {
+                // A client library that reworded a DNS failure (Bolt says "The token is invalid (error: ...)")
+                return "cannot reach the server: a name could not be resolved (no network or DNS). The token was not "
+                        + "checked; try again when the network is up.";
+            }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException || t instanceof HttpConnectTimeoutException) {
                 return "cannot connect to the server (" + (t.getMessage() == null ? "no answer" : t.getMessage())

@@ -194,13 +194,14 @@ class PackagedJarIT {
 
     @Test
     @Order(23)
-    void B10_aBrokenContentDirectoryAtStartServesTheLastPublishedVersion() throws IOException {
+    void B10_B29_aBrokenContentDirectoryAtStartServesTheLastPublishedVersion() throws IOException {
         Path en = content.resolve("social-media/policy.en.md");
         String original = Files.readString(en);
         Files.writeString(en, original.replaceFirst("(?m)^version: .*$", "version: [broken"));
         PackagedJar.Run r = plain.run("", "ask", "Can I mention my employer on LinkedIn?").clean().exits(0);
         assertTrue(r.err().contains("WARNING") && r.err().contains("invalid"), r.toString());
         assertTrue(r.out().contains("(version 1.0)"), "the last published version answers: " + r);
+        assertFalse(r.out().contains("[1] "), "B29: a one-shot ask shows no button it cannot honour: " + r);
         Files.writeString(en, original);
     }
 
