@@ -122,6 +122,9 @@ final class StaffCli {
 
         @Override
         public Integer call() {
+            if (days < 1) {
+                throw new BadUsage("--days takes a number of days, 1 or more (e.g. --days 30)");
+            }
             try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock())) {
                 print(rt, rt.run(StaffRuntime.OPERATOR, "gaps", Integer.toString(days), lang));
             }

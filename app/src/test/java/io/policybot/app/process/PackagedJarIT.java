@@ -89,6 +89,9 @@ class PackagedJarIT {
         PackagedJar.Run lang = plain.run("", "chat", "--lang", "xx").clean().exits(2);
         assertTrue(lang.err().contains("--lang"), lang.toString());
         plain.run("", "ask").clean().exits(2);
+        PackagedJar.Run gaps = plain.run("", "gaps", "--days", "0").clean().exits(2);
+        assertTrue(gaps.err().contains("--days"), "CLI wording, not chat syntax: " + gaps);
+        plain.run("", "announce", "--policy", "nonexistent").clean().exits(3);
         // B15: a plain sentence naming the cause, no stack trace, no Java exception name
         PackagedJar.Run eval = plain.run("", "eval", "--questions", tmp.resolve("nonexistent.tsv").toString()).clean().exits(1);
         assertTrue(eval.err().contains("no such file"), eval.toString());
