@@ -271,7 +271,8 @@ public final class PolicyConversationEngine implements ConversationEngine {
             blocks.add(new Block.Bullets(m.get("help.staff"), staffCommands));
         }
         blocks.add(new Block.Context(m.get("help.policies", policies)));
-        return new Reply(Reply.SAME, blocks, m.get("help.title"));
+        // Only the person asked for it: in a channel it is theirs alone (Slack N1, Discord D5); in the DM a plain message.
+        return new Reply(Reply.PRIVATE, blocks, m.get("help.title"));
     }
 
     private Person person(Actor actor) {
