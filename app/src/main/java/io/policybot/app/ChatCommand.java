@@ -58,7 +58,7 @@ final class ChatCommand implements Callable<Integer> {
             runtime.announcements().start();
             try (ContentWatcher watcher = ContentWatcher.forRuntime(runtime, Duration.ofSeconds(1),
                     message -> lines.printAbove("(" + message + ")"))) {
-                chat.run(lines, runtime.announcements().unacknowledgedDms("console", who));
+                chat.run(lines, runtime.announcements().dispatcher().unacknowledgedDms("console", who));
             }
         }
         return ExitCodes.OK;

@@ -11,9 +11,7 @@ import io.policybot.versions.PolicyVersionStore;
 import io.policybot.versions.SqlPolicyVersionStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +39,15 @@ public final class Announcements implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final ReminderScheduler reminders;
     private final AnnouncementOutbox outbox;
-    private final AnnouncementMessages messages;
     private ScheduledExecutorService executor; // guarded by this
 
     private Announcements(ContentPublisher publisher, AnnouncementService service, OutboxDispatcher dispatcher,
-                          ReminderScheduler reminders, AnnouncementOutbox outbox, AnnouncementMessages messages) {
+                          ReminderScheduler reminders, AnnouncementOutbox outbox) {
         this.publisher = publisher;
         this.service = service;
         this.dispatcher = dispatcher;
         this.reminders = reminders;
         this.outbox = outbox;
-        this.messages = messages;
     }
 
     /** Delta training from the stored versions, for the {@link TrainingService} constructor. */
@@ -76,7 +72,7 @@ public final class Announcements implements AutoCloseable {
                 reminders::stillWanted);
         AnnouncementService service = new AnnouncementService(db, content, versions, store, outbox,
                 new AcknowledgementRepository(db), messages, training, people, gateways.keySet(), settings, clock);
-        return new Announcements(new ContentPublisher(versions, clock), service, dispatcher, reminders, outbox, messages);
+        return new Announcements(new ContentPublisher(versions, clock), service, dispatcher, reminders, outbox);
     }
 
     public ContentPublisher publisher() {
@@ -97,15 +93,6 @@ public final class Announcements implements AutoCloseable {
 
     public AnnouncementOutbox outbox() {
         return outbox;
-    }
-
-    /**
-     * The announcement DMs already sent to this person that they have not acknowledged, newest first, as sent:
-     * the console shows them when the person opens the chat, since they were printed by whichever process sent them.
-     */
-    public List<List<io.policybot.conversation.Block>> unacknowledgedDms(String platform, String userId) {
-        return outbox.sentUnacknowledged(platform, userId).stream().map(messages::render)
-                .flatMap(Optional::stream).map(AnnouncementMessages.Rendered::blocks).toList();
     }
 
     /** Background delivery (each platform on its own thread, every second) and reminders (every hour). */
