@@ -120,7 +120,7 @@ public final class StaffDesk implements StaffCommands {
     // ---- report ----
 
     private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language) {
-        Person me = people.findOrCreate(actor.platform(), actor.userId(), null, clock.instant());
+        Person me = people.findOrCreate(actor.platform(), actor.userId(), actor.displayName(), clock.instant());
         String lower = arg.toLowerCase(Locale.ROOT);
         if (arg.isEmpty()) {
             if (r.staff()) {
