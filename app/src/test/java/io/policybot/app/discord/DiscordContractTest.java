@@ -277,6 +277,16 @@ class DiscordContractTest {
     }
 
     @Test
+    void anInteractionAcknowledgedTooLateIsAnsweredWithAChannelMessage() {
+        discord.refuseAcknowledgements(1);
+        Interaction ask = discord.slash(ALICE, true, "ask", Map.of("question", QUESTION));
+
+        assertEquals(404, world.calls(start, ask, callback(), 1).get(0).status());
+        Request fallback = discord.await(start, post(GENERAL), 1, T).get(0);
+        assertTrue(fallback.text().contains("v1.0"), "the answer, with its citation: " + fallback.text());
+    }
+
+    @Test
     void D6_refusedHookEditFallsBackToAChannelMessage() {
         discord.refuseHookCalls(1);
         Interaction ask = discord.slash(ALICE, true, "ask", Map.of("question", QUESTION));

@@ -154,6 +154,7 @@ public final class FakeDiscordServer implements AutoCloseable {
     private volatile double rateLimitRetryAfter = 1;
     private volatile String rateLimitChannel;
     private final AtomicInteger refusedHookCalls = new AtomicInteger();
+    private final AtomicInteger lateAcks = new AtomicInteger();
 
     // The gateway.
     private final String sessionId = UUID.randomUUID().toString().replace("-", "");
@@ -238,7 +239,16 @@ public final class FakeDiscordServer implements AutoCloseable {
         refusedHookCalls.set(count);
     }
 
+    /**
+     * The next {@code count} acknowledgements arrive "too late": answered 404/10062 as Discord does more than 3 s
+     * after the dispatch (an interaction delivered late, after a long gateway outage).
+     */
+    public void refuseAcknowledgements(int count) {
+        lateAcks.set(count);
+    }
+
     public void clearFaults() {
+        lateAcks.set(0);
         dmOpenRefused.clear();
         dmSendRefused.clear();
         rateLimitedCreates.set(0);
@@ -723,7 +733,8 @@ public final class FakeDiscordServer implements AutoCloseable {
         if (interaction == null || !interaction.id().equals(interactionId)) {
             return error(404, 10062, "Unknown interaction");
         }
-        if (Duration.between(interaction.dispatchedAt(), Instant.now()).compareTo(ACK_DEADLINE) > 0) {
+        if (Duration.between(interaction.dispatchedAt(), Instant.now()).compareTo(ACK_DEADLINE) > 0
+                || (lateAcks.get() > 0 && lateAcks.getAndDecrement() > 0)) {
             return error(404, 10062, "Unknown interaction");
         }
         if (!acknowledged.add(token)) {
