@@ -425,18 +425,25 @@ public final class FakeDiscordServer implements AutoCloseable {
     /** Waits until {@code count} calls since index {@code since} match; fails with what was seen after the timeout. */
     public List<Request> await(int since, Predicate<Request> match, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<Request> found = new ArrayList<>();
+        int scanned = since;
         synchronized (monitor) {
             while (true) {
-                List<Request> found = requests.subList(Math.min(since, requests.size()), requests.size()).stream()
-                        .filter(match).toList();
+                // Only the calls recorded since the last look: the fake's request threads wait on this lock.
+                for (; scanned < requests.size(); scanned++) {
+                    if (match.test(requests.get(scanned))) {
+                        found.add(requests.get(scanned));
+                    }
+                }
                 if (found.size() >= count) {
                     return List.copyOf(found);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    List<Request> all = requests.subList(Math.min(since, requests.size()), requests.size());
                     throw new AssertionError("waited " + timeout + " for " + count + " matching calls, saw "
-                            + found.size() + "; all calls since " + since + ":\n  "
-                            + String.join("\n  ", requests.subList(Math.min(since, requests.size()), requests.size())
+                            + found.size() + "; " + all.size() + " calls since " + since + ", the last ones:\n  "
+                            + String.join("\n  ", all.subList(Math.max(0, all.size() - 40), all.size())
                             .stream().map(Request::toString).toList()));
                 }
                 try {
