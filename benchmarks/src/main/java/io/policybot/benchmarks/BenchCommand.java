@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * cache off, so every question is searched), throughput on all cores, heap after load.
  * Reproduce: {@code ./policybot bench} (add {@code --no-embeddings} for lexical only).
  */
-@Command(name = "bench", description = "Measure answer latency, throughput, start-up and memory.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure answer latency, throughput, start-up and memory.")
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     PolicyBotCommand parent;

@@ -54,6 +54,17 @@ class BenchSmokeTest {
         assertTrue(err.toString().contains("--think-ms wants MIN-MAX milliseconds, MIN <= MAX, not 900-100"), err::toString);
     }
 
+    @Test
+    void benchHelpListsTheBenchmarks() {
+        CommandLine cli = PolicyBotCommand.commandLine();
+        cli.addSubcommand("bench", new BenchCommand());
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("bench", "--help"));
+        assertTrue(out.toString().contains("--training") && out.toString().contains("--outbox")
+                && out.toString().contains("--reports"), out::toString);
+    }
+
     private interface Bench {
         void run(PrintStream out) throws Exception;
     }
