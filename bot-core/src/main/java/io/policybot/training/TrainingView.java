@@ -282,7 +282,7 @@ final class TrainingView {
     }
 
     private static String link(PolicyDocument doc, Section s) {
-        return doc.link() == null || doc.link().isBlank() ? null : doc.link() + "#" + s.id();
+        return doc.linkTo(s);
     }
 
     private static String letter(int i) {
