@@ -387,10 +387,7 @@ final class PolicyMarkdownParser {
                 problems.add(new ContentProblem(file, shortAnswerLine, "section '" + id + "' has an empty '**In short:**' answer"));
             } else {
                 String body = source.toString().replaceAll("(?m)^<!--\\s*keywords\\s*:.*?-->\\s*\\n*", "").trim();
-                // An FAQ question is how people ask about the section: searched like its keywords
-                List<String> searched = new ArrayList<>(keywords);
-                passages.stream().map(Passage::question).filter(q -> q != null && !searched.contains(q)).forEach(searched::add);
-                into.add(new Section(id, title, shortAnswer == null ? "" : shortAnswer, passages, searched, body, line));
+                into.add(new Section(id, title, shortAnswer == null ? "" : shortAnswer, passages, keywords, body, line));
             }
         }
     }

@@ -279,10 +279,12 @@ class PolicyImporterTest {
 
     /** The engine as it ships: BM25 and sentence embeddings. */
     static QuestionAnswerer engine(ContentLibrary library) {
-        return new QuestionAnswerer(library, AnsweringSettings.DEFAULTS, EMBEDDERS, VectorCache.none());
+        return new QuestionAnswerer(library, AnsweringSettings.DEFAULTS, EMBEDDERS, VECTORS);
     }
 
     private static final OnnxEmbedders EMBEDDERS = new OnnxEmbedders();
+    /** The same on-disk cache as bot-core's tests: the bundled policy's vectors are computed once per machine. */
+    private static final VectorCache VECTORS = new VectorCache(Path.of(System.getProperty("java.io.tmpdir"), "policybot-test-vectors"));
 
     private ContentLibrary load() {
         return new ContentLoader().load(dir.resolve("content"));
