@@ -189,6 +189,7 @@ public final class SlackBot implements AutoCloseable {
                 log.info("Slack Socket Mode connected");
             }
             started = true;
+            logHrSetup();
         } catch (SlackAdapterException e) {
             stopQuietly();
             throw e;
@@ -221,6 +222,17 @@ public final class SlackBot implements AutoCloseable {
             log.warn("Closing the Slack client failed: {}", e.getClass().getName());
         }
         started = false;
+    }
+
+    /** Ask HR works only with an HR channel the bot is in: say at start-up how it is set up. */
+    private void logHrSetup() {
+        if (config.hrChannelId() == null) {
+            log.warn("Ask HR is off on Slack: {} is not set, so declined answers offer no \"Ask HR\" button. "
+                    + "Set it to the HR channel's id (C...) and invite the bot there.", SlackConfig.ENV_HR_CHANNEL);
+        } else {
+            log.info("Ask HR posts go to Slack channel {}; the bot must be a member (/invite @PolicyBot there), "
+                    + "or each question is refused with a note to the person", config.hrChannelId());
+        }
     }
 
     private void stopQuietly() {

@@ -146,7 +146,7 @@ public final class BlockKit {
                 if (block instanceof Block.Heading h) {
                     text = h.text();
                 } else if (block instanceof Block.Text t) {
-                    text = t.markdown().replace("**", "");
+                    text = io.policybot.text.UserText.unescape(t.markdown().replace("**", ""));
                 }
                 if (!text.isBlank()) {
                     break;
