@@ -370,8 +370,10 @@ final class PolicyMarkdownParser {
             if (context != null) {
                 text = context + " " + text;
             }
-            if (isQuestion(group) && kind != Passage.Kind.TABLE_ROW) {
-                passages.add(new Passage(group, md, group + " " + text, true, at, Passage.Kind.FAQ));
+            // an FAQ answer: under a question sub-heading or bold question, or the lead text of a section titled by its question
+            String question = isQuestion(group) ? group : group.isEmpty() && isQuestion(title) ? title : null;
+            if (question != null && kind != Passage.Kind.TABLE_ROW) {
+                passages.add(new Passage(question, md, question + " " + text, true, at, Passage.Kind.FAQ));
             } else {
                 passages.add(new Passage(group, md, text, kind != Passage.Kind.PARAGRAPH, at, kind));
             }

@@ -105,7 +105,8 @@ final class PolicyWriter {
 
     private void finish(String title, List<Block> body, List<Draft> into, List<ImportReport.Dropped> dropped, List<String> notes) {
         StringBuilder md = new StringBuilder();
-        int sub = 0, items = 0, tables = 0, rows = 0, questions = 0, paragraphs = 0;
+        int sub = 0, items = 0, tables = 0, rows = 0, paragraphs = 0;
+        int questions = Texts.isQuestion(title) ? 1 : 0;
         Block previous = null;
         List<Integer> indents = new ArrayList<>();
         int sectionLevel = -1;
