@@ -253,7 +253,8 @@ public final class PolicyConversationEngine implements ConversationEngine {
         Messages m = Messages.of("answering", lang);
         String policies = answerer.library().all().stream().map(p -> p.document(lang).title() + " (" + p.version() + ")")
                 .collect(Collectors.joining(", "));
-        return new Reply(Reply.SAME, List.of(new Block.Heading(m.get("help.title")), new Block.Text(m.get("help.body")),
+        // Only the person asked for it: in a channel it is theirs alone (Slack N1, Discord D5); in the DM a plain message.
+        return new Reply(Reply.PRIVATE, List.of(new Block.Heading(m.get("help.title")), new Block.Text(m.get("help.body")),
                 new Block.Context(m.get("help.policies", policies))), m.get("help.title"));
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -197,5 +198,16 @@ class SlackAskHrTest {
         press(ASKER, dm, answer, askHr); // once the bot is invited
         assertTrue(noteTo(ASKER, dm, before + 1).contains("passed your question to HR"));
         assertEquals(2, f.api.awaitCalls("chat.postMessage", c -> HR.equals(c.param("channel")), 2, T).size());
+    }
+
+    @Test
+    void N1_helpAndABarePolicyCommandInAChannelAreOnlyForThePerson() {
+        f = new EngineFixture(db.database(), HR);
+        f.slack.command(ASKER, GENERAL, "general", "help", "trig-h1", f.api.responseUrl("h1"));
+        f.slack.command(ASKER, GENERAL, "general", "", "trig-h2", f.api.responseUrl("h2"));
+        List<Call> notes = f.api.awaitCalls("chat.postEphemeral", c -> ASKER.equals(c.param("user")), 2, T);
+        notes.forEach(n -> assertEquals(GENERAL, n.param("channel")));
+        f.drain();
+        assertEquals(0, posts(GENERAL), "help was posted for the whole channel");
     }
 }

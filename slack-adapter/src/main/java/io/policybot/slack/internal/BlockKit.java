@@ -121,7 +121,7 @@ public final class BlockKit {
                 elements.add(ButtonElement.builder()
                         .actionId(ActionIds.encode(b.actionId(), i))
                         .text(plain(Mrkdwn.truncate(b.label(), BUTTON_LABEL_MAX)))
-                        .value(b.value())
+                        .value(b.value().isEmpty() ? null : b.value()) // Slack's SDK drops an empty value (B7)
                         .style(switch (b.style()) {
                             case PRIMARY -> "primary";
                             case DANGER -> "danger";
