@@ -68,7 +68,7 @@ class ContentImportCommandTest {
         assertTrue(lint.out().contains("office-access/policy.en.md:") && lint.out().contains("has no short answer"), lint.out());
         assertTrue(lint.out().contains("acknowledgement only"), lint.out());
 
-        Run ask = run(concat(common, "--content", content.toString(), "ask", "can I give my badge to a coworker?"));
+        Run ask = run(concat(common, "--content", content.toString(), "ask", "can I lend my badge to a colleague for a day?"));
         assertEquals(0, ask.code(), ask.err());
         assertTrue(ask.out().contains("badges are personal"), ask.out());
 

@@ -226,6 +226,12 @@ final class PolicyMarkdownParser {
             addTable(section, table, line - lineOf(n));
         } else if (n instanceof Paragraph p && boldLabel(p) != null) {
             section.group = boldLabel(p);  // a run-in heading, or a bold FAQ question
+        } else if (n instanceof Paragraph p && boldQuestionLine(p) != null) {
+            // "**Question?**" with its answer on the next line, in one paragraph
+            section.group = boldQuestionLine(p);
+            String md = render(p);
+            String first = markdown.render(p.getFirstChild()).trim();
+            section.add(md.substring(Math.min(md.length(), md.indexOf(first) + first.length())).trim(), Passage.Kind.PARAGRAPH, line + 1, null);
         } else if (n instanceof Paragraph) {
             section.add(render(n), Passage.Kind.PARAGRAPH, line, null);
         }
@@ -300,6 +306,17 @@ final class PolicyMarkdownParser {
         }
         String text = plain.render(strong).trim();
         return text.isEmpty() || text.length() > 200 ? null : text.replaceAll("[:：]$", "");
+    }
+
+    /** The question of a paragraph that starts with a bold question and goes on, after a line break, with its answer. */
+    private String boldQuestionLine(Paragraph p) {
+        if (p.getFirstChild() instanceof StrongEmphasis strong
+                && (strong.getNext() instanceof org.commonmark.node.SoftLineBreak || strong.getNext() instanceof org.commonmark.node.HardLineBreak)
+                && strong.getNext().getNext() != null) {
+            String text = plain.render(strong).trim();
+            return isQuestion(text) && text.length() <= 200 ? text : null;
+        }
+        return null;
     }
 
     private String inline(Node n) {

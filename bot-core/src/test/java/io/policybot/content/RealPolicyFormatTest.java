@@ -125,6 +125,20 @@ class RealPolicyFormatTest {
     }
 
     @Test
+    void aBoldQuestionWithItsAnswerOnTheNextLineIsAnFaqEntry() throws IOException {
+        List<Passage> ps = doc("", """
+                ## Gifts {#gifts}
+
+                **Can I accept a gift from a supplier?**
+                Only if it is worth less than 50 EUR, and you declare it.
+                """).section("gifts").orElseThrow().passages();
+        assertEquals(1, ps.size(), ps.toString());
+        assertEquals(Passage.Kind.FAQ, ps.getFirst().kind());
+        assertEquals("Can I accept a gift from a supplier?", ps.getFirst().question());
+        assertEquals("Only if it is worth less than 50 EUR, and you declare it.", ps.getFirst().markdown());
+    }
+
+    @Test
     void anEmptySectionIsStillAnError() {
         ContentException e = assertThrows(ContentException.class, () -> load("", "## Hotels {#hotels}\n\n## Trains {#trains}\n\nTrains.\n"));
         assertTrue(e.getMessage().contains("travel/policy.en.md:10: section 'hotels' is empty"), e.getMessage());

@@ -70,6 +70,22 @@ final class MarkdownReader implements DocumentReader {
             if (onlyImages(p)) {
                 return; // reported as dropped
             }
+            if (p.getFirstChild() instanceof StrongEmphasis strong
+                    && (strong.getNext() instanceof org.commonmark.node.SoftLineBreak || strong.getNext() instanceof org.commonmark.node.HardLineBreak)
+                    && Texts.isQuestion(text(strong))) {
+                // "**Question?**" and its answer on the next line, in one paragraph
+                String question = text(strong);
+                blocks.add(new Block.Question(question));
+                StringBuilder rest = new StringBuilder();
+                for (Node c = strong.getNext(); c != null; c = c.getNext()) {
+                    rest.append(c instanceof org.commonmark.node.SoftLineBreak ? " " : plainInline(c));
+                }
+                String answer = Texts.clean(rest.toString());
+                if (!answer.isEmpty()) {
+                    blocks.add(new Block.Paragraph(answer, false));
+                }
+                return;
+            }
             String text = text(p);
             if (!text.isEmpty()) {
                 boolean bold = p.getFirstChild() instanceof StrongEmphasis && p.getFirstChild().getNext() == null
@@ -150,6 +166,10 @@ final class MarkdownReader implements DocumentReader {
             }
         }
         return true;
+    }
+
+    private String plainInline(Node n) {
+        return n instanceof Text t ? t.getLiteral() : plain.render(n);
     }
 
     private String text(Node n) {
