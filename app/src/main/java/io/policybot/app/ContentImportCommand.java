@@ -18,9 +18,7 @@ import picocli.CommandLine.Parameters;
         description = {"Import a policy document (.docx, .pdf, .html, .htm, .md) into a content directory.",
                 "Headings become sections with stable ids; a re-import of a revised document keeps the ids and reports "
                         + "the sections added, changed and removed (the version is raised; publish with 'content reload')."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:imported, the content directory validates", "1:the import did not validate; nothing was changed",
-                "2:bad usage (unknown file type, bad --policy id)"})
+        footer = {"", "Exits 1 when the imported policy would not load (nothing is changed then), 2 for an unknown file type or a malformed id."})
 final class ContentImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -58,15 +56,20 @@ final class ContentImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = into != null ? into : root.config().contentDir();
         if (dir == null) {
-            spec.commandLine().getErr().println("policybot: give the content directory to import into: --into DIR "
-                    + "(or --content DIR); the bundled content is read-only");
-            return 2;
+            throw new BadUsage("give the content directory to import into: --into DIR (or --content DIR); the bundled content is read-only");
         }
-        ImportReport r = new PolicyImporter(root.clock()).run(new PolicyImporter.Request(files, policy, lang, dir, version,
-                owner, link, contact));
+        ImportReport r;
+        try {
+            r = new PolicyImporter(root.clock()).run(new PolicyImporter.Request(files, policy, lang, dir, version, owner, link, contact));
+        } catch (PolicyImporter.ImportException e) {
+            if (e.badRequest()) {
+                throw new BadUsage(e.getMessage());
+            }
+            throw e;
+        }
         print(r, dir, out);
         out.flush();
-        return r.ok() ? 0 : 1;
+        return r.ok() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     static void print(ImportReport r, Path dir, PrintWriter out) {

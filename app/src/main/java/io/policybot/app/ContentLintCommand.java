@@ -14,8 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Suggest improvements to valid content: sections without a short answer, sections no quiz question "
                 + "covers, policies without a quiz (acknowledgement only), passages too long to quote."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the content is valid (with or without suggestions)", "1:the content is invalid (see content validate)"})
+        footer = {"", "Exits 0 when the content is valid, with or without suggestions; 1 when it is invalid."})
 final class ContentLintCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,7 +32,7 @@ final class ContentLintCommand implements Callable<Integer> {
             lib = target == null ? loader.loadBundled() : loader.load(target);
         } catch (io.policybot.content.ContentException e) {
             spec.commandLine().getErr().println("policybot: " + e.getMessage());
-            return 1;
+            return ExitCodes.FAILED;
         }
         List<ContentLint.Suggestion> suggestions = new ContentLint().check(lib);
         PrintWriter out = spec.commandLine().getOut();
@@ -41,6 +40,6 @@ final class ContentLintCommand implements Callable<Integer> {
         out.println(suggestions.isEmpty() ? "OK: no suggestions" : suggestions.size() + " suggestion"
                 + (suggestions.size() == 1 ? "" : "s") + " (the content is valid; these are optional)");
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

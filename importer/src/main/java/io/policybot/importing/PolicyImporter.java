@@ -46,21 +46,29 @@ public final class PolicyImporter {
 
     /** Thrown for a request that cannot be carried out at all (unknown file type, unreadable file); nothing is written. */
     public static final class ImportException extends io.policybot.PolicyBotException {
-        public ImportException(String message) {
+        private final boolean badRequest;
+
+        /** @param badRequest the request itself is wrong (an unknown file type, a malformed id), not the file */
+        public ImportException(String message, boolean badRequest) {
             super(message);
+            this.badRequest = badRequest;
+        }
+
+        public boolean badRequest() {
+            return badRequest;
         }
     }
 
     public ImportReport run(Request r) throws IOException {
         if (!POLICY_ID.matcher(r.policyId()).matches()) {
-            throw new ImportException("--policy '" + r.policyId() + "' is not an id: use lowercase letters, digits and dashes, like remote-work");
+            throw new ImportException("--policy '" + r.policyId() + "' is not an id: use lowercase letters, digits and dashes, like remote-work", true);
         }
         String lang = r.language() == null ? "en" : r.language();
         if (!LANGUAGE.matcher(lang).matches()) {
-            throw new ImportException("--lang '" + lang + "' is not a language code like en or zh");
+            throw new ImportException("--lang '" + lang + "' is not a language code like en or zh", true);
         }
         if (r.files().isEmpty()) {
-            throw new ImportException("give at least one document to import (.docx, .pdf, .html, .htm or .md)");
+            throw new ImportException("give at least one document to import (.docx, .pdf, .html, .htm or .md)", true);
         }
         List<SourceDocument> docs = new ArrayList<>();
         for (Path f : r.files()) {
@@ -68,7 +76,7 @@ public final class PolicyImporter {
         }
         PolicyWriter.Outline outline = writer.outline(docs);
         if (outline.sections().isEmpty()) {
-            throw new ImportException("found no text to import in " + r.files().stream().map(p -> p.getFileName().toString()).toList());
+            throw new ImportException("found no text to import in " + r.files().stream().map(p -> p.getFileName().toString()).toList(), false);
         }
         Path dir = r.contentDir();
         Files.createDirectories(dir.resolve(r.policyId()));
@@ -171,7 +179,7 @@ public final class PolicyImporter {
 
     private static SourceDocument read(Path f) throws IOException {
         if (!Files.isRegularFile(f)) {
-            throw new ImportException(f + ": no such file");
+            throw new ImportException(f + ": no such file", false);
         }
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         DocumentReader reader;
@@ -184,14 +192,14 @@ public final class PolicyImporter {
         } else if (name.endsWith(".md") || name.endsWith(".markdown")) {
             reader = new MarkdownReader();
         } else if (name.endsWith(".doc")) {
-            throw new ImportException(f + ": an old Word .doc file; open it in Word and save it as .docx, then import that");
+            throw new ImportException(f + ": an old Word .doc file; open it in Word and save it as .docx, then import that", true);
         } else {
-            throw new ImportException(f + ": unknown document type; import .docx, .pdf, .html, .htm or .md files");
+            throw new ImportException(f + ": unknown document type; import .docx, .pdf, .html, .htm or .md files", true);
         }
         try {
             return reader.read(f);
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(f + ": cannot be read as " + name.substring(name.lastIndexOf('.') + 1) + ": " + e.getMessage());
+            throw new ImportException(f + ": cannot be read as " + name.substring(name.lastIndexOf('.') + 1) + ": " + e.getMessage(), false);
         }
     }
 
