@@ -76,13 +76,15 @@ final class PolicyIndex {
         for (Policy policy : library.all()) {
             policy.documents().values().forEach(d -> docs.computeIfAbsent(d.language(), k -> new ArrayList<>()).add(d));
         }
+
         // Each language is built on its own thread: the Chinese analyzer's dictionaries take a while to load.
         List<Thread> builders = new ArrayList<>();
         Map<String, LanguageIndex> built = new java.util.concurrent.ConcurrentHashMap<>();
         List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         docs.forEach((lang, list) -> builders.add(Thread.ofPlatform().name("index-" + lang).start(() -> {
             try {
-                built.put(lang, new LanguageIndex(lang, list));
+                built.put(lang, new LanguageIndex(lang, list, LabelledTexts.of(library, lang),
+                        library.settings().notCovered(lang)));
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -124,8 +126,13 @@ final class PolicyIndex {
         private final int sectionCount;
         private final SentenceEmbedder embedder;
         private final VectorTable semantic;
+        /** The settings' "not covered" topics: their vectors and analysed words. */
+        private final List<String> topics;
+        private final VectorTable topicVectors;
+        private final List<Set<String>> topicTerms = new ArrayList<>();
 
-        LanguageIndex(String language, List<PolicyDocument> documents) {
+        LanguageIndex(String language, List<PolicyDocument> documents, List<LabelledTexts.Text> labelled,
+                      List<String> notCovered) {
             this.language = language;
             this.embedder = embedders.apply(language).orElse(null);
             List<String> vectorKeys = new ArrayList<>();
@@ -163,6 +170,12 @@ final class PolicyIndex {
                         }
                         d.add(new TextField("body", body.toString(), Field.Store.NO));
                         sw.addDocument(d);
+                        // The title and the short answer on their own: what the section is about, in few words.
+                        Document hd = new Document();
+                        hd.add(new StringField("key", key, Field.Store.YES));
+                        hd.add(new StoredField("ordinal", -1));
+                        hd.add(new TextField("text", section.title() + "\n" + section.shortAnswer(), Field.Store.NO));
+                        pw.addDocument(hd);
 
 
                         List<Passage> ps = section.passages();
@@ -178,16 +191,39 @@ final class PolicyIndex {
                         }
                     }
                 }
+                // Texts the content labels with a section (quiz questions and explanations, role-play steps): they
+                // read like employees' questions, so they are searched as passages of that section, never shown.
+                for (LabelledTexts.Text t : labelled) {
+                    if (!titles.containsKey(t.key())) {
+                        continue;
+                    }
+                    Document ld = new Document();
+                    ld.add(new StringField("key", t.key(), Field.Store.YES));
+                    ld.add(new StoredField("ordinal", -1));
+                    ld.add(new TextField("text", t.text(), Field.Store.NO));
+                    pw.addDocument(ld);
+                    vectorKeys.add(t.key());
+                    vectorTexts.add(t.text());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             this.sectionCount = count;
+            this.topics = List.copyOf(notCovered);
             try {
                 DirectoryReader sectionReader = DirectoryReader.open(sectionDir);
                 collectSectionTerms(sectionReader);
                 this.sections = new IndexSearcher(sectionReader);
                 this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
                 this.semantic = embedder == null ? null : new VectorTable(vectorKeys, vectors.vectors(embedder, vectorTexts));
+                Analyzer topicAnalyzer = analyzers.index(language);
+                for (String topic : topics) {
+                    Set<String> words = new HashSet<>();
+                    QuestionTerms.analyze(topicAnalyzer, topic).groups().forEach(words::addAll);
+                    topicTerms.add(words);
+                }
+                this.topicVectors = embedder == null || topics.isEmpty() ? null
+                        : new VectorTable(topics, vectors.vectors(embedder, topics));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -271,23 +307,27 @@ final class PolicyIndex {
                     scores.put(sections.storedFields().document(sd.doc).get("key"), (double) sd.score);
                 }
                 Map<String, List<Integer>> passageRanks = new HashMap<>();
+                Set<String> passageScored = new HashSet<>();
                 if (passageQuery != null) {
-                    TopDocs ptop = passages.search(passageQuery, 200);
+                    TopDocs ptop = passages.search(passageQuery, 400);
                     for (ScoreDoc sd : ptop.scoreDocs) {
                         Document d = passages.storedFields().document(sd.doc);
                         String key = d.get("key");
-                        List<Integer> ranks = passageRanks.computeIfAbsent(key, k -> new ArrayList<>());
-                        if (ranks.isEmpty()) {
+                        if (passageScored.add(key)) {
                             scores.merge(key, (double) (PASSAGE_WEIGHT * sd.score), Double::sum);
                         }
-                        ranks.add(d.getField("ordinal").numericValue().intValue());
+                        int ordinal = d.getField("ordinal").numericValue().intValue();
+                        if (ordinal >= 0) {
+                            passageRanks.computeIfAbsent(key, k -> new ArrayList<>()).add(ordinal);
+                        }
                     }
                 }
+                String lexicalTop = best(scores);
+                double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
                 Map<String, Double> semanticScores = semanticScores(question);
-                double semanticTop = semanticScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                String semanticTop = best(semanticScores);
                 if (!semanticScores.isEmpty()) {
                     // Hybrid: meaning first (cosine), words second (lexical scaled to 0..1 within this question).
-                    double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
                     Map<String, Double> fused = new HashMap<>();
                     semanticScores.forEach((key, cos) -> fused.put(key,
                             cos + embedder.lexicalWeight() * scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9)));
@@ -301,19 +341,66 @@ final class PolicyIndex {
                 });
                 ranked.sort(Comparator.comparingDouble(RankedSection::score).reversed());
                 List<RankedSection> best = ranked.subList(0, Math.min(max, ranked.size()));
-                double coverage = best.isEmpty() ? 0 : coverage(terms, best.getFirst().policyId() + "/" + best.getFirst().sectionId());
-                double topSemantic = best.isEmpty() || semanticScores.isEmpty() ? Double.NaN
-                        : Math.clamp((semanticScores.getOrDefault(best.getFirst().policyId() + "/" + best.getFirst().sectionId(), 0.0)
-                        - embedder.unrelatedBelow()) / (embedder.relatedAbove() - embedder.unrelatedBelow()), 0, 1);
-                return new SearchHits(List.copyOf(best), coverage, topSemantic, passageRanks);
+                if (best.isEmpty()) {
+                    return SearchHits.none();
+                }
+                String topKey = best.getFirst().policyId() + "/" + best.getFirst().sectionId();
+                double coverage = coverage(terms, termsBySection.getOrDefault(topKey, Set.of()));
+                double topCosine = semanticScores.isEmpty() ? Double.NaN : semanticScores.getOrDefault(topKey, 0.0);
+                double topSemantic = Double.isNaN(topCosine) ? Double.NaN : scaled(topCosine);
+                double secondCosine = Double.NaN;
+                if (best.size() > 1 && !semanticScores.isEmpty()) {
+                    secondCosine = semanticScores.getOrDefault(best.get(1).policyId() + "/" + best.get(1).sectionId(), 0.0);
+                }
+                // The nearest "not covered" topic, by meaning and by words.
+                String topic = null;
+                double topicCosine = Double.NaN;
+                double topicCoverage = 0;
+                if (topicVectors != null) {
+                    double[] cos = topicVectors.cosines(embedder.embedQuery(question));
+                    for (int i = 0; i < cos.length; i++) {
+                        if (Double.isNaN(topicCosine) || cos[i] > topicCosine) {
+                            topicCosine = cos[i];
+                            topic = topics.get(i);
+                        }
+                    }
+                }
+                for (int i = 0; i < topicTerms.size(); i++) {
+                    double c = coverage(terms, topicTerms.get(i));
+                    if (c > topicCoverage) {
+                        topicCoverage = c;
+                        if (topicVectors == null) {
+                            topic = topics.get(i);
+                        }
+                    }
+                }
+                Signals signals = new Signals(topCosine, secondCosine, best.size() > 1 ? best.get(1).score() : Double.NaN,
+                        topKey.equals(lexicalTop), semanticTop == null || topKey.equals(semanticTop),
+                        maxLexical, topic, topicCosine, topicCoverage, terms.groups().size());
+                return new SearchHits(List.copyOf(best), coverage, topSemantic, passageRanks, signals);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
+        private double scaled(double cosine) {
+            return Math.clamp((cosine - embedder.unrelatedBelow()) / (embedder.relatedAbove() - embedder.unrelatedBelow()), 0, 1);
+        }
+
+        private static String best(Map<String, Double> scores) {
+            String key = null;
+            double top = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<String, Double> e : scores.entrySet()) {
+                if (e.getValue() > top) {
+                    top = e.getValue();
+                    key = e.getKey();
+                }
+            }
+            return key;
+        }
+
         /** The rarity-weighted share of the question's word groups that the section contains. */
-        double coverage(QuestionTerms terms, String sectionKey) {
-            Set<String> has = termsBySection.getOrDefault(sectionKey, Set.of());
+        double coverage(QuestionTerms terms, Set<String> has) {
             double total = 0;
             double covered = 0;
             for (Set<String> group : terms.groups()) {

@@ -60,39 +60,118 @@ public final class QuestionAnswerer {
      */
     public Answer answer(String question, String fallbackLanguage) {
         String text = normalise(question);
-        String language = detector.detect(text, library.languages().contains(fallbackLanguage) ? fallbackLanguage : "en");
+        String fallback = library.languages().contains(fallbackLanguage) ? fallbackLanguage : "en";
         if (text.isEmpty()) {
-            return declined(question, language, Answer.Decline.EMPTY, List.of());
+            return declined(question, detector.detect(text, fallback), Answer.Decline.EMPTY, List.of());
         }
         if (text.length() > settings.maxQuestionChars()) {
-            return declined(question, language, Answer.Decline.TOO_LONG, List.of());
+            return declined(question, detector.detect(text, fallback), Answer.Decline.TOO_LONG, List.of());
         }
-        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        String cleaned = ChatText.clean(text);
+        String language = detector.detect(cleaned, fallback);
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit) && text.codePoints().noneMatch(ChatText::isNoise)) {
             return declined(question, language, Answer.Decline.NO_WORDS, List.of());
         }
-        Answer cached = settings.cacheSize() == 0 ? search(text, language)
-                : cache.get(language + "\u0000" + text.toLowerCase(Locale.ROOT), k -> search(text, language));
+        if (ChatText.isSmallTalk(cleaned)) {
+            return new Answer(question, language, Answer.Kind.SMALLTALK, 0, List.of(), "", List.of(), null, List.of(),
+                    null, Answer.Decline.SMALLTALK, false);
+        }
+        Answer cached = settings.cacheSize() == 0 ? search(cleaned, language)
+                : cache.get(language + "\u0000" + cleaned.toLowerCase(Locale.ROOT), k -> search(cleaned, language));
         return cached.question().equals(question) ? cached : withQuestion(cached, question);
     }
 
     private Answer search(String text, String language) {
+        Optional<Answer> opened = openByName(text, language);
+        if (opened.isPresent()) {
+            return opened.get();
+        }
         SearchHits hits = index.search(language, text, MAX_SECTIONS);
-        if (hits.sections().isEmpty()) {
+        double confidence = hits.sections().isEmpty() ? 0 : Confidence.of(hits);
+        if (ChatText.isMixed(text)) {
+            // Mixed Chinese and English: search each language's index and keep the surer; answer in the language
+            // mostly written (section ids are the same in every language).
+            for (String other : library.languages()) {
+                if (!other.equals(language)) {
+                    SearchHits alt = index.search(other, text, MAX_SECTIONS);
+                    double c = alt.sections().isEmpty() ? 0 : Confidence.of(alt);
+                    if (c > confidence) {
+                        hits = alt;
+                        confidence = c;
+                    }
+                }
+            }
+        }
+        List<RankedSection> ranked = retitled(hits.sections(), language);
+        if (ranked.isEmpty()) {
             return declined(text, language, Answer.Decline.NOT_COVERED, List.of());
         }
-        double confidence = Confidence.of(hits);
-        if (confidence < settings.minConfidence()) {
-            return declined(text, language, Answer.Decline.NOT_COVERED, hits.sections(), confidence);
+        Signals s = hits.signals();
+        if (notCovered(hits)) {
+            return declined(text, language, Answer.Decline.NOT_COVERED, ranked, confidence);
         }
-        RankedSection top = hits.sections().getFirst();
+        if (confidence < settings.minConfidence()) {
+            return declined(text, language, Answer.Decline.NOT_COVERED, ranked, confidence);
+        }
+        if (confidence < settings.answerConfidence()) {
+            return new Answer(text, language, Answer.Kind.SUGGESTIONS, confidence, ranked, "", List.of(), null,
+                    ranked.subList(0, Math.min(3, ranked.size())), contactFor(ranked, language), Answer.Decline.NOT_COVERED,
+                    false);
+        }
+        RankedSection top = ranked.getFirst();
+        List<RankedSection> alternatives = List.of();
+        if (ranked.size() > 1 && top.score() - ranked.get(1).score() < settings.alternativeMargin()) {
+            alternatives = List.of(ranked.get(1));
+        }
+        return answerFrom(text, language, top, ranked, confidence, alternatives,
+                hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()), false);
+    }
+
+    /** Closer to a topic the settings list as covered elsewhere than to any section: by meaning, else by words. */
+    private boolean notCovered(SearchHits hits) {
+        Signals s = hits.signals();
+        if (s.topic() == null) {
+            return false;
+        }
+        if (!Double.isNaN(s.topicCosine()) && !Double.isNaN(s.topCosine())) {
+            return s.topicCosine() > s.topCosine() + settings.topicMargin();
+        }
+        return s.topicCoverage() >= 0.5 && s.topicCoverage() > hits.coverage();
+    }
+
+    private Answer answerFrom(String text, String language, RankedSection top, List<RankedSection> ranked,
+                              double confidence, List<RankedSection> alternatives, List<Integer> passageRanks,
+                              boolean opened) {
         Policy policy = library.policy(top.policyId()).orElseThrow();
         PolicyDocument doc = policy.document(language);
         Section section = doc.section(top.sectionId()).orElseThrow();
-        List<Passage> passages = pickPassages(section, hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()));
+        List<Passage> passages = opened ? section.passages() : pickPassages(section, passageRanks);
         Answer.Citation citation = new Answer.Citation(policy.id(), doc.title(), section.id(), section.title(), doc.version(),
                 doc.link() == null ? null : doc.link() + "#" + section.id());
-        return new Answer(text, language, true, confidence, hits.sections(), section.shortAnswer(), passages, citation,
-                null, Answer.Decline.NONE);
+        return new Answer(text, doc.language(), alternatives.isEmpty() ? Answer.Kind.ANSWER
+                : Answer.Kind.ANSWER_WITH_ALTERNATIVES, confidence, ranked, section.shortAnswer(), passages, citation,
+                alternatives, null, Answer.Decline.NONE, opened);
+    }
+
+    /** "show me the section on account security": the section whose title the request names, whole. */
+    private Optional<Answer> openByName(String text, String language) {
+        Optional<String> name = SectionRequest.name(text);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RankedSection> found = SectionRequest.find(library, language, name.get());
+        return found.map(top -> answerFrom(text, language, top, List.of(top), 1.0, List.of(), List.of(), true));
+    }
+
+    /** The sections' titles in the answer's language (a mixed question may have been searched in another). */
+    private List<RankedSection> retitled(List<RankedSection> sections, String language) {
+        List<RankedSection> out = new ArrayList<>(sections.size());
+        for (RankedSection r : sections) {
+            String title = library.policy(r.policyId()).flatMap(p -> p.document(language).section(r.sectionId()))
+                    .map(Section::title).orElse(r.title());
+            out.add(new RankedSection(r.policyId(), r.sectionId(), title, r.score()));
+        }
+        return out;
     }
 
     /**
@@ -122,7 +201,8 @@ public final class QuestionAnswerer {
 
     private Answer declined(String question, String language, Answer.Decline why, List<RankedSection> near,
                             double confidence) {
-        return new Answer(question, language, false, confidence, near, "", List.of(), null, contactFor(near, language), why);
+        return new Answer(question, language, Answer.Kind.DECLINED, confidence, near, "", List.of(), null, List.of(),
+                contactFor(near, language), why, false);
     }
 
     /** The contact the nearest policy names for questions it does not answer; else HR. */
@@ -134,8 +214,8 @@ public final class QuestionAnswerer {
     }
 
     private static Answer withQuestion(Answer a, String question) {
-        return new Answer(question, a.language(), a.answered(), a.confidence(), a.sections(), a.shortAnswer(),
-                a.passages(), a.citation(), a.contact(), a.decline());
+        return new Answer(question, a.language(), a.kind(), a.confidence(), a.sections(), a.shortAnswer(), a.passages(),
+                a.citation(), a.alternatives(), a.contact(), a.decline(), a.opened());
     }
 
     /** Unicode-normalised (full-width to ASCII...), control characters dropped, white space folded. */
