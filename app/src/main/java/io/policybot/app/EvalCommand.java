@@ -41,6 +41,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--strip-keywords", description = "Remove every keywords comment first (a policy written without them).")
     boolean stripKeywords;
 
+    @Option(names = "--dump", paramLabel = "FILE", hidden = true,
+            description = "Write the hybrid engine's per-question evidence as TSV (for calibrating the settings).")
+    Path dump;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -55,7 +59,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         Map<String, BiFunction<String, String, Evaluation.Outcome>> systems = new LinkedHashMap<>();
         if (config.embeddings()) {
-            systems.put("hybrid", Evaluation.engine(BotRuntime.answererFactory(config).apply(library)));
+            QuestionAnswerer hybrid = BotRuntime.answererFactory(config).apply(library);
+            systems.put("hybrid", Evaluation.engine(hybrid));
+            if (dump != null) {
+                dump(qs, hybrid);
+            }
         }
         systems.put("lexical", Evaluation.engine(new QuestionAnswerer(library, AnsweringSettings.DEFAULTS)));
         systems.put("bm25", Evaluation.baseline(new BaselineRetriever(library)));
@@ -86,6 +94,26 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void dump(List<Evaluation.Question> qs, QuestionAnswerer answerer) {
+        StringBuilder sb = new StringBuilder("lang\toos\tkind\tconf\ttop\tsecond\ttopok\tsecondok\tin3\tcoverage\tsim\ttopcos\tsecondcos\tlexagree\tsemagree\tlextop\ttopiccos\ttopiccov\twords\ttopic\tquestion\n");
+        for (Evaluation.Question q : qs) {
+            io.policybot.answering.Answer a = answerer.answer(q.text(), q.language());
+            var ss = a.sections();
+            boolean topOk = !ss.isEmpty() && q.expects(ss.get(0).policyId() + "/" + ss.get(0).sectionId());
+            boolean secondOk = ss.size() > 1 && q.expects(ss.get(1).policyId() + "/" + ss.get(1).sectionId());
+            boolean in3 = ss.stream().limit(3).anyMatch(r -> q.expects(r.policyId() + "/" + r.sectionId()));
+            sb.append(String.join("\t", q.language(), String.valueOf(q.outOfScope()), a.kind().id(),
+                    String.valueOf(a.confidence()), ss.isEmpty() ? "0" : String.valueOf(ss.get(0).score()),
+                    ss.size() < 2 ? "0" : String.valueOf(ss.get(1).score()), String.valueOf(topOk), String.valueOf(secondOk),
+                    String.valueOf(in3), answerer.explain(q.text(), q.language()), q.text())).append('\n');
+        }
+        try {
+            java.nio.file.Files.writeString(dump, sb.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void print(PrintStream out, String system, Map<String, Evaluation.Scores> scores) {

@@ -55,6 +55,20 @@ final class PolicyIndex {
     private static final Map<String, Float> SECTION_FIELDS = Map.of("title", 2.0f, "keywords", 1.5f, "short", 1.5f,
             "body", 1.0f);
     private static final float PASSAGE_WEIGHT = 0.6f;
+    static final boolean SENTENCES = Boolean.parseBoolean(System.getProperty("policybot.sentences", "false"));
+
+    /** The sentences of a paragraph (full stops, question and exclamation marks, in Latin and CJK punctuation). */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : text.split("(?<=[.!?])\\s+(?=[A-Z\"“(])|(?<=[。！？；])")) {
+            if (s.strip().length() >= 12) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    static final double POLICY_WEIGHT = Double.parseDouble(System.getProperty("policybot.policyWeight", "1.0"));
 
     /**
      * A section's meaning score is the mean of its two best cosines: a section that answers the question usually
@@ -130,6 +144,8 @@ final class PolicyIndex {
         private final List<String> topics;
         private final VectorTable topicVectors;
         private final List<Set<String>> topicTerms = new ArrayList<>();
+        /** One vector per policy (title and introduction): which policy a question is about, when there are several. */
+        private final VectorTable policyVectors;
 
         LanguageIndex(String language, List<PolicyDocument> documents, List<LabelledTexts.Text> labelled,
                       List<String> notCovered) {
@@ -188,6 +204,17 @@ final class PolicyIndex {
                             vectorKeys.add(key);
                             // The title gives a bare rule its context ("Don't share it" - share what?).
                             vectorTexts.add(section.title() + ": " + ps.get(i).plain());
+                            // A paragraph's sentences on their own too: a small model blurs a long paragraph's
+                            // several points into one vector, and a question is usually about one of them.
+                            if (SENTENCES) {
+                                List<String> sentences = sentences(ps.get(i).plain());
+                                if (sentences.size() > 1) {
+                                    for (String sentence : sentences) {
+                                        vectorKeys.add(key);
+                                        vectorTexts.add(section.title() + ": " + sentence);
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -224,6 +251,10 @@ final class PolicyIndex {
                 }
                 this.topicVectors = embedder == null || topics.isEmpty() ? null
                         : new VectorTable(topics, vectors.vectors(embedder, topics));
+                List<String> policyIds = documents.stream().map(PolicyDocument::policyId).toList();
+                List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
+                this.policyVectors = embedder == null || policyIds.size() < 2 ? null
+                        : new VectorTable(policyIds, vectors.vectors(embedder, policyTexts));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -267,7 +298,8 @@ final class PolicyIndex {
             if (semantic == null) {
                 return best;
             }
-            double[] cosines = semantic.cosines(embedder.embedQuery(question));
+            float[] query = embedder.embedQuery(question);
+            double[] cosines = semantic.cosines(query);
             for (int row = 0; row < cosines.length; row++) {
                 String key = semantic.key(row);
                 double cosine = cosines[row];
@@ -282,6 +314,17 @@ final class PolicyIndex {
                 }
             }
             best.replaceAll((k, v) -> (1 - SECOND_BEST_WEIGHT) * v + SECOND_BEST_WEIGHT * second.getOrDefault(k, v - 0.1));
+            if (policyVectors != null) {
+                // Several policies: a section gains by how much more its policy as a whole is about the question than
+                // the average policy (no effect with one policy; keeps a policy rich in keywords from taking another's).
+                double[] pc = policyVectors.cosines(query);
+                double mean = java.util.Arrays.stream(pc).average().orElse(0);
+                Map<String, Double> prior = new HashMap<>();
+                for (int i = 0; i < pc.length; i++) {
+                    prior.put(policyVectors.key(i), pc[i] - mean);
+                }
+                best.replaceAll((k, v) -> v + POLICY_WEIGHT * prior.getOrDefault(k.substring(0, k.indexOf('/')), 0.0));
+            }
             return best;
         }
 

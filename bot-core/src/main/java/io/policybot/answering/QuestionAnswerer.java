@@ -127,6 +127,18 @@ public final class QuestionAnswerer {
                 hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()), false);
     }
 
+    /** The evidence for a question, tab-separated (for {@code eval --dump}, to calibrate the settings). */
+    public String explain(String question, String fallbackLanguage) {
+        String cleaned = ChatText.clean(normalise(question));
+        String language = detector.detect(cleaned, fallbackLanguage);
+        SearchHits h = index.search(language, cleaned, MAX_SECTIONS);
+        Signals s = h.signals();
+        return String.join("\t", String.valueOf(h.coverage()), String.valueOf(h.similarity()), String.valueOf(s.topCosine()),
+                String.valueOf(s.secondCosine()), String.valueOf(s.lexicalAgrees()), String.valueOf(s.semanticAgrees()),
+                String.valueOf(s.lexicalTop()), String.valueOf(s.topicCosine()), String.valueOf(s.topicCoverage()),
+                String.valueOf(s.words()), String.valueOf(s.topic()));
+    }
+
     /** Closer to a topic the settings list as covered elsewhere than to any section: by meaning, else by words. */
     private boolean notCovered(SearchHits hits) {
         Signals s = hits.signals();
