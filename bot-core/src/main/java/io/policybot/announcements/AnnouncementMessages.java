@@ -6,16 +6,15 @@ import io.policybot.conversation.Block;
 import io.policybot.conversation.Button;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
+import io.policybot.text.Dates;
 import io.policybot.text.Messages;
 import io.policybot.versions.ContentChanges;
 import io.policybot.versions.PolicyVersionStore;
 import io.policybot.versions.PublishedVersion;
 import io.policybot.versions.SectionFingerprint;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,8 +142,7 @@ final class AnnouncementMessages {
     }
 
     static String date(LocalDate day, String language) {
-        return "zh".equals(language) ? DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA).format(day)
-                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day);
+        return Dates.day(day, language);
     }
 
     private static String oneLine(String summary) {

@@ -73,7 +73,10 @@ public final class ContentLoader {
             throw new ContentException(List.of(new ContentProblem(root.toString(), 0, "not a directory")));
         }
         Map<String, byte[]> files = readAll(root, problems);
+        int beforeSettings = problems.size();
         ContentSettings settings = readSettings(files, problems);
+        // With broken settings every placeholder would look unknown: report the settings error alone.
+        List<ContentProblem> placeholderProblems = problems.size() == beforeSettings ? problems : new ArrayList<>();
         Placeholders placeholders = new Placeholders(settings);
 
         Map<String, Policy> policies = new TreeMap<>();
@@ -89,7 +92,7 @@ public final class ContentLoader {
                 if (name.startsWith(dir + "/")) {
                     String text = decode(name, bytes, problems);
                     if (text != null) {
-                        texts.put(name, placeholders.fill(text, name, problems));
+                        texts.put(name, placeholders.fill(text, name, placeholderProblems));
                     }
                 }
             });
@@ -119,22 +122,25 @@ public final class ContentLoader {
         Map<String, String> quizFiles = new LinkedHashMap<>();      // "lang/id" -> file, for error messages
         Map<String, String> scenarioFiles = new LinkedHashMap<>();
         List<String[]> training = new ArrayList<>();
+        Set<String> brokenLanguages = new TreeSet<>();   // a policy file that exists but failed: no knock-on errors
         for (Map.Entry<String, String> e : texts.entrySet()) {
             String file = e.getKey();
             String name = file.substring(dir.length() + 1);
             Matcher policy = POLICY_FILE.matcher(name);
             if (policy.matches()) {
                 PolicyDocument doc = markdown.parse(e.getValue(), file, problems);
-                if (doc != null) {
-                    if (!doc.policyId().equals(dir)) {
-                        problems.add(new ContentProblem(file, 2, "front matter says policy '" + doc.policyId()
-                                + "' but the folder is '" + dir + "': they must match"));
-                    } else if (!doc.language().equals(policy.group(1))) {
-                        problems.add(new ContentProblem(file, 2, "front matter says language '" + doc.language()
-                                + "' but the file name says '" + policy.group(1) + "'"));
-                    } else {
-                        documents.put(doc.language(), doc);
-                    }
+                if (doc == null) {
+                    brokenLanguages.add(policy.group(1));
+                } else if (!doc.policyId().equals(dir)) {
+                    brokenLanguages.add(policy.group(1));
+                    problems.add(new ContentProblem(file, FrontMatter.lineOf(e.getValue(), "policy"), "front matter says policy '"
+                            + doc.policyId() + "' but the folder is '" + dir + "': they must match"));
+                } else if (!doc.language().equals(policy.group(1))) {
+                    brokenLanguages.add(policy.group(1));
+                    problems.add(new ContentProblem(file, FrontMatter.lineOf(e.getValue(), "language"), "front matter says language '"
+                            + doc.language() + "' but the file name says '" + policy.group(1) + "'"));
+                } else {
+                    documents.put(doc.language(), doc);
                 }
             } else if (QUIZ_FILE.matcher(name).matches() || ROLEPLAY_FILE.matcher(name).matches()) {
                 training.add(new String[] {file, name});
@@ -149,7 +155,7 @@ public final class ContentLoader {
             }
             return null;
         }
-        checkLanguagesAgree(dir, documents, problems);
+        checkLanguagesAgree(dir, documents, texts, problems);
         for (String[] t : training) {
             String file = t[0];
             boolean quiz = QUIZ_FILE.matcher(t[1]).matches();
@@ -162,6 +168,9 @@ public final class ContentLoader {
                         .problem("language '" + l + "' does not match the file name's '" + lang + "'"));
                 root.optionalText("policy").filter(p -> !p.equals(dir)).ifPresent(p -> root.get("policy").get()
                         .problem("policy '" + p + "' does not match the folder '" + dir + "'"));
+                if (doc == null && brokenLanguages.contains(lang)) {
+                    return; // the policy file's own error says what to fix
+                }
                 if (doc == null) {
                     root.problem("there is no policy." + lang + ".md for this " + (quiz ? "quiz" : "role-play") + " language");
                     return;
@@ -199,7 +208,8 @@ public final class ContentLoader {
     }
 
     /** Every language has the same sections and version. */
-    private static void checkLanguagesAgree(String dir, Map<String, PolicyDocument> docs, List<ContentProblem> problems) {
+    private static void checkLanguagesAgree(String dir, Map<String, PolicyDocument> docs, Map<String, String> texts,
+                                            List<ContentProblem> problems) {
         Set<String> all = new LinkedHashSet<>();
         docs.values().forEach(d -> d.sections().forEach(s -> all.add(s.id())));
         for (PolicyDocument doc : docs.values()) {
@@ -215,7 +225,8 @@ public final class ContentLoader {
         docs.values().forEach(d -> versions.add(d.version()));
         if (versions.size() > 1) {
             for (PolicyDocument doc : docs.values()) {
-                problems.add(new ContentProblem(doc.source(), 0, "version '" + doc.version()
+                problems.add(new ContentProblem(doc.source(), FrontMatter.lineOf(texts.get(doc.source()), "version"),
+                        "version '" + doc.version()
                         + "' differs between languages " + versions + ": publish every language at the same version"));
             }
         }

@@ -54,13 +54,10 @@ final class PolicyMarkdownParser {
         LocalDate effective = null;
         if (meta.get("effective") != null) {
             try {
-                Object v = meta.get("effective");
-                effective = v instanceof java.util.Date d
-                        ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-                        : LocalDate.parse(v.toString());
+                effective = LocalDate.parse(meta.get("effective").toString().trim());
             } catch (DateTimeParseException e) {
                 problems.add(new ContentProblem(file, front.lineOf("effective"),
-                        "'effective' must be a date like 2026-11-01, not '" + meta.get("effective") + "'"));
+                        "'effective' must be a real date written YYYY-MM-DD, like 2026-11-01, not '" + meta.get("effective") + "'"));
             }
         }
         List<Section> sections = parseSections(String.join("\n", java.util.Arrays.copyOfRange(lines, front.endLine(), lines.length)),

@@ -38,8 +38,12 @@ final class YamlNode {
             }
             return Optional.of(new YamlNode(root, file, problems));
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problems.add(new ContentProblem(file, line, "broken YAML: " + e.getProblem()));
+            // The context mark is where the broken construct starts (an opening quote, a key); the problem
+            // mark is where the parser gave up, often lines later.
+            org.yaml.snakeyaml.error.Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            problems.add(new ContentProblem(file, line, "broken YAML: " + e.getProblem()
+                    + (e.getContext() != null ? " (" + e.getContext() + ")" : "")));
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package io.policybot.reports;
 
 import io.policybot.people.Person;
+import io.policybot.training.Completion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,13 @@ public interface ReportRepository {
     /** The people in scope, by display name. */
     List<Person> people(ReportScope scope);
 
-    /** Each person in scope with a quiz of this policy version: what they did, by person id. */
-    Map<String, QuizRecord> quizRecords(ReportScope scope, String policyId, String version);
+    /**
+     * Every completion of this policy by the people in scope, of any module (quiz, update quiz, role-play) and any
+     * version, oldest first, by person id: one query for the whole scope.
+     */
+    Map<String, List<Completion>> completions(ReportScope scope, String policyId);
 
-    /** Person ids in scope with a quiz of this policy in progress. */
+    /** Person ids in scope with a quiz (full or update) of this policy in progress. */
     Set<String> activeQuizzes(ReportScope scope, String policyId);
 
     /** Person ids in scope who acknowledged this policy version. */
@@ -28,14 +32,6 @@ public interface ReportRepository {
 
     /** Questions asked since {@code from} that the bot declined or that got at least one thumbs down, oldest first. */
     List<GapQuestion> gapQuestions(Instant from);
-
-    /**
-     * @param attempts   quizzes finished on this version
-     * @param passed     whether one was passed
-     * @param bestPercent the best score, 0 to 100
-     */
-    record QuizRecord(int attempts, boolean passed, int bestPercent) {
-    }
 
     /** A question for the gaps view. */
     record GapQuestion(String question, String language, boolean declined, int downVotes, String policyId,

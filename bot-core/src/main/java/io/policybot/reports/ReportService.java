@@ -5,10 +5,13 @@ import io.policybot.content.Policy;
 import io.policybot.content.PolicyDocument;
 import io.policybot.people.Person;
 import io.policybot.text.Csv;
-import io.policybot.training.TrainingSettings;
+import io.policybot.training.Completion;
+import io.policybot.training.TrainingRules;
+import io.policybot.training.TrainingStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +19,24 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Builds training reports. For each person in scope and each policy with a quiz (its current version): completed
- * (passed that version's quiz), overdue (not passed and past due), in progress (a quiz running, or tried and not
- * passed yet), not started; the best score on that version; whether they acknowledged that version. Due dates
- * follow training's rule: {@code dueDays} after joining (or first seen), or after the version took effect if later.
+ * Builds training reports. Where each person stands on each policy with a quiz (its current version) is judged by
+ * {@link TrainingRules}, the same rule as {@code status}, so a report never disagrees with what people see:
+ * completed (done, including a passed update quiz, or an earlier version when the update needed no retraining),
+ * overdue (not done and past due), in progress (a quiz running, or tried without passing yet), update due (an
+ * earlier version passed, the update quiz not yet), not started. Loading is set-based: one query for every
+ * completion of the policy in scope, whatever the module and version.
  */
 public final class ReportService {
     private final ReportRepository repository;
     private final Supplier<ContentLibrary> content;
-    private final TrainingSettings settings;
+    private final TrainingRules rules;
     private final Clock clock;
 
-    public ReportService(ReportRepository repository, Supplier<ContentLibrary> content, TrainingSettings settings,
+    public ReportService(ReportRepository repository, Supplier<ContentLibrary> content, TrainingRules rules,
                          Clock clock) {
         this.repository = repository;
         this.content = content;
-        this.settings = settings;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -42,53 +47,59 @@ public final class ReportService {
     public Report report(ReportScope scope, String scopeLabel, String language) {
         List<Person> people = repository.people(scope);
         LocalDate today = LocalDate.now(clock);
+        ZoneId zone = clock.getZone();
+        TrainingRules rule = rules.with(TrainingRules.remembering(rules.updates()));
+        ContentLibrary library = content.get();
         List<Report.Row> rows = new ArrayList<>();
         List<Report.PolicySummary> summaries = new ArrayList<>();
-        for (Policy policy : content.get().all()) {
-            if (policy.languages().stream().allMatch(l -> policy.quiz(l).isEmpty())) {
+        for (Policy policy : library.all()) {
+            if (!TrainingRules.hasTraining(policy)) {
                 continue;
             }
             PolicyDocument doc = policy.document(language);
             String version = policy.version();
-            Map<String, ReportRepository.QuizRecord> quizzes = repository.quizRecords(scope, policy.id(), version);
+            Map<String, List<Completion>> completions = repository.completions(scope, policy.id());
             Set<String> active = repository.activeQuizzes(scope, policy.id());
             Set<String> acks = repository.acknowledged(scope, policy.id(), version);
+            String rpLanguage = policy.bestLanguage(language);
             int[] counts = new int[TrainingState.values().length];
             int scored = 0;
             long scoreSum = 0;
             int acknowledged = 0;
             for (Person p : people) {
-                LocalDate start = p.startDate(clock.getZone());
-                if (doc.effective() != null && doc.effective().isAfter(start)) {
-                    start = doc.effective();
-                }
-                LocalDate due = start.plusDays(settings.dueDays());
-                ReportRepository.QuizRecord q = quizzes.get(p.id());
-                TrainingState state;
-                if (q != null && q.passed()) {
-                    state = TrainingState.COMPLETED;
-                } else if (today.isAfter(due)) {
-                    state = TrainingState.OVERDUE;
-                } else if (q != null || active.contains(p.id())) {
-                    state = TrainingState.IN_PROGRESS;
-                } else {
-                    state = TrainingState.NOT_STARTED;
-                }
+                List<Completion> mine = completions.getOrDefault(p.id(), List.of());
+                TrainingStatus.PolicyTraining t = rule.policy(p, policy, language, mine, today, zone);
+                boolean tried = t.best() != null || active.contains(p.id());
+                TrainingState state = t.done() ? TrainingState.COMPLETED
+                        : t.overdue() ? TrainingState.OVERDUE
+                        : tried ? TrainingState.IN_PROGRESS
+                        : t.update() != null ? TrainingState.UPDATE_DUE
+                        : TrainingState.NOT_STARTED;
                 counts[state.ordinal()]++;
-                if (q != null) {
+                Completion scoring = t.passed() != null ? t.passed() : t.best();
+                Integer score = scoring == null ? null : scoring.percent();
+                if (score != null) {
                     scored++;
-                    scoreSum += q.bestPercent();
+                    scoreSum += score;
                 }
                 boolean ack = acks.contains(p.id());
                 if (ack) {
                     acknowledged++;
                 }
+                List<TrainingStatus.RolePlayProgress> rps = rule.rolePlays(mine, policy, rpLanguage);
+                Completion last = t.lastAttempt();
                 rows.add(new Report.Row(p.platform() + ":" + p.platformUserId(), p.displayName(), p.email(), p.team(),
-                        policy.id(), version, state, q == null ? null : q.bestPercent(), ack, due));
+                        policy.id(), version, state, score, ack, t.dueOn(),
+                        t.passed() == null ? null : t.passed().policyVersion(),
+                        t.passed() == null ? null : LocalDate.ofInstant(t.passed().completedAt(), zone),
+                        last == null ? null : LocalDate.ofInstant(last.completedAt(), zone),
+                        last == null ? null : last.percent(),
+                        (int) rps.stream().filter(TrainingStatus.RolePlayProgress::done).count(), rps.size()));
             }
             summaries.add(new Report.PolicySummary(policy.id(), doc.title(), version,
                     counts[TrainingState.COMPLETED.ordinal()], counts[TrainingState.IN_PROGRESS.ordinal()],
-                    counts[TrainingState.OVERDUE.ordinal()], counts[TrainingState.NOT_STARTED.ordinal()],
+                    counts[TrainingState.UPDATE_DUE.ordinal()], counts[TrainingState.OVERDUE.ordinal()],
+                    counts[TrainingState.NOT_STARTED.ordinal()],
                     scored == 0 ? null : (int) Math.round((double) scoreSum / scored), acknowledged));
         }
         return new Report(scopeLabel, people.size(), rows, summaries);
@@ -98,10 +109,13 @@ public final class ReportService {
     public static byte[] csv(Report report) {
         StringBuilder sb = new StringBuilder();
         sb.append(Csv.row(List.of("person", "name", "email", "team", "policy", "version", "status", "score",
-                "acknowledged", "due_on")));
+                "acknowledged", "due_on", "passed_version", "passed_on", "last_attempt_on", "last_attempt_score",
+                "roleplays_done", "roleplays_total")));
         for (Report.Row r : report.rows()) {
             sb.append(Csv.row(java.util.Arrays.asList(r.personKey(), r.name(), r.email(), r.team(), r.policyId(),
-                    r.version(), r.state().code(), r.score(), r.acknowledged() ? "yes" : "no", r.dueOn())));
+                    r.version(), r.state().code(), r.score(), r.acknowledged() ? "yes" : "no", r.dueOn(),
+                    r.passedVersion(), r.passedOn(), r.lastAttemptOn(), r.lastAttemptScore(), r.rolePlaysDone(),
+                    r.rolePlaysTotal())));
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

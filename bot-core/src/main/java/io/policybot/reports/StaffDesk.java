@@ -1,6 +1,8 @@
 package io.policybot.reports;
 
 import io.policybot.announcements.AnnouncementCommands;
+import io.policybot.announcements.AnnouncementSettings;
+import io.policybot.announcements.Announcements;
 import io.policybot.audit.AuditEntry;
 import io.policybot.audit.AuditLog;
 import io.policybot.content.ContentLibrary;
@@ -22,6 +24,7 @@ import io.policybot.store.SqlPersonRepository;
 import io.policybot.store.SqlReportRepository;
 import io.policybot.store.SqlRosterRepository;
 import io.policybot.text.Messages;
+import io.policybot.training.TrainingRules;
 import io.policybot.training.TrainingSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +83,9 @@ public final class StaffDesk implements StaffCommands {
                                        Clock clock) {
         SqlPersonRepository people = new SqlPersonRepository(db);
         SqlRosterRepository roster = new SqlRosterRepository(db);
-        return new StaffDesk(new ReportService(new SqlReportRepository(db), content, settings, clock),
+        TrainingRules rules = new TrainingRules(settings,
+                Announcements.updateRequirements(db, AnnouncementSettings.defaults(), clock));
+        return new StaffDesk(new ReportService(new SqlReportRepository(db), content, rules, clock),
                 new RoleResolver(rolesConfig, people, roster), people, roster, audit, announcements, clock);
     }
 
@@ -198,7 +203,7 @@ public final class StaffDesk implements StaffCommands {
         for (Report.PolicySummary s : report.policies()) {
             blocks.add(new Block.Text(m.get("report.policy", s.title(), s.version(), s.completed(), s.inProgress(),
                     s.overdue(), s.notStarted(), s.averageScore() == null ? m.get("report.noScore") : s.averageScore() + "%",
-                    s.acknowledged())));
+                    s.acknowledged(), s.updateDue())));
         }
         List<String> table = new ArrayList<>();
         for (Report.Row row : report.rows().subList(0, Math.min(TABLE_ROWS, report.rows().size()))) {

@@ -1,13 +1,15 @@
 package io.policybot.reports;
 
-/** Where one person stands on one policy version's training, for reports. */
+/** Where one person stands on one policy version's training, for reports (judged by {@code TrainingRules}). */
 public enum TrainingState {
-    /** Passed the current version's quiz. */
+    /** Done: passed the current version's quiz, or the update quiz, or an earlier version that still counts. */
     COMPLETED,
-    /** Not passed yet, and the due date is past. */
+    /** Not done, and the due date is past. */
     OVERDUE,
     /** A quiz in progress, or tried without passing yet; not past due. */
     IN_PROGRESS,
+    /** Passed an earlier version; the short update quiz on the changed sections is due, not past due. */
+    UPDATE_DUE,
     /** Nothing yet; not past due. */
     NOT_STARTED;
 

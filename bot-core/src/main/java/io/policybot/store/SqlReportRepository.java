@@ -3,6 +3,7 @@ package io.policybot.store;
 import io.policybot.people.Person;
 import io.policybot.reports.ReportRepository;
 import io.policybot.reports.ReportScope;
+import io.policybot.training.Completion;
 import io.policybot.training.Modules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,27 +77,24 @@ public final class SqlReportRepository implements ReportRepository {
     }
 
     /*
-     * Per-person lookups are correlated subqueries on purpose: as a join, SQLite (3.38+) may build a Bloom filter
-     * over the whole completion table first, a full scan of a million rows for a 2,000-person org. Correlated, each
-     * person is one search of the covering index training_completion_report.
+     * CROSS JOIN makes SQLite walk the scope first and search the index training_completion_person for each person:
+     * as a plain join it may build a Bloom filter over the whole completion table first, a full scan of a million
+     * rows for a 2,000-person org.
      */
     @Override
-    public Map<String, QuizRecord> quizRecords(ReportScope scope, String policyId, String version) {
-        String match = "FROM training_completion t WHERE t.person_id = scope.id AND t.policy_id = ? "
-                + "AND t.policy_version = ? AND t.module = ?";
+    public Map<String, List<Completion>> completions(ReportScope scope, String policyId) {
         return db.read(c -> {
-            // best = 1000 when any attempt passed, plus the best score (a passed score beats every failed one).
-            try (PreparedStatement ps = prepare(c, scope, "SELECT scope.id, (SELECT COUNT(*) " + match + "), "
-                    + "(SELECT MAX(t.passed * 1000 + (t.correct * 100 + t.total / 2) / t.total) " + match + ") FROM scope",
-                    policyId, version, Modules.QUIZ, policyId, version, Modules.QUIZ);
+            try (PreparedStatement ps = prepare(c, scope, "SELECT t.id, t.person_id, t.session_id, t.module, "
+                    + "t.policy_id, t.policy_version, t.correct, t.total, t.passed, t.completed_at FROM scope "
+                    + "CROSS JOIN training_completion t WHERE t.person_id = scope.id AND t.policy_id = ? "
+                    + "ORDER BY t.completed_at, t.id", policyId);
                  ResultSet rs = ps.executeQuery()) {
-                Map<String, QuizRecord> out = new HashMap<>();
+                Map<String, List<Completion>> out = new HashMap<>();
                 while (rs.next()) {
-                    int attempts = rs.getInt(2);
-                    if (attempts > 0) {
-                        int best = rs.getInt(3);
-                        out.put(rs.getString(1), new QuizRecord(attempts, best >= 1000, best % 1000));
-                    }
+                    Completion done = new Completion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9),
+                            Rows.instant(rs, "completed_at"));
+                    out.computeIfAbsent(done.personId(), k -> new ArrayList<>()).add(done);
                 }
                 return out;
             }
@@ -106,8 +104,8 @@ public final class SqlReportRepository implements ReportRepository {
     @Override
     public Set<String> activeQuizzes(ReportScope scope, String policyId) {
         return ids(scope, "SELECT scope.id FROM scope WHERE EXISTS (SELECT 1 FROM training_session s "
-                + "WHERE s.person_id = scope.id AND s.status = 'active' AND s.policy_id = ? AND s.module = ?)",
-                policyId, Modules.QUIZ);
+                + "WHERE s.person_id = scope.id AND s.status = 'active' AND s.policy_id = ? AND s.module IN (?, ?))",
+                policyId, Modules.QUIZ, Modules.UPDATE);
     }
 
     @Override

@@ -23,12 +23,14 @@ public record TrainingStatus(List<PolicyTraining> policies, ActiveTraining activ
      * @param earlier     the latest passed quiz of an earlier version, or null
      * @param update      when the person passed an earlier version and this one changed: the update quiz due (then
      *                    {@code dueOn} is its due date, and {@code passed} the passed update quiz); else null
+     * @param best        the best quiz (full or update) finished on the current version, passed first, or null
      */
     public record PolicyTraining(String policyId, String title, String version, LocalDate dueOn, boolean overdue,
-                                 Completion passed, Completion lastAttempt, Completion earlier, UpdateTraining update) {
+                                 Completion passed, Completion lastAttempt, Completion earlier, UpdateTraining update,
+                                 Completion best) {
         public PolicyTraining(String policyId, String title, String version, LocalDate dueOn, boolean overdue,
                               Completion passed, Completion lastAttempt, Completion earlier) {
-            this(policyId, title, version, dueOn, overdue, passed, lastAttempt, earlier, null);
+            this(policyId, title, version, dueOn, overdue, passed, lastAttempt, earlier, null, null);
         }
 
         public boolean done() {
@@ -55,6 +57,20 @@ public record TrainingStatus(List<PolicyTraining> policies, ActiveTraining activ
         }
     }
 
-    public record RolePlayProgress(String policyId, String scenarioId, String title, boolean passed) {
+    /**
+     * A role-play scenario and the person's best finished run. A role-play is practice: it is done once played to
+     * the end, whatever the score ({@link TrainingRules}).
+     *
+     * @param best the finished run with the most best choices, or null when never finished
+     */
+    public record RolePlayProgress(String policyId, String scenarioId, String title, Completion best) {
+        public boolean done() {
+            return best != null;
+        }
+
+        /** Finished with the best choice at every step. */
+        public boolean allBest() {
+            return best != null && best.correct() == best.total();
+        }
     }
 }

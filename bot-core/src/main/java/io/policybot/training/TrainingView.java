@@ -8,15 +8,13 @@ import io.policybot.conversation.Actions;
 import io.policybot.conversation.Block;
 import io.policybot.conversation.Button;
 import io.policybot.conversation.Reply;
+import io.policybot.text.Dates;
 import io.policybot.text.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Training replies. Options are listed as lettered bullets and the buttons carry only the letters: option texts
@@ -132,7 +130,8 @@ final class TrainingView {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(title));
         String score = m.get("roleplay.summary.score", done.correct(), done.total());
-        String verdict = m.get(done.passed() ? "roleplay.summary.passed" : "roleplay.summary.failed");
+        // A finished role-play counts as done whatever the score (TrainingRules); the verdict says so.
+        String verdict = m.get(done.correct() == done.total() ? "roleplay.summary.passed" : "roleplay.summary.failed");
         blocks.add(new Block.Text(score + m.get("sentence.separator") + verdict));
         List<String> sections = scenario.sectionIds().stream().flatMap(id -> doc.section(id).stream())
                 .map(s -> sectionLink(doc, s)).toList();
@@ -150,11 +149,11 @@ final class TrainingView {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(m.get("roleplay.list.title")));
         blocks.add(new Block.Text(note != null ? note : m.get("roleplay.list.intro")));
-        blocks.add(new Block.Bullets("", scenarios.stream().map(s -> (s.passed() ? "✅ " : "▫️ ") + s.title()).toList()));
+        blocks.add(new Block.Bullets("", scenarios.stream().map(s -> rolePlayItem(m, s)).toList()));
         List<Button> buttons = new ArrayList<>();
         boolean suggested = false;
         for (TrainingStatus.RolePlayProgress s : scenarios) {
-            boolean suggest = !suggested && !s.passed();
+            boolean suggest = !suggested && !s.done();
             suggested |= suggest;
             buttons.add(new Button(Actions.ROLEPLAY_START, label(s.title()), s.scenarioId(),
                     suggest ? Button.Style.PRIMARY : Button.Style.DEFAULT));
@@ -197,9 +196,10 @@ final class TrainingView {
             }
         }
         if (!status.rolePlays().isEmpty()) {
-            long passed = status.rolePlays().stream().filter(TrainingStatus.RolePlayProgress::passed).count();
-            blocks.add(new Block.Bullets(m.get("home.roleplays", passed, status.rolePlays().size()),
-                    status.rolePlays().stream().map(s -> (s.passed() ? "✅ " : "▫️ ") + s.title()).toList()));
+            long done = status.rolePlays().stream().filter(TrainingStatus.RolePlayProgress::done).count();
+            blocks.add(new Block.Bullets(m.get("home.roleplays", done, status.rolePlays().size()),
+                    status.rolePlays().stream().map(s -> rolePlayItem(m, s)).toList()));
+            blocks.add(new Block.Context(m.get("home.roleplays.rule")));
             buttons.add(new Button(Actions.ROLEPLAY_START, m.get("button.roleplay"), ""));
         }
         if (!buttons.isEmpty()) {
@@ -235,6 +235,15 @@ final class TrainingView {
             blocks.add(new Block.Context(String.join(m.get("sentence.separator"), notes)));
         }
         return blocks;
+    }
+
+    /** A scenario in a list: done (with the best run's score unless every choice was best) or not yet. */
+    private static String rolePlayItem(Messages m, TrainingStatus.RolePlayProgress s) {
+        if (!s.done()) {
+            return m.get("roleplay.item.todo", s.title());
+        }
+        return s.allBest() ? m.get("roleplay.item.best", s.title())
+                : m.get("roleplay.item.done", s.title(), s.best().correct(), s.best().total());
     }
 
     // ---- small messages ----
@@ -298,7 +307,6 @@ final class TrainingView {
     }
 
     private static String date(Messages m, LocalDate date) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(m.language()))
-                .format(date);
+        return Dates.day(date, m.language());
     }
 }

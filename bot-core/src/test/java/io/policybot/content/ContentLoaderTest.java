@@ -256,6 +256,88 @@ class ContentLoaderTest {
         assertProblem("demo/policy.en.md", "not UTF-8");
     }
 
+    @Test
+    void B13_invalidEffectiveDateIsRefused() throws IOException {
+        writeValid();
+        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("2026-11-01", "2026-13-01"));
+        assertOnlyProblem("demo/policy.en.md:5:", "'effective' must be a real date");
+        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("2026-11-01", "2026-02-30"));
+        assertOnlyProblem("demo/policy.en.md:5:", "'effective' must be a real date");
+    }
+
+    @Test
+    void B14_wrongLanguageInFrontMatterIsReportedOnItsLine() throws IOException {
+        writeValid();
+        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("language: en", "language: fr"));
+        assertOnlyProblem("demo/policy.en.md:7:", "front matter says language 'fr'");
+    }
+
+    @Test
+    void B14_missingColonIsReportedOnItsLine() throws IOException {
+        writeValid();
+        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("version: \"1.0\"", "version 1.1"));
+        assertOnlyProblem("demo/policy.en.md:4:", "is the colon missing?");
+    }
+
+    @Test
+    void B14_unclosedQuoteIsReportedOnItsLine() throws IOException {
+        writeValid();
+        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("version: \"1.0\"", "version: \"1.0"));
+        assertOnlyProblem("demo/policy.en.md:4:", "broken front matter");
+    }
+
+    @Test
+    void B14_aVersionMismatchBetweenLanguagesNamesTheVersionLines() throws IOException {
+        writeValid();
+        Files.writeString(dir.resolve("demo/policy.zh.md"), policy("zh", "甲", "文字").replace("\"1.0\"", "\"1.1\""));
+        ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir));
+        assertEquals(List.of("demo/policy.en.md:4", "demo/policy.zh.md:4"),
+                e.problems().stream().map(p -> p.file() + ":" + p.line()).sorted().toList(), e.getMessage());
+        assertTrue(e.getMessage().contains("differs between languages [1.0, 1.1]"), e.getMessage());
+    }
+
+    @Test
+    void B14_aFrontMatterErrorAddsNoKnockOnErrorsForQuizAndRolePlayFiles() throws IOException {
+        writeValid();
+        Files.writeString(dir.resolve("demo/quiz-part1.en.yaml"), quiz("en", "q1"));
+        Files.writeString(dir.resolve("demo/quiz-part1.zh.yaml"), quiz("zh", "q1"));
+        Files.writeString(dir.resolve("demo/roleplay.en.yaml"), "policy: demo\nlanguage: en\nscenarios: []\n");
+        for (String broken : List.of("language: fr", "language en", "language: \"en")) {
+            Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("language: en", broken));
+            ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir));
+            assertEquals(1, e.problems().size(), broken + " gives one error, got:\n" + e.getMessage());
+            assertEquals("demo/policy.en.md:7", e.problems().getFirst().file() + ":" + e.problems().getFirst().line(), e.getMessage());
+        }
+    }
+
+    @Test
+    void B14_aBrokenSettingsFileGivesOneErrorNotOnePerPlaceholder() throws IOException {
+        writeValid();
+        Files.writeString(dir.resolve("settings.yaml"), "company: \"Demo Co\ncontacts:\n  hr:\n    name: HR\n");
+        ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().getFirst().toString().startsWith("settings.yaml:1:"), e.getMessage());
+    }
+
+    @Test
+    void B14_theDocumentedFileNamesAreTheBundledOnes() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "content-format.md"));
+        Path bundled = Path.of("..", "content", "src", "main", "resources", "policybot", "content", "social-media");
+        try (var files = Files.list(bundled)) {
+            for (String name : files.map(f -> f.getFileName().toString()).toList()) {
+                String generic = name.replaceFirst("\\.(en|zh)\\.", ".<lang>.");
+                assertTrue(docs.contains(generic), "docs/content-format.md names " + generic);
+            }
+        }
+        assertTrue(!docs.contains(" quiz.<lang>.yaml"), "no quiz.<lang>.yaml, which the bundled content does not use");
+    }
+
+    private void assertOnlyProblem(String where, String what) {
+        ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertProblem(where, what);
+    }
+
     private void assertProblem(String where, String what) {
         ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir));
         assertTrue(e.problems().stream().anyMatch(p -> p.toString().startsWith(where) && p.toString().contains(what)),

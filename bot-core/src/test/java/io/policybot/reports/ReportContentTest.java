@@ -49,11 +49,13 @@ class ReportContentTest {
         String csv = StaffFixture.csv(f.say("M1", "report", ""));
         List<Csv.Record> rows = Csv.parse(csv);
         assertEquals(List.of("person", "name", "email", "team", "policy", "version", "status", "score", "acknowledged",
-                "due_on"), rows.get(0).fields());
+                "due_on", "passed_version", "passed_on", "last_attempt_on", "last_attempt_score", "roleplays_done",
+                "roleplays_total"), rows.get(0).fields());
         assertEquals(List.of("slack:E1", "Eli Lead", "eli@acme.example", "Sales", "social-media", f.version,
-                "in progress", "", "no", "2026-12-31"), rows.get(1).fields());
+                "in progress", "", "no", "2026-12-31", "", "", "", "", "0", "8"), rows.get(1).fields());
         assertEquals(List.of("slack:E2", "Eva Junior", "eva@acme.example", "Sales", "social-media", f.version,
-                "completed", "90", "yes", "2026-12-01"), rows.get(2).fields());
+                "completed", "90", "yes", "2026-12-01", f.version, "2026-12-15", "2026-12-15", "90", "0", "8"),
+                rows.get(2).fields());
         assertEquals(3, rows.size());
         assertTrue(csv.endsWith("\r\n"));
     }

@@ -84,7 +84,7 @@ class QuizTest {
         assertEquals(Actions.QUIZ_START, Replies.button(summary, "Retake the quiz").actionId());
         Reply home = replies.get(2);
         assertEquals(Reply.HOME, home.placement());
-        assertTrue(Replies.text(home).contains("quiz passed on Nov 10, 2026 with 10/10"), Replies.text(home));
+        assertTrue(Replies.text(home).contains("quiz passed on 10 November 2026 with 10/10"), Replies.text(home));
 
         List<Completion> done = completions(ann);
         assertEquals(1, done.size());

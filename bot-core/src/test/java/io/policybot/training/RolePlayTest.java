@@ -75,7 +75,7 @@ class RolePlayTest {
         Reply summary = replies.get(1);
         assertEquals("Role-play finished: A journalist's DM about layoffs",
                 Replies.blocks(summary, Block.Heading.class).getFirst().text());
-        assertTrue(Replies.text(summary).contains("You made the best choice in 3 of 3 steps. Well done!"));
+        assertTrue(Replies.text(summary).contains("You made the best choice in 3 of 3 steps. Well done: the best choice at every step!"));
         assertEquals("Related sections", Replies.blocks(summary, Block.Bullets.class).getFirst().label());
         assertEquals("journalist-dm", Replies.button(summary, "Try again").value());
         assertEquals(Reply.HOME, replies.get(2).placement());
@@ -105,7 +105,7 @@ class RolePlayTest {
         }
         Reply summary = replies.get(1);
         assertTrue(Replies.text(summary).startsWith("演练结束："), Replies.text(summary));
-        assertTrue(Replies.text(summary).contains("你有 0 步做出了最佳选择。不妨再练一次。"), Replies.text(summary));
+        assertTrue(Replies.text(summary).contains("你有 0 步做出了最佳选择。本情景演练已计为完成；可以再练一次"), Replies.text(summary));
         assertEquals("建议重读的章节", Replies.blocks(summary, Block.Bullets.class).getFirst().label());
         Completion c = completions().getFirst();
         assertFalse(c.passed());

@@ -57,7 +57,7 @@ class StatusTest {
         assertEquals(1, status.size());
         assertEquals(Reply.PRIVATE, status.getFirst().placement());
         String text = Replies.text(status.getFirst());
-        assertTrue(text.contains("⏳ **Social Media Policy** (version 1.0): quiz due by **Dec 10, 2026**."), text);
+        assertTrue(text.contains("⏳ **Social Media Policy** (version 1.0): quiz due by **10 December 2026**."), text);
         assertEquals(Actions.QUIZ_START, Replies.button(status.getFirst(), "Start the quiz").actionId());
         assertEquals(Actions.ROLEPLAY_START, Replies.button(status.getFirst(), "Try a role-play").actionId());
         assertTrue(Replies.text(service.status(ann, "zh").getFirst()).contains("请在 **2026年12月10日** 前完成测验"));
@@ -71,7 +71,7 @@ class StatusTest {
         assertEquals(LocalDate.parse("2026-12-10"), p.dueOn());
         assertTrue(p.overdue());
         assertTrue(Replies.text(service.status(ann, "en").getFirst())
-                .contains("⚠️ **Social Media Policy** (version 1.0): quiz overdue since **Dec 10, 2026**."));
+                .contains("⚠️ **Social Media Policy** (version 1.0): quiz overdue since **10 December 2026**."));
     }
 
     @Test
@@ -94,8 +94,8 @@ class StatusTest {
         assertFalse(failed.done());
         assertEquals(5, failed.lastAttempt().correct());
         String text = Replies.text(service.status(ann, "en").getFirst());
-        assertTrue(text.contains("quiz due by **Dec 12, 2026**"), text);
-        assertTrue(text.contains("Last attempt on Nov 12, 2026: 5/10; the pass mark is 80%."), text);
+        assertTrue(text.contains("quiz due by **12 December 2026**"), text);
+        assertTrue(text.contains("Last attempt on 12 November 2026: 5/10; the pass mark is 80%."), text);
 
         clock.advance(Duration.ofDays(1));
         List<Reply> last = driver.playQuiz(ann, "en", i -> true);
@@ -103,7 +103,7 @@ class StatusTest {
         assertTrue(passed.done());
         assertEquals(Instant.parse("2026-11-13T09:00:00Z"), passed.passed().completedAt());
         String home = Replies.text(last.get(2));
-        assertTrue(home.contains("✅ **Social Media Policy** (version 1.0): quiz passed on Nov 13, 2026 with 10/10."), home);
+        assertTrue(home.contains("✅ **Social Media Policy** (version 1.0): quiz passed on 13 November 2026 with 10/10."), home);
         List<Block> blocks = service.homeBlocks(ann, "en");
         assertEquals("Retake the quiz", ((Block.Buttons) blocks.getLast()).buttons().getFirst().label());
         assertEquals(Button.Style.DEFAULT, ((Block.Buttons) blocks.getLast()).buttons().getFirst().style());
@@ -122,7 +122,7 @@ class StatusTest {
         TrainingStatus.PolicyTraining s = socialMedia("en");
         assertFalse(s.done());
         assertEquals("0.9", s.earlier().policyVersion());
-        assertTrue(Replies.text(service.status(ann, "en").getFirst()).contains("You passed version 0.9 on Jun 1, 2026."));
+        assertTrue(Replies.text(service.status(ann, "en").getFirst()).contains("You passed version 0.9 on 1 June 2026."));
     }
 
     @Test
