@@ -161,7 +161,9 @@ public final class QuestionAnswerer {
             return false;
         }
         if (!Double.isNaN(s.topicCosine()) && !Double.isNaN(s.topCosine())) {
-            return s.topicCosine() > s.topCosine() + settings.topicMargin();
+            // By meaning, or by the words: a topic that has the question's rarer words the section lacks ("wifi").
+            return s.topicCosine() > s.topCosine() + settings.topicMargin()
+                    || s.topicCoverage() >= 0.5 && s.topicCoverage() > hits.coverage() + 0.2;
         }
         return s.topicCoverage() >= 0.5 && s.topicCoverage() > hits.coverage();
     }
