@@ -145,13 +145,13 @@ public final class QuestionAnswerer {
 
     /**
      * The gap between the best and the second score on the fused (cosine) scale; lexical scores (BM25, unbounded)
-     * count by their relative gap, a tenth of the best counting as 0.02.
+     * count by their relative gap, 4% of the best counting as 0.02.
      */
     private static double margin(double top, double second, Signals s) {
         if (!Double.isNaN(s.topCosine())) {
             return top - second;
         }
-        return top <= 0 ? 0 : 0.2 * (top - second) / top;
+        return top <= 0 ? 0 : 0.5 * (top - second) / top;
     }
 
     /** Closer to a topic the settings list as covered elsewhere than to any section: by meaning, else by words. */
