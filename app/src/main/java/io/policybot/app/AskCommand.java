@@ -28,7 +28,8 @@ final class AskCommand implements Callable<Integer> {
     @ParentCommand
     PolicyBotCommand parent;
 
-    @Option(names = "--json", description = "Write JSON: {question, lang, answered, confidence, answer, sections[]}.")
+    @Option(names = "--json", description = {"Write JSON: {question, lang, kind, answered, confidence, answer, sections[],",
+            "alternatives[]}; kind is answer, answer_with_alternatives, suggestions, declined or smalltalk."})
     boolean json;
 
     @Option(names = "--lang", paramLabel = "LANG", description = "Language when the question does not show one (default en).")
@@ -74,6 +75,7 @@ final class AskCommand implements Callable<Integer> {
         ObjectNode o = mapper.createObjectNode();
         o.put("question", a.question());
         o.put("lang", a.language());
+        o.put("kind", a.kind().id());
         o.put("answered", a.answered());
         o.put("confidence", Math.round(a.confidence() * 1000) / 1000.0);
         o.put("answer", a.answered() ? a.shortAnswer() : AnswerReplies.fallback(a));
@@ -84,6 +86,12 @@ final class AskCommand implements Callable<Integer> {
             n.put("section", s.sectionId());
             n.put("title", s.title());
             n.put("score", Math.round(s.score() * 10000) / 10000.0);
+        }
+        if (!a.alternatives().isEmpty()) {
+            ArrayNode alternatives = o.putArray("alternatives");
+            for (RankedSection s : a.alternatives()) {
+                alternatives.addObject().put("policy", s.policyId()).put("section", s.sectionId()).put("title", s.title());
+            }
         }
         return mapper.writeValueAsString(o);
     }

@@ -56,8 +56,8 @@ final class ConsoleRenderer {
                 }
                 b.items().forEach(i -> out.append("  - ").append(plain(i)).append('\n'));
             }
-            case Block.Citation c -> out.append("Source: ").append(c.policyTitle()).append(" > ").append(c.sectionTitle())
-                    .append(" (version ").append(c.version()).append(")")
+            case Block.Citation c -> out.append(io.policybot.text.Messages.of("answering", c.language())
+                            .get("answer.sourceLine", c.policyTitle(), c.sectionTitle(), c.version()))
                     .append(c.link() == null ? "" : " " + c.link()).append('\n');
             case Block.Buttons bs -> {
                 List<String> labels = new ArrayList<>();

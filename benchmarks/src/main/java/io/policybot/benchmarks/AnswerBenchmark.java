@@ -42,8 +42,7 @@ public class AnswerBenchmark {
     public void setUp() {
         System.setProperty("OPT_OUT_TRACKING", "true");
         ContentLibrary library = new ContentLoader().loadBundled();
-        AnsweringSettings noCache = new AnsweringSettings(AnsweringSettings.DEFAULTS.minConfidence(),
-                AnsweringSettings.DEFAULTS.maxQuestionChars(), 0);
+        AnsweringSettings noCache = AnsweringSettings.DEFAULTS.withCacheSize(0);
         answerer = retrieval.equals("hybrid")
                 ? new QuestionAnswerer(library, noCache, new OnnxEmbedders(), VectorCache.none())
                 : new QuestionAnswerer(library, noCache);

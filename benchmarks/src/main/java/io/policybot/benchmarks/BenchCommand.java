@@ -117,8 +117,7 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ContentLibrary library = config.loadContent();
         long loaded = System.nanoTime();
-        AnsweringSettings noCache = new AnsweringSettings(AnsweringSettings.DEFAULTS.minConfidence(),
-                AnsweringSettings.DEFAULTS.maxQuestionChars(), 0);
+        AnsweringSettings noCache = AnsweringSettings.DEFAULTS.withCacheSize(0);
         // The data directory's vector cache, as a restarted bot has it; --cold starts from nothing.
         Path vectorDir = cold ? Files.createTempDirectory("policybot-bench-vectors") : config.dataDir().resolve("vectors");
         QuestionAnswerer answerer = config.embeddings()

@@ -24,6 +24,43 @@ public final class AnswerReplies {
     public static List<Block> answer(Answer answer, String logId, int maxQuestionChars) {
         Messages m = Messages.of("answering", answer.language());
         List<Block> blocks = new ArrayList<>();
+        if (answer.kind() == Answer.Kind.SMALLTALK) {
+            blocks.add(new Block.Text(m.get("smalltalk.reply")));
+            return blocks;
+        }
+        if (answer.kind() == Answer.Kind.SUGGESTIONS) {
+            blocks.add(new Block.Text(m.get("suggest.intro")));
+            List<Button> buttons = new ArrayList<>();
+            for (RankedSection r : answer.alternatives()) {
+                buttons.add(new Button(Actions.SHOW_SECTION, r.title(), r.policyId() + "/" + r.sectionId() + "/" + answer.language()));
+            }
+            blocks.add(new Block.Buttons(buttons));
+            if (answer.contact() != null) {
+                blocks.add(new Block.Text(m.get("decline.contact", answer.contact().describe())));
+            }
+            if (logId != null) {
+                blocks.add(new Block.Buttons(List.of(new Button(Actions.ASK_HR, m.get("decline.askHr"), logId))));
+            }
+            return blocks;
+        }
+        if (answer.opened()) {
+            Answer.Citation c = answer.citation();
+            blocks.add(new Block.Heading(c.sectionTitle()));
+            blocks.add(new Block.Text("**" + answer.shortAnswer() + "**"));
+            String group = null;
+            List<String> items = new ArrayList<>();
+            for (Passage p : answer.passages()) {
+                if (!p.group().equals(group)) {
+                    flush(blocks, group, items);
+                    group = p.group();
+                }
+                items.add(p.markdown());
+            }
+            flush(blocks, group, items);
+            blocks.add(new Block.Citation(c.policyId(), c.policyTitle(), c.sectionId(), c.sectionTitle(), c.version(),
+                    c.link(), answer.language()));
+            return blocks;
+        }
         if (!answer.answered()) {
             String why = switch (answer.decline()) {
                 case EMPTY -> m.get("decline.empty");
@@ -58,6 +95,12 @@ public final class AnswerReplies {
         List<Button> buttons = new ArrayList<>();
         buttons.add(new Button(Actions.SHOW_SECTION, m.get("answer.full"),
                 c.policyId() + "/" + c.sectionId() + "/" + answer.language()));
+        if (answer.kind() == Answer.Kind.ANSWER_WITH_ALTERNATIVES) {
+            RankedSection alt = answer.alternatives().getFirst();
+            blocks.add(new Block.Text(m.get("answer.alsoRelevant", alt.title())));
+            buttons.add(new Button(Actions.SHOW_SECTION, alt.title(), alt.policyId() + "/" + alt.sectionId() + "/"
+                    + answer.language()));
+        }
         if (logId != null) {
             buttons.add(new Button(Actions.FEEDBACK_UP, m.get("answer.helpful"), logId));
             buttons.add(new Button(Actions.FEEDBACK_DOWN, m.get("answer.unhelpful"), logId));
@@ -68,8 +111,14 @@ public final class AnswerReplies {
 
     /** Plain text of an answer for notifications and the console's one-line form. */
     public static String fallback(Answer answer) {
+        Messages m = Messages.of("answering", answer.language());
+        if (answer.kind() == Answer.Kind.SMALLTALK) {
+            return m.get("smalltalk.reply");
+        }
+        if (answer.kind() == Answer.Kind.SUGGESTIONS) {
+            return m.get("suggest.intro") + " " + String.join("; ", answer.alternatives().stream().map(RankedSection::title).toList());
+        }
         if (!answer.answered()) {
-            Messages m = Messages.of("answering", answer.language());
             Contact contact = answer.contact();
             return switch (answer.decline()) {
                 case EMPTY -> m.get("decline.empty");
@@ -79,6 +128,24 @@ public final class AnswerReplies {
             };
         }
         return answer.shortAnswer() + " (" + answer.citation().sectionTitle() + ")";
+    }
+
+    /** Every policy's sections by title, in {@code language} where the policy has it: the "topics" command. */
+    public static List<Block> topics(io.policybot.content.ContentLibrary library, String language) {
+        Messages m = Messages.of("answering", language);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(m.get("topics.title")));
+        String example = null;
+        for (Policy policy : library.all()) {
+            PolicyDocument doc = policy.document(language);
+            List<String> titles = doc.sections().stream().map(Section::title).toList();
+            blocks.add(new Block.Bullets(m.get("topics.policy", doc.title(), doc.version()), titles));
+            if (example == null && titles.size() > 3) {
+                example = titles.get(3).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        blocks.add(new Block.Text(m.get("topics.hint", example == null ? "..." : example)));
+        return blocks;
     }
 
     /** The whole section, as written, with its citation. */

@@ -1,5 +1,9 @@
 package io.policybot.answering;
 
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.Policy;
+import io.policybot.content.PolicyDocument;
+import io.policybot.content.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +18,9 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
- * Measures retrieval on a question file (TSV: lang, question, expected section ids separated by '|', or '-' for a
- * question no policy covers). Recall@1 counts only answers actually given; a declined in-scope question is a miss.
+ * Measures answers on a question file (TSV: lang, question, expected section ids separated by '|', or '-' for a
+ * question no policy covers; an id may name its policy, "policy/section"). Recall@1 counts only answers actually
+ * given; a declined or merely suggested in-scope question is a miss at 1 (its suggestions still count at 3).
  */
 public final class Evaluation {
 
@@ -24,17 +29,47 @@ public final class Evaluation {
         public boolean outOfScope() {
             return expected.isEmpty();
         }
+
+        /** Whether the section key "policy/section" is one of the expected ones. */
+        public boolean expects(String key) {
+            String section = key.substring(key.indexOf('/') + 1);
+            return expected.contains(key) || expected.contains(section);
+        }
     }
 
-    /** What a system did with one question: whether it answered, and its section ids best first. */
-    public record Outcome(boolean answered, List<String> ranked) {
+    /**
+     * What a system did with one question.
+     *
+     * @param kind   answer, answer_with_alternatives, suggestions, declined or smalltalk
+     * @param ranked section keys "policy/section", best first
+     */
+    public record Outcome(String kind, List<String> ranked) {
+        public boolean answered() {
+            return kind.equals("answer") || kind.equals("answer_with_alternatives");
+        }
     }
 
-    /** Scores for one language (or "all"). */
-    public record Scores(int inScope, double recallAt1, double recallAt3, double mrr, int falseDeclines,
-                         int outOfScope, int declinedOutOfScope) {
+    /**
+     * Scores for one language (or "all").
+     *
+     * @param wrongAnswers in-scope questions answered with a wrong section
+     * @param hedged       in-scope questions given suggestions instead of an answer
+     * @param falseDeclines in-scope questions declined (or taken for small talk)
+     * @param declinedOutOfScope out-of-scope questions declined or taken for small talk
+     * @param hedgedOutOfScope   out-of-scope questions given suggestions
+     */
+    public record Scores(int inScope, double recallAt1, double recallAt3, double mrr, int wrongAnswers, int hedged,
+                         int falseDeclines, int outOfScope, int declinedOutOfScope, int hedgedOutOfScope) {
         public double outOfScopeDeclinedRate() {
             return outOfScope == 0 ? 1 : (double) declinedOutOfScope / outOfScope;
+        }
+
+        public double wrongAnswerRate() {
+            return inScope == 0 ? 0 : (double) wrongAnswers / inScope;
+        }
+
+        public double hedgedRate() {
+            return inScope == 0 ? 0 : (double) hedged / inScope;
         }
     }
 
@@ -42,7 +77,10 @@ public final class Evaluation {
     public record Miss(Question question, Outcome outcome) {
     }
 
-    public record Report(Map<String, Scores> byLanguage, List<Miss> misses) {
+    /**
+     * @param confusion for each "expected -> answered" pair of section ids, how many questions went that way
+     */
+    public record Report(Map<String, Scores> byLanguage, List<Miss> misses, Map<String, Integer> confusion) {
     }
 
     public static List<Question> read(Path file) {
@@ -72,40 +110,52 @@ public final class Evaluation {
     public static Report run(List<Question> questions, BiFunction<String, String, Outcome> system) {
         Map<String, List<Object[]>> byLang = new TreeMap<>();
         List<Miss> misses = new ArrayList<>();
+        Map<String, Integer> confusion = new TreeMap<>();
         for (Question q : questions) {
             Outcome o = system.apply(q.language(), q.text());
             byLang.computeIfAbsent(q.language(), k -> new ArrayList<>()).add(new Object[] {q, o});
             byLang.computeIfAbsent("all", k -> new ArrayList<>()).add(new Object[] {q, o});
             boolean hit = q.outOfScope() ? !o.answered()
-                    : o.answered() && !o.ranked().isEmpty() && q.expected().contains(o.ranked().getFirst());
+                    : o.answered() && !o.ranked().isEmpty() && q.expects(o.ranked().getFirst());
             if (!hit) {
                 misses.add(new Miss(q, o));
+                if (o.answered()) {
+                    String got = o.ranked().getFirst();
+                    String want = q.outOfScope() ? "(not covered)" : String.join("|", new java.util.TreeSet<>(q.expected()));
+                    confusion.merge(want + " -> " + got.substring(got.indexOf('/') + 1), 1, Integer::sum);
+                }
             }
         }
         Map<String, Scores> scores = new LinkedHashMap<>();
         byLang.forEach((lang, rows) -> scores.put(lang, score(rows)));
-        return new Report(scores, misses);
+        return new Report(scores, misses, confusion);
     }
 
     private static Scores score(List<Object[]> rows) {
-        int in = 0, at1 = 0, at3 = 0, falseDeclines = 0, out = 0, declined = 0;
+        int in = 0, at1 = 0, at3 = 0, wrong = 0, hedged = 0, falseDeclines = 0, out = 0, declined = 0, hedgedOut = 0;
         double rr = 0;
         for (Object[] row : rows) {
             Question q = (Question) row[0];
             Outcome o = (Outcome) row[1];
             if (q.outOfScope()) {
                 out++;
-                if (!o.answered()) {
+                if (o.kind().equals("suggestions")) {
+                    hedgedOut++;
+                } else if (!o.answered()) {
                     declined++;
                 }
                 continue;
             }
             in++;
-            if (!o.answered()) {
+            if (o.kind().equals("suggestions")) {
+                hedged++;
+            } else if (!o.answered()) {
                 falseDeclines++;
+            } else if (o.ranked().isEmpty() || !q.expects(o.ranked().getFirst())) {
+                wrong++;
             }
             for (int i = 0; i < o.ranked().size(); i++) {
-                if (q.expected().contains(o.ranked().get(i))) {
+                if (q.expects(o.ranked().get(i))) {
                     if (i == 0 && o.answered()) {
                         at1++;
                     }
@@ -118,14 +168,14 @@ public final class Evaluation {
             }
         }
         return new Scores(in, in == 0 ? 1 : (double) at1 / in, in == 0 ? 1 : (double) at3 / in, in == 0 ? 1 : rr / in,
-                falseDeclines, out, declined);
+                wrong, hedged, falseDeclines, out, declined, hedgedOut);
     }
 
     /** The engine as an evaluated system. */
     public static BiFunction<String, String, Outcome> engine(QuestionAnswerer answerer) {
         return (lang, text) -> {
             Answer a = answerer.answer(text, lang);
-            return new Outcome(a.answered(), a.sections().stream().map(RankedSection::sectionId).toList());
+            return new Outcome(a.kind().id(), a.sections().stream().map(r -> r.policyId() + "/" + r.sectionId()).toList());
         };
     }
 
@@ -133,8 +183,29 @@ public final class Evaluation {
     public static BiFunction<String, String, Outcome> baseline(BaselineRetriever baseline) {
         return (lang, text) -> {
             List<String> keys = baseline.rank(lang, text, 5);
-            return new Outcome(!keys.isEmpty(), keys.stream().map(k -> k.substring(k.indexOf('/') + 1)).toList());
+            return new Outcome(keys.isEmpty() ? "declined" : "answer", keys);
         };
+    }
+
+    /** The same content without any {@code keywords} comment: what a policy written without them gets. */
+    public static ContentLibrary withoutKeywords(ContentLibrary library) {
+        Map<String, Policy> policies = new TreeMap<>();
+        for (Policy p : library.all()) {
+            Map<String, PolicyDocument> docs = new TreeMap<>();
+            p.documents().forEach((lang, d) -> docs.put(lang, new PolicyDocument(d.policyId(), d.language(), d.title(),
+                    d.version(), d.effective(), d.owner(), d.link(), d.contactRole(), d.intro(),
+                    d.sections().stream().map(s -> new Section(s.id(), s.title(), s.shortAnswer(), s.passages(), List.of(),
+                            s.markdown(), s.line())).toList(), d.source())));
+            policies.put(p.id(), new Policy(p.id(), docs, p.quizzes(), p.scenarios()));
+        }
+        return new ContentLibrary(library.settings(), policies, library.fingerprint() + "-nokw");
+    }
+
+    /** {@code base} with the policies of {@code extra} added (its settings are not used). */
+    public static ContentLibrary withPolicies(ContentLibrary base, ContentLibrary extra) {
+        Map<String, Policy> policies = new TreeMap<>(base.policies());
+        policies.putAll(extra.policies());
+        return new ContentLibrary(base.settings(), policies, base.fingerprint() + "+" + extra.fingerprint());
     }
 
     private Evaluation() {

@@ -3,7 +3,9 @@ package io.policybot.answering;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -14,9 +16,11 @@ import java.util.function.Supplier;
  * The bundled sentence-embedding models (LangChain4j's quantised ONNX builds of BAAI bge-small v1.5):
  * English and Chinese. Each is loaded on first use (about 0.5 s) and then shared by every content version.
  */
-public final class OnnxEmbedders implements Function<String, Optional<SentenceEmbedder>> {
+public final class OnnxEmbedders implements Function<String, Optional<SentenceEmbedder>>, AutoCloseable {
     private final Executor executor;
     private final Map<String, SentenceEmbedder> loaded = new ConcurrentHashMap<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile Thread preloading;
 
     /** @param executor runs the model's work; a direct executor keeps each call on the caller's thread */
     public OnnxEmbedders(Executor executor) {
@@ -34,11 +38,37 @@ public final class OnnxEmbedders implements Function<String, Optional<SentenceEm
      * start-up (content, index) instead of delaying the first answer.
      */
     public void preload(java.util.Collection<String> languages) {
-        Thread.ofVirtual().name("embedding-model-preload").start(() -> {
+        Thread thread = Thread.ofPlatform().daemon().name("embedding-model-preload").unstarted(() -> {
             for (String language : languages) {
+                if (closing.get()) {
+                    return;
+                }
                 apply(language).ifPresent(e -> e.embedQuery("warm-up"));
             }
         });
+        preloading = thread;
+        // A JVM that exits while ONNX Runtime is still creating a session tears the native library down under it
+        // (SIGSEGV in libonnxruntime): every way out (return from main, System.exit, Ctrl-C) waits for it first.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedding-model-shutdown").unstarted(this::close));
+        thread.start();
+    }
+
+    /**
+     * Stops preloading what has not started and waits for the model load in progress: native work cannot be
+     * interrupted, only finished. Safe to call more than once.
+     */
+    @Override
+    public void close() {
+        closing.set(true);
+        Thread thread = preloading;
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        try {
+            thread.join(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The embedder for {@code language}, when a model for it is bundled. */

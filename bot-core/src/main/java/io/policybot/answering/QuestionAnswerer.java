@@ -60,47 +60,154 @@ public final class QuestionAnswerer {
      */
     public Answer answer(String question, String fallbackLanguage) {
         String text = normalise(question);
-        String language = detector.detect(text, library.languages().contains(fallbackLanguage) ? fallbackLanguage : "en");
+        String fallback = library.languages().contains(fallbackLanguage) ? fallbackLanguage : "en";
         if (text.isEmpty()) {
-            return declined(question, language, Answer.Decline.EMPTY, List.of());
+            return declined(question, detector.detect(text, fallback), Answer.Decline.EMPTY, List.of());
         }
         if (text.length() > settings.maxQuestionChars()) {
-            return declined(question, language, Answer.Decline.TOO_LONG, List.of());
+            return declined(question, detector.detect(text, fallback), Answer.Decline.TOO_LONG, List.of());
         }
-        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        String cleaned = ChatText.clean(text);
+        String language = detector.detect(cleaned, fallback);
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit) && text.codePoints().noneMatch(ChatText::isNoise)) {
             return declined(question, language, Answer.Decline.NO_WORDS, List.of());
         }
-        Answer cached = settings.cacheSize() == 0 ? search(text, language)
-                : cache.get(language + "\u0000" + text.toLowerCase(Locale.ROOT), k -> search(text, language));
+        if (ChatText.isSmallTalk(cleaned)) {
+            return new Answer(question, language, Answer.Kind.SMALLTALK, 0, List.of(), "", List.of(), null, List.of(),
+                    null, Answer.Decline.SMALLTALK, false);
+        }
+        Answer cached = settings.cacheSize() == 0 ? search(cleaned, language)
+                : cache.get(language + "\u0000" + cleaned.toLowerCase(Locale.ROOT), k -> search(cleaned, language));
         return cached.question().equals(question) ? cached : withQuestion(cached, question);
     }
 
     private Answer search(String text, String language) {
+        Optional<Answer> opened = openByName(text, language);
+        if (opened.isPresent()) {
+            return opened.get();
+        }
         SearchHits hits = index.search(language, text, MAX_SECTIONS);
-        if (hits.sections().isEmpty()) {
+        double confidence = hits.sections().isEmpty() ? 0 : Confidence.of(hits);
+        if (ChatText.isMixed(text)) {
+            // Mixed Chinese and English: search each language's index and keep the surer; answer in the language
+            // mostly written (section ids are the same in every language).
+            for (String other : library.languages()) {
+                if (!other.equals(language)) {
+                    SearchHits alt = index.search(other, text, MAX_SECTIONS);
+                    double c = alt.sections().isEmpty() ? 0 : Confidence.of(alt);
+                    if (c > confidence) {
+                        hits = alt;
+                        confidence = c;
+                    }
+                }
+            }
+        }
+        List<RankedSection> ranked = retitled(hits.sections(), language);
+        if (ranked.isEmpty()) {
             return declined(text, language, Answer.Decline.NOT_COVERED, List.of());
         }
-        double confidence = Confidence.of(hits);
-        if (confidence < settings.minConfidence()) {
-            return declined(text, language, Answer.Decline.NOT_COVERED, hits.sections(), confidence);
+        Signals s = hits.signals();
+        if (notCovered(hits)) {
+            return declined(text, language, Answer.Decline.NOT_COVERED, ranked, confidence);
         }
-        RankedSection top = hits.sections().getFirst();
+        if (confidence < settings.minConfidence()) {
+            return declined(text, language, Answer.Decline.NOT_COVERED, ranked, confidence);
+        }
+        double margin = ranked.size() < 2 ? 1 : margin(ranked.get(0).score(), ranked.get(1).score(), s);
+        // Close runner-up or meaning and fused ranking disagree, and only moderately sure: where most wrong answers
+        // were (median margin 0.02 for wrong answers, 0.12 for right ones on the dev and hold-out sets).
+        boolean shaky = (margin < settings.hedgeMargin() || !s.semanticAgrees()) && confidence < settings.hedgeBelow();
+        if (confidence < settings.answerConfidence() || shaky) {
+            return new Answer(text, language, Answer.Kind.SUGGESTIONS, confidence, ranked, "", List.of(), null,
+                    ranked.subList(0, Math.min(3, ranked.size())), contactFor(ranked, language), Answer.Decline.NOT_COVERED,
+                    false);
+        }
+        RankedSection top = ranked.getFirst();
+        List<RankedSection> alternatives = List.of();
+        if (ranked.size() > 1 && margin < settings.alternativeMargin()) {
+            alternatives = List.of(ranked.get(1));
+        }
+        return answerFrom(text, language, top, ranked, confidence, alternatives,
+                hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()), false);
+    }
+
+    /** The evidence for a question, tab-separated (for {@code eval --dump}, to calibrate the settings). */
+    public String explain(String question, String fallbackLanguage) {
+        String cleaned = ChatText.clean(normalise(question));
+        String language = detector.detect(cleaned, fallbackLanguage);
+        SearchHits h = index.search(language, cleaned, MAX_SECTIONS);
+        Signals s = h.signals();
+        return String.join("\t", String.valueOf(h.coverage()), String.valueOf(h.similarity()), String.valueOf(s.topCosine()),
+                String.valueOf(s.secondCosine()), String.valueOf(s.lexicalAgrees()), String.valueOf(s.semanticAgrees()),
+                String.valueOf(s.lexicalTop()), String.valueOf(s.topicCosine()), String.valueOf(s.topicCoverage()),
+                String.valueOf(s.words()), String.valueOf(s.topic()));
+    }
+
+    /**
+     * The gap between the best and the second score on the fused (cosine) scale; lexical scores (BM25, unbounded)
+     * count by their relative gap, 4% of the best counting as 0.02.
+     */
+    private static double margin(double top, double second, Signals s) {
+        if (!Double.isNaN(s.topCosine())) {
+            return top - second;
+        }
+        return top <= 0 ? 0 : 0.5 * (top - second) / top;
+    }
+
+    /** Closer to a topic the settings list as covered elsewhere than to any section: by meaning, else by words. */
+    private boolean notCovered(SearchHits hits) {
+        Signals s = hits.signals();
+        if (s.topic() == null) {
+            return false;
+        }
+        if (!Double.isNaN(s.topicCosine()) && !Double.isNaN(s.topCosine())) {
+            // By meaning, or by the words: a topic that has the question's rarer words the section lacks ("wifi").
+            return s.topicCosine() > s.topCosine() + settings.topicMargin()
+                    || s.topicCoverage() >= 0.5 && s.topicCoverage() > hits.coverage() + 0.2;
+        }
+        return s.topicCoverage() >= 0.5 && s.topicCoverage() > hits.coverage();
+    }
+
+    private Answer answerFrom(String text, String language, RankedSection top, List<RankedSection> ranked,
+                              double confidence, List<RankedSection> alternatives, List<Integer> passageRanks,
+                              boolean opened) {
         Policy policy = library.policy(top.policyId()).orElseThrow();
         PolicyDocument doc = policy.document(language);
         Section section = doc.section(top.sectionId()).orElseThrow();
-        List<Integer> ranks = hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of());
-        List<Passage> passages = pickPassages(section, ranks);
+        List<Passage> passages = opened ? section.passages() : pickPassages(section, passageRanks);
         Answer.Citation citation = new Answer.Citation(policy.id(), doc.title(), section.id(), section.title(), doc.version(),
                 doc.linkTo(section));
         String lead = section.shortAnswer();
-        if (lead.isBlank() && !passages.isEmpty()) {
+        if (lead.isBlank() && !passages.isEmpty() && !opened) {
             // no "In short" answer: lead with the passage that best matches the question
-            Passage best = ranks.isEmpty() ? passages.getFirst() : section.passages().get(ranks.getFirst());
+            Passage best = passageRanks.isEmpty() ? passages.getFirst() : section.passages().get(passageRanks.getFirst());
             lead = best.kind() == Passage.Kind.FAQ || best.group().isEmpty() ? best.markdown() : best.group() + ": " + best.markdown();
             passages = passages.stream().filter(p -> p != best).toList();
         }
-        return new Answer(text, language, true, confidence, hits.sections(), lead, passages, citation,
-                null, Answer.Decline.NONE);
+        return new Answer(text, doc.language(), alternatives.isEmpty() ? Answer.Kind.ANSWER
+                : Answer.Kind.ANSWER_WITH_ALTERNATIVES, confidence, ranked, lead, passages, citation,
+                alternatives, null, Answer.Decline.NONE, opened);
+    }
+
+    /** "show me the section on account security": the section whose title the request names, whole. */
+    private Optional<Answer> openByName(String text, String language) {
+        Optional<String> name = SectionRequest.name(text);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RankedSection> found = SectionRequest.find(library, language, name.get());
+        return found.map(top -> answerFrom(text, language, top, List.of(top), 1.0, List.of(), List.of(), true));
+    }
+
+    /** The sections' titles in the answer's language (a mixed question may have been searched in another). */
+    private List<RankedSection> retitled(List<RankedSection> sections, String language) {
+        List<RankedSection> out = new ArrayList<>(sections.size());
+        for (RankedSection r : sections) {
+            String title = library.policy(r.policyId()).flatMap(p -> p.document(language).section(r.sectionId()))
+                    .map(Section::title).orElse(r.title());
+            out.add(new RankedSection(r.policyId(), r.sectionId(), title, r.score()));
+        }
+        return out;
     }
 
     /**
@@ -130,7 +237,8 @@ public final class QuestionAnswerer {
 
     private Answer declined(String question, String language, Answer.Decline why, List<RankedSection> near,
                             double confidence) {
-        return new Answer(question, language, false, confidence, near, "", List.of(), null, contactFor(near, language), why);
+        return new Answer(question, language, Answer.Kind.DECLINED, confidence, near, "", List.of(), null, List.of(),
+                contactFor(near, language), why, false);
     }
 
     /** The contact the nearest policy names for questions it does not answer; else HR. */
@@ -141,8 +249,8 @@ public final class QuestionAnswerer {
     }
 
     private static Answer withQuestion(Answer a, String question) {
-        return new Answer(question, a.language(), a.answered(), a.confidence(), a.sections(), a.shortAnswer(),
-                a.passages(), a.citation(), a.contact(), a.decline());
+        return new Answer(question, a.language(), a.kind(), a.confidence(), a.sections(), a.shortAnswer(), a.passages(),
+                a.citation(), a.alternatives(), a.contact(), a.decline(), a.opened());
     }
 
     /** Unicode-normalised (full-width to ASCII...), control characters dropped, white space folded. */

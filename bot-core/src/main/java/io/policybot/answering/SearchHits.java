@@ -11,9 +11,11 @@ import java.util.Map;
  * @param similarity   the best section's cosine with the question, scaled to 0..1 by the model's calibration
  *                     (NaN when no embedding model serves the language)
  * @param passageRanks for each section key "policy/section", the ordinals of its passages that matched, best first
+ * @param signals      the evidence the answerer weighs to answer, hedge or decline
  */
-record SearchHits(List<RankedSection> sections, double coverage, double similarity, Map<String, List<Integer>> passageRanks) {
+record SearchHits(List<RankedSection> sections, double coverage, double similarity, Map<String, List<Integer>> passageRanks,
+                  Signals signals) {
     static SearchHits none() {
-        return new SearchHits(List.of(), 0, Double.NaN, Map.of());
+        return new SearchHits(List.of(), 0, Double.NaN, Map.of(), Signals.NONE);
     }
 }

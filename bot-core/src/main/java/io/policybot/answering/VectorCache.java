@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,55 +39,95 @@ public final class VectorCache {
     List<float[]> vectors(SentenceEmbedder embedder, List<String> texts) {
         Path file = dir == null ? null : dir.resolve("vectors-" + key(embedder.name(), texts) + ".bin");
         if (file != null) {
-            Optional<List<float[]>> cached = read(file, texts.size());
-            if (cached.isPresent()) {
-                return cached.get();
+            Optional<Stored> cached = read(file);
+            if (cached.isPresent() && cached.get().vectors().size() == texts.size()) {
+                return cached.get().vectors();
             }
         }
+        // Texts already embedded for another content version (an edited policy, a policy added) are reused, so a
+        // change embeds only what changed.
+        Map<String, float[]> known = file == null ? Map.of() : known(embedder.name());
         List<float[]> vectors = new ArrayList<>(texts.size());
+        List<String> hashes = new ArrayList<>(texts.size());
         for (String t : texts) {
-            vectors.add(embedder.embedPassage(t));
+            String h = key(embedder.name(), List.of(t));
+            float[] v = known.get(h);
+            vectors.add(v != null ? v : embedder.embedPassage(t));
+            hashes.add(h);
         }
         if (file != null) {
-            write(file, vectors);
+            write(file, hashes, vectors);
         }
         return vectors;
     }
 
-    private static Optional<List<float[]>> read(Path file, int count) {
+    private record Stored(List<String> hashes, List<float[]> vectors) {
+    }
+
+    /** Every vector the cache holds for this model, by text hash. */
+    private Map<String, float[]> known(String model) {
+        Map<String, float[]> out = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("vectors-")).toList()) {
+                read(f).ifPresent(st -> {
+                    for (int i = 0; i < st.hashes().size(); i++) {
+                        out.put(st.hashes().get(i), st.vectors().get(i));
+                    }
+                });
+            }
+        } catch (IOException e) {
+            log.warn("cannot list the vector cache {}: {}", dir, e.toString());
+        }
+        return out;
+    }
+
+    private static Optional<Stored> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-            int n = in.readInt();
-            int dim = in.readInt();
-            if (n != count || dim <= 0 || dim > 4096) {
+            if (in.readInt() != FORMAT) {
                 return Optional.empty();
             }
+            int n = in.readInt();
+            int dim = in.readInt();
+            if (n < 0 || dim <= 0 || dim > 4096) {
+                return Optional.empty();
+            }
+            List<String> hashes = new ArrayList<>(n);
             List<float[]> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
+                hashes.add(in.readUTF());
                 float[] v = new float[dim];
                 for (int j = 0; j < dim; j++) {
                     v[j] = in.readFloat();
                 }
                 out.add(v);
             }
-            return Optional.of(out);
+            return Optional.of(new Stored(hashes, out));
         } catch (IOException e) {
             log.warn("vector cache {} unreadable, rebuilding: {}", file.getFileName(), e.toString());
             return Optional.empty();
         }
     }
 
-    private static void write(Path file, List<float[]> vectors) {
+    /** Format 2: each vector with the hash of its text (format 1 had vectors only and is simply rebuilt). */
+    private static final int FORMAT = 0x50420002;
+
+    private static void write(Path file, List<String> hashes, List<float[]> vectors) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "vectors", ".tmp");
             try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.writeInt(FORMAT);
                 out.writeInt(vectors.size());
                 out.writeInt(vectors.isEmpty() ? 1 : vectors.getFirst().length);
-                for (float[] v : vectors) {
-                    for (float f : v) {
+                for (int i = 0; i < vectors.size(); i++) {
+                    out.writeUTF(hashes.get(i));
+                    for (float f : vectors.get(i)) {
                         out.writeFloat(f);
                     }
                 }

@@ -333,7 +333,10 @@ public final class ContentLoader {
                             n.optionalText("channel").orElse("")));
                 }
             }, () -> root.problem("'contacts' is missing"));
-            return new ContentSettings(company, contacts);
+            // Topics the company's other policies cover, per language: the bot declines them (docs/answering.md).
+            Map<String, List<String>> notCovered = new TreeMap<>();
+            root.get("not-covered").ifPresent(n -> n.keys().forEach(lang -> notCovered.put(lang, n.texts(lang))));
+            return new ContentSettings(company, contacts, notCovered);
         }).orElse(new ContentSettings("", Map.of()));
     }
 

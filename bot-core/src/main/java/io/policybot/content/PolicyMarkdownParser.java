@@ -336,7 +336,8 @@ final class PolicyMarkdownParser {
             }
             return text.toString();
         }
-        return markdown.render(n).trim().replaceAll("\\s*\\n\\s*", " ");
+        // CommonMark's renderer escapes '&' (against entities); the reply subset has no entities, so a plain '&' (B9).
+        return markdown.render(n).trim().replaceAll("\\s*\\n\\s*", " ").replace("\\&", "&");
     }
 
     private static int lineOf(Node n) {

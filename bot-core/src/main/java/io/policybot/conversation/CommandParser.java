@@ -9,7 +9,7 @@ import java.util.Map;
  */
 final class CommandParser {
 
-    enum Command { HELP, ASK, QUIZ, ROLEPLAY, STATUS, CANCEL, REPORT, GAPS, ANNOUNCE, QUESTION }
+    enum Command { HELP, ASK, QUIZ, ROLEPLAY, STATUS, CANCEL, REPORT, GAPS, ANNOUNCE, TOPICS, QUESTION }
 
     /** @param language the language of the command word when it tells one ("测验": zh), else null */
     record Parsed(Command command, String argument, String language) {
@@ -30,17 +30,29 @@ final class CommandParser {
             Map.entry("退出测验", Command.CANCEL), Map.entry("退出演练", Command.CANCEL), Map.entry("结束测验", Command.CANCEL),
             Map.entry("停止测验", Command.CANCEL), Map.entry("取消测验", Command.CANCEL), Map.entry("退出情景演练", Command.CANCEL),
             Map.entry("report", Command.REPORT), Map.entry("报告", Command.REPORT),
+            Map.entry("topics", Command.TOPICS), Map.entry("contents", Command.TOPICS), Map.entry("toc", Command.TOPICS),
+            Map.entry("menu", Command.TOPICS), Map.entry("sections", Command.TOPICS), Map.entry("目录", Command.TOPICS),
+            Map.entry("主题", Command.TOPICS), Map.entry("章节", Command.TOPICS),
             Map.entry("gaps", Command.GAPS), Map.entry("announce", Command.ANNOUNCE), Map.entry("公告", Command.ANNOUNCE));
 
     /** What may follow "cancel", "stop", "quit" when the training is meant. */
     private static final java.util.Set<String> TRAINING_WORDS = java.util.Set.of("quiz", "the quiz", "my quiz",
             "roleplay", "role-play", "role play", "the roleplay", "the role-play", "the role play", "training",
             "this", "it", "测验", "演练", "情景演练");
+    /** Whole messages that ask for the list of topics. */
+    private static final java.util.Set<String> TOPIC_PHRASES = java.util.Set.of("table of contents", "list sections",
+            "list topics", "list the sections", "show topics", "show sections", "all sections", "all topics",
+            "what topics", "which topics", "what topics do you cover", "what do the policies cover", "政策目录", "有哪些章节",
+            "所有章节", "目录列表");
 
     static Parsed parse(String text, boolean command) {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             return new Parsed(command ? Command.HELP : Command.QUESTION, "");
+        }
+        String phrase = trimmed.toLowerCase(Locale.ROOT).replaceAll("[?？!！.。]+$", "").strip();
+        if (TOPIC_PHRASES.contains(phrase)) {
+            return new Parsed(Command.TOPICS, "");
         }
         int space = firstSpace(trimmed);
         String head = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
@@ -63,7 +75,7 @@ final class CommandParser {
         String language = head.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
                 ? "zh" : null;
         // "help me with my LinkedIn profile" is a question, not a command: most commands take no words after them.
-        if (!rest.isEmpty() && (c == Command.HELP || c == Command.STATUS && !command)) {
+        if (!rest.isEmpty() && (c == Command.HELP || c == Command.TOPICS || c == Command.STATUS && !command)) {
             return new Parsed(Command.QUESTION, trimmed);
         }
         return new Parsed(c == Command.ASK && rest.isEmpty() ? Command.HELP : c, c == Command.CANCEL ? "" : rest, language);

@@ -38,8 +38,15 @@ class BadInputTest {
     }
 
     @Test
-    void emojiOnlyGetsARequestForWords() {
+    void emojiOnlyGetsTheFriendlySmallTalkReply() {
         Answer a = answerer.answer("\ud83d\ude00\ud83d\udc4d\ud83c\udf89", "en");
+        assertFalse(a.answered());
+        assertEquals(Answer.Kind.SMALLTALK, a.kind());
+    }
+
+    @Test
+    void punctuationOnlyGetsARequestForWords() {
+        Answer a = answerer.answer("*:*", "en");
         assertFalse(a.answered());
         assertEquals(Answer.Decline.NO_WORDS, a.decline());
     }

@@ -54,6 +54,22 @@ class PolicyConversationEngineTest {
     }
 
     @Test
+    void thanksGetsAFriendlyReplyPointingToHelpAndTopicsNotASection() {
+        Reply r = engine().handle(say(alice, dm, "thanks!")).getFirst();
+        assertTrue(Replies.blocks(r, Block.Citation.class).isEmpty(), Replies.text(r));
+        assertTrue(Replies.text(r).contains("topics") && Replies.text(r).contains("help"), Replies.text(r));
+        assertTrue(Replies.buttons(r).stream().noneMatch(b -> b.actionId().equals(Actions.ASK_HR)), "small talk is not a gap");
+    }
+
+    @Test
+    void topicsListsEveryPolicysSections() {
+        for (String command : List.of("topics", "table of contents", "目录")) {
+            String text = Replies.text(engine().handle(say(alice, dm, command)).getFirst());
+            assertTrue(text.contains("Account security") || text.contains("账号安全"), command + ": " + text);
+        }
+    }
+
+    @Test
     void anUnknownTopicIsDeclinedWithTheContactAndAnAskHrButtonThatPostsOnce() {
         PolicyConversationEngine engine = engine();
         Reply r = engine.handle(say(alice, dm, "How many vacation days do I get?")).getFirst();

@@ -16,8 +16,15 @@ public final class TestAnswerers {
     }
 
     private static final class Hybrid {
+        static final OnnxEmbedders MODELS = new OnnxEmbedders();
+        static final VectorCache VECTORS = new VectorCache(Path.of(System.getProperty("java.io.tmpdir"), "policybot-test-vectors"));
         static final QuestionAnswerer ANSWERER = new QuestionAnswerer(TestContent.bundled(), AnsweringSettings.DEFAULTS,
-                new OnnxEmbedders(), new VectorCache(Path.of(System.getProperty("java.io.tmpdir"), "policybot-test-vectors")));
+                MODELS, VECTORS);
+    }
+
+    /** A hybrid answerer on other content, sharing the models and the vector cache. */
+    public static QuestionAnswerer hybridOn(io.policybot.content.ContentLibrary library) {
+        return new QuestionAnswerer(library, AnsweringSettings.DEFAULTS, Hybrid.MODELS, Hybrid.VECTORS);
     }
 
     public static QuestionAnswerer hybrid() {

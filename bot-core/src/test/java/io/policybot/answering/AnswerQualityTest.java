@@ -1,0 +1,181 @@
+package io.policybot.answering;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.ContentLoader;
+import io.policybot.content.Passage;
+import io.policybot.content.Section;
+import io.policybot.testing.TestAnswerers;
+import io.policybot.testing.TestContent;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Answer quality as people meet it, on question sets written without looking at the bot: every set in the shared
+ * folder beside the repository (../shared/eval, as CI has it), a fresh hold-out set, a second policy of another kind
+ * written with no keyword comments, and the bundled policy with its keyword comments stripped. The floors are the
+ * figures measured when they were set, less a little: a change that makes answers worse fails here (the README's
+ * quality table has the figures and the targets).
+ */
+class AnswerQualityTest {
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(AnswerQualityTest.class.getResource("/eval/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shared folder sits beside the repository root; tests run in bot-core. */
+    static Path sharedEval() {
+        return Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("eval");
+    }
+
+    @Test
+    void everySharedQuestionSetKeepsItsQuality() throws IOException {
+        Path dir = sharedEval();
+        Assumptions.assumeTrue(Files.isDirectory(dir), "no shared question sets at " + dir + " (../shared/eval beside the"
+                + " repository): skipped");
+        List<Path> sets;
+        try (Stream<Path> files = Files.list(dir)) {
+            sets = files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+        }
+        assertFalse(sets.isEmpty(), "no .tsv question sets in " + dir);
+        for (Path set : sets) {
+            Evaluation.Report report = Evaluation.run(Evaluation.read(set), Evaluation.engine(TestAnswerers.hybrid()));
+            Evaluation.Scores all = report.byLanguage().get("all");
+            assertTrue(all.recallAt1() >= 0.82, set.getFileName() + ": Recall@1 fell to " + all);
+            assertTrue(all.recallAt3() >= 0.95, set.getFileName() + ": Recall@3 fell to " + all);
+            assertTrue(all.wrongAnswerRate() <= 0.14, set.getFileName() + ": too many wrong answers " + all);
+            assertTrue(all.outOfScopeDeclinedRate() >= 0.85, set.getFileName() + ": out-of-scope answered " + all);
+        }
+    }
+
+    @Test
+    void freshQuestionsWrittenFromTheOutlineAreAnswered() {
+        Evaluation.Report report = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
+                Evaluation.engine(TestAnswerers.hybrid()));
+        Evaluation.Scores all = report.byLanguage().get("all");
+        assertTrue(all.recallAt1() >= 0.88, "Recall@1 fell to " + all + " " + report.misses());
+        assertTrue(all.recallAt3() >= 0.97, "Recall@3 fell to " + all);
+        assertTrue(all.wrongAnswerRate() <= 0.06, "too many wrong answers " + all);
+        assertTrue(all.outOfScopeDeclinedRate() >= 0.90, "out-of-scope or small talk answered: " + all);
+    }
+
+    @Test
+    void aPolicyWithoutKeywordCommentsIsFoundWithoutTakingTheOthersQuestions() {
+        ContentLibrary both = Evaluation.withPolicies(TestContent.bundled(),
+                new ContentLoader().load(resource("other-policy")));
+        assertTrue(both.policy("gifts-and-anti-bribery").orElseThrow().document("en").sections().stream()
+                .allMatch(s -> s.keywords().isEmpty()), "the second policy must have no keyword comments");
+        QuestionAnswerer answerer = TestAnswerers.hybridOn(both);
+        Evaluation.Scores all = Evaluation.run(Evaluation.read(resource("questions-other-policy.tsv")),
+                Evaluation.engine(answerer)).byLanguage().get("all");
+        assertTrue(all.recallAt1() >= FLOOR_OTHER_R1, "Recall@1 on the second policy fell to " + all);
+        assertTrue(all.recallAt3() >= FLOOR_OTHER_R3, "Recall@3 on the second policy fell to " + all);
+        assertTrue(all.outOfScopeDeclinedRate() >= 0.9, "out-of-scope answered: " + all);
+        // The social media questions keep their answers with the second policy loaded.
+        Evaluation.Scores before = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
+                Evaluation.engine(TestAnswerers.hybrid())).byLanguage().get("all");
+        Evaluation.Scores after = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
+                Evaluation.engine(answerer)).byLanguage().get("all");
+        assertTrue(after.recallAt1() >= before.recallAt1() - 0.03, "the second policy took answers: " + before + " -> " + after);
+    }
+
+    static final double FLOOR_OTHER_R1 = 0.68;
+    static final double FLOOR_OTHER_R3 = 0.85;
+
+    @Test
+    void strippingEveryKeywordCommentCostsLittle() {
+        Path dev2 = sharedEval().resolve("questions-dev2.tsv");
+        Path set = Files.exists(dev2) ? dev2 : resource("questions-holdout.tsv");
+        List<Evaluation.Question> qs = Evaluation.read(set);
+        double with = Evaluation.run(qs, Evaluation.engine(TestAnswerers.hybrid())).byLanguage().get("all").recallAt1();
+        double without = Evaluation.run(qs, Evaluation.engine(TestAnswerers.hybridOn(
+                Evaluation.withoutKeywords(TestContent.bundled())))).byLanguage().get("all").recallAt1();
+        assertTrue(without >= with - FLOOR_STRIP_COST, "stripping keywords cost " + (with - without) + " on " + set.getFileName());
+    }
+
+    static final double FLOOR_STRIP_COST = 0.12; // measured 0.10 on dev2 (target 0.03: not yet met, see the README)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thanks", "Thanks so much!", "hello", "hi there 👋", "good morning", "你好", "谢谢", "<!channel>",
+            "@everyone", "<@U024BE7LH>", "👍", "4", "b", "ok cool", "who are you?", "what can you do"})
+    void smallTalkAndChatNoiseGetAFriendlyReplyNotASection(String text) {
+        Answer a = TestAnswerers.hybrid().answer(text, "en");
+        assertEquals(Answer.Kind.SMALLTALK, a.kind(), text + " -> " + a.sections());
+        assertFalse(a.answered());
+        String reply = AnswerReplies.answer(a, "log-1", 1000).toString();
+        assertTrue(reply.contains("topics") || reply.contains("目录"), reply);
+    }
+
+    @Test
+    void mentionsAroundAQuestionAreIgnored() {
+        Answer a = TestAnswerers.hybrid().answer("<@U024BE7LH> <!here> can I mention my employer on LinkedIn? :pray:", "en");
+        assertTrue(a.answered());
+        assertEquals("identifying-yourself", a.citation().sectionId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我可以在LinkedIn上post我同事的photos吗", "Can I 在微信 post 同事 photos?"})
+    void mixedChineseAndEnglishIsAnsweredInChinese(String text) {
+        Answer a = TestAnswerers.hybrid().answer(text, "en");
+        assertEquals("zh", a.language());
+        assertTrue(a.kind() != Answer.Kind.DECLINED && a.kind() != Answer.Kind.SMALLTALK, a.kind() + " " + a.sections());
+        assertEquals("privacy-and-consent", a.sections().getFirst().sectionId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what is the wifi password", "Can I work from home on Fridays?", "What is the dress code?",
+            "公司的wifi密码是什么？"})
+    void topicsTheSettingsListAsCoveredElsewhereAreDeclined(String text) {
+        Answer a = TestAnswerers.hybrid().answer(text, "en");
+        assertEquals(Answer.Kind.DECLINED, a.kind(), text + " -> " + a.sections());
+        assertTrue(a.contact() != null);
+    }
+
+    @Test
+    void aSectionCanBeOpenedByName() {
+        Answer a = TestAnswerers.hybrid().answer("show me the section on account security", "en");
+        assertTrue(a.opened());
+        assertEquals("account-security", a.citation().sectionId());
+        Section s = TestContent.bundled().policy("social-media").orElseThrow().document("en").section("account-security")
+                .orElseThrow();
+        assertEquals(s.passages().size(), a.passages().size(), "the whole section is shown");
+        Answer zh = TestAnswerers.hybrid().answer("打开账号安全这一节", "en");
+        assertTrue(zh.opened());
+        assertEquals("account-security", zh.citation().sectionId());
+        assertFalse(TestAnswerers.hybrid().answer("show me the section on llamas", "en").opened());
+    }
+
+    @Test
+    void theTopicListNamesEverySectionInTheAsker_sLanguage() {
+        String en = AnswerReplies.topics(TestContent.bundled(), "en").toString();
+        String zh = AnswerReplies.topics(TestContent.bundled(), "zh").toString();
+        assertTrue(en.contains("Account security") && en.contains("Crisis response"), en);
+        assertTrue(zh.contains("账号安全"), zh);
+    }
+
+    @Test
+    void ampersandsReadAsWritten() {
+        for (var doc : TestContent.bundled().policy("social-media").orElseThrow().documents().values()) {
+            for (Section s : doc.sections()) {
+                for (Passage p : s.passages()) {
+                    assertFalse(p.markdown().contains("\\&"), doc.language() + " " + s.id() + ": " + p.markdown());
+                }
+            }
+        }
+    }
+}
