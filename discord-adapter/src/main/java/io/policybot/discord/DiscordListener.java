@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
     static final String PLATFORM = "discord";
+    /** One engine call per core, at least two (an Ask HR post waits on Discord inside the engine). */
+    static final int ENGINE_SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ConversationEngine engine;
     private final Executor executor;
@@ -48,9 +51,21 @@ final class DiscordListener extends ListenerAdapter {
     private final ReplayGuard replays;
     private final LocaleMemory locales;
     private final Responder responder;
+    /**
+     * How many engine calls run at once, first come first served. Answers are CPU work; with one virtual thread per
+     * event and no bound, a burst makes every answer and, worse, JDA's gateway and acknowledgement threads wait for
+     * the CPU, so acknowledgements miss Discord's 3 seconds. Bounded, the rest queue and acknowledgements stay fast.
+     */
+    private final Semaphore engineSlots;
 
     DiscordListener(ConversationEngine engine, Executor executor, Clock clock, ReplayGuard replays,
                     LocaleMemory locales, Responder responder) {
+        this(engine, executor, clock, replays, locales, responder, ENGINE_SLOTS);
+    }
+
+    DiscordListener(ConversationEngine engine, Executor executor, Clock clock, ReplayGuard replays,
+                    LocaleMemory locales, Responder responder, int engineSlots) {
+        this.engineSlots = new Semaphore(Math.max(1, engineSlots), true);
         this.engine = engine;
         this.executor = executor;
         this.clock = clock;
@@ -189,7 +204,12 @@ final class DiscordListener extends ListenerAdapter {
 
     private List<Reply> ask(Inbound inbound, Locale locale) {
         try {
-            return engine.handle(inbound);
+            engineSlots.acquireUninterruptibly();
+            try {
+                return engine.handle(inbound);
+            } finally {
+                engineSlots.release();
+            }
         } catch (RuntimeException e) {
             // The engine should never throw; contain it at the edge, without logging what the person wrote.
             StackTraceElement[] trace = e.getStackTrace();

@@ -50,22 +50,6 @@ class ButtonTest {
     }
 
     @Test
-    void replaceEditsThePressedMessageInPlace() {
-        ScriptedEngine engine = ScriptedEngine.answering(reply(Reply.REPLACE, "Correct", "Communications answers."));
-
-        ButtonInteractionEvent event = discord.button("2002", "quiz.answer:q1:b", false, false);
-        await(h.listener(engine).button(event));
-
-        verify(event).deferEdit();
-        assertEquals(List.of("defer edit", "edit original"), discord.timeline);
-        MessageEditData edit = discord.sent("edit original").get(0).edit();
-        assertEquals("Correct", edit.getEmbeds().get(0).getTitle());
-        DataObject json = edit.toData();
-        assertTrue(json.getArray("components").isEmpty(), "the answered question's buttons are removed");
-        assertTrue(json.getObject("allowed_mentions").getArray("parse").isEmpty());
-    }
-
-    @Test
     void aStaleButtonGetsTheEnginesNoticeEphemerally() {
         ScriptedEngine engine = ScriptedEngine.answering(
                 reply(Reply.PRIVATE, "This quiz has ended", "Start a new one with /policy quiz."));

@@ -75,6 +75,16 @@ class MessageRendererTest {
     }
 
     @Test
+    void D1_userAndRoleMentionsAreBrokenAndEscapesKept() {
+        String text = MessageRenderer.create(List.of(new Block.Text(
+                "ask <@123> and <@!456> or <@&789>, not \\<@111\\> \\[x\\]\\(https://evil.example\\)")), "x")
+                .get(0).getEmbeds().get(0).getDescription();
+
+        assertEquals("ask <@\u200B123> and <@\u200B!456> or <@\u200B&789>, not \\<@111\\> "
+                + "\\[x\\]\\(https://evil.example\\)", text, "the engine's backslash escapes reach Discord as they are");
+    }
+
+    @Test
     void aFallbackOnlyReplyIsEscapedContentWithoutMentions() {
         MessageCreateData data = MessageRenderer.create(List.of(), "hi @here").get(0);
 

@@ -81,31 +81,6 @@ class MessageTest {
     }
 
     @Test
-    void closedDmsAfterAMentionGetAPublicNoticeWithoutTheContent() {
-        discord.dmFailure.set(FakeDiscord.discordError(ErrorResponse.CANNOT_SEND_TO_USER));
-        ScriptedEngine engine = ScriptedEngine.answering(reply(Reply.PRIVATE, "Your training", "Quiz due Friday."));
-
-        await(h.listener(engine).message(discord.message("3006", "<@" + FakeDiscord.BOT_ID + "> status", true, true)));
-
-        assertEquals(List.of("open dm", "dm refused", "channel"), discord.timeline);
-        String notice = discord.sent("channel").get(0).description();
-        assertEquals(Notices.get(Notices.DM_CLOSED_PUBLIC, null), notice);
-        assertTrue(!notice.contains("Quiz due Friday."));
-    }
-
-    @Test
-    void aReplayedMessageIsAnsweredOnce() {
-        ScriptedEngine engine = ScriptedEngine.answering(reply(Reply.SAME, "x", "y"));
-        DiscordListener listener = h.listener(engine);
-        MessageReceivedEvent event = discord.message("3007", "hello", false, false);
-
-        await(listener.message(event));
-        await(listener.message(event));
-
-        assertEquals(1, engine.received.size());
-    }
-
-    @Test
     void aDmUsesTheLanguageLearnedFromTheUsersLastInteraction() {
         ScriptedEngine engine = ScriptedEngine.answering(reply(Reply.PRIVATE, "x", "y"));
         DiscordListener listener = h.listener(engine);

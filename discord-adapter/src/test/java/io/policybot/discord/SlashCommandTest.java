@@ -143,20 +143,6 @@ class SlashCommandTest {
     }
 
     @Test
-    void aDmReplyOpensThePrivateChannel() {
-        ScriptedEngine engine = ScriptedEngine.answering(
-                reply(Reply.PRIVATE, "Quiz", "I've sent you the quiz in a DM."), quizQuestion(Reply.DM));
-
-        await(h.listener(engine).slashCommand(discord.slash("1007", "quiz", true, Map.of())));
-
-        // The note that the quiz is in the DM comes once the DM went through.
-        assertEquals(List.of("defer reply (ephemeral)", "open dm", "dm", "edit original"), discord.timeline);
-        MessageCreateData quiz = discord.sent("dm").get(0).create();
-        assertEquals("Question 1 of 5", quiz.getEmbeds().get(0).getTitle());
-        assertEquals(1, quiz.getComponents().size());
-    }
-
-    @Test
     void D4_closedDmsAreShownPrivatelyWithoutClaimingTheDm() {
         discord.dmFailure.set(FakeDiscord.discordError(ErrorResponse.CANNOT_SEND_TO_USER));
         ScriptedEngine engine = ScriptedEngine.answering(
@@ -206,34 +192,6 @@ class SlashCommandTest {
 
         await(h.listener(engine).slashCommand(discord.slash("1010", "ask", true, Map.of("question", "photos?"))));
 
-        assertEquals(List.of("defer reply", "edit original"), discord.timeline);
-    }
-
-    @Test
-    void aFailedAcknowledgementFallsBackToTheChannel() {
-        ScriptedEngine engine = ScriptedEngine.answering(reply(Reply.SAME, "Posting photos", "Ask first."));
-        SlashCommandInteractionEvent event = discord.slash("1011", "ask", true, Map.of("question", "photos?"));
-        ReplyCallbackAction refused = org.mockito.Mockito.mock(ReplyCallbackAction.class);
-        var unknownInteraction = FakeDiscord.discordError(ErrorResponse.UNKNOWN_INTERACTION);
-        when(refused.submit()).thenReturn(CompletableFuture.failedFuture(unknownInteraction));
-        when(event.deferReply(anyBoolean())).thenReturn(refused);
-
-        await(h.listener(engine).slashCommand(event));
-
-        assertEquals(List.of("channel"), discord.timeline);
-    }
-
-    @Test
-    void aReplayedInteractionIsAnsweredOnce() {
-        ScriptedEngine engine = ScriptedEngine.answering(reply(Reply.SAME, "Posting photos", "Ask first."));
-        DiscordListener listener = h.listener(engine);
-        SlashCommandInteractionEvent event = discord.slash("1012", "ask", true, Map.of("question", "photos?"));
-
-        await(listener.slashCommand(event));
-        await(listener.slashCommand(event));
-
-        assertEquals(1, engine.received.size());
-        verify(event, times(1)).deferReply(anyBoolean());
         assertEquals(List.of("defer reply", "edit original"), discord.timeline);
     }
 

@@ -65,6 +65,7 @@ class DiscordContractTest {
     @AfterEach
     void everyBodyIsSafeAndWithinLimits() {
         DiscordWorld.assertSafeAndWithinLimits(discord.requestsSince(start));
+        DiscordWorld.assertDeferResolvedBeforeFollowUps(discord.requestsSince(start));
     }
 
     @Test
@@ -255,6 +256,15 @@ class DiscordContractTest {
         assertTrue(resume.path("d").path("seq").asLong() > 0);
         DiscordWorld.assertOne(discord.requestsSince(start).stream().filter(FakeDiscordServer.of(missed))
                 .filter(callback()).toList(), "one acknowledgement");
+    }
+
+    @Test
+    void D9_jdaRunsOnTheOneOkhttpTheAppShips() throws Exception {
+        // This suite drives JDA's REST through whatever okhttp the app's classpath resolves: there must be one.
+        List<java.net.URL> copies = java.util.Collections.list(
+                getClass().getClassLoader().getResources("okhttp3/OkHttpClient.class"));
+        assertEquals(1, copies.size(), "one okhttp on the classpath: " + copies);
+        assertTrue(okhttp3.OkHttp.VERSION.startsWith("5."), "JDA 6.5 is built on okhttp 5: " + okhttp3.OkHttp.VERSION);
     }
 
     @Test

@@ -63,6 +63,8 @@ class DiscordInjectionContractTest {
 
         Request hrPost = askHr(ALICE, declined);
         assertInert(hrPost.text());
+        assertTrue(hrPost.text().contains("Alice Employee") && hrPost.text().contains(ALICE),
+                "D14: HR can tell who asked, by name and user id: " + hrPost.text());
         assertFalse(hrPost.text().contains("@everyone"), "mass mention broken: " + hrPost.text());
     }
 

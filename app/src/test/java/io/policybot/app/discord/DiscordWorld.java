@@ -117,6 +117,23 @@ final class DiscordWorld implements AutoCloseable {
         }
     }
 
+    /**
+     * After a deferred reply (callback type 5) the first webhook call edits or deletes it: a follow-up there would be
+     * turned into an edit of the deferred message by Discord, with the wrong visibility.
+     */
+    static void assertDeferResolvedBeforeFollowUps(List<Request> requests) {
+        java.util.Map<String, Boolean> deferred = new java.util.HashMap<>();
+        for (Request r : requests) {
+            String[] p = r.path().split("/");
+            if (r.path().startsWith("interactions/") && r.path().endsWith("/callback") && r.status() < 300
+                    && r.body() != null && r.body().path("type").asInt() == 5) {
+                deferred.put(p[2], true);
+            } else if (r.path().startsWith("webhooks/") && p.length >= 3 && deferred.remove(p[2]) != null) {
+                assertTrue(r.path().endsWith("/messages/@original"), "the deferred reply is resolved first: " + r);
+            }
+        }
+    }
+
     /** Every interaction was acknowledged within Discord's 3 seconds. */
     void assertAcknowledgedInTime(Interaction... interactions) {
         for (Interaction i : interactions) {
