@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "A self-hosted policy assistant: answers with the section they come from, training, reports.",
         subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class,
                 TrainingCommand.class, ContentCommand.class, AnnounceCommand.class, StaffCli.Roster.class,
-                StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, CommandLine.HelpCommand.class})
+                StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, StaffCli.People.class, CommandLine.HelpCommand.class})
 public final class PolicyBotCommand implements Callable<Integer> {
 
     @Option(names = "--content", scope = ScopeType.INHERIT, paramLabel = "DIR",

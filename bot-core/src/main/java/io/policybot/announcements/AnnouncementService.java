@@ -1,6 +1,8 @@
 package io.policybot.announcements;
 
 import io.policybot.Ids;
+import io.policybot.audit.AuditEntry;
+import io.policybot.audit.AuditLog;
 import io.policybot.content.ContentLibrary;
 import io.policybot.content.Policy;
 import io.policybot.conversation.Actions;
@@ -51,12 +53,13 @@ public final class AnnouncementService implements AnnouncementCommands {
     private final PersonRepository people;
     private final Set<String> platforms;
     private final AnnouncementSettings settings;
+    private final AuditLog audit;
     private final Clock clock;
 
     AnnouncementService(Database db, Supplier<ContentLibrary> content, PolicyVersionStore versions, AnnouncementStore store,
                         AnnouncementOutbox outbox, AcknowledgementRepository acks, AnnouncementMessages messages,
                         TrainingService training, PersonRepository people, Set<String> platforms,
-                        AnnouncementSettings settings, Clock clock) {
+                        AnnouncementSettings settings, AuditLog audit, Clock clock) {
         this.db = db;
         this.content = content;
         this.versions = versions;
@@ -68,6 +71,7 @@ public final class AnnouncementService implements AnnouncementCommands {
         this.people = people;
         this.platforms = Set.copyOf(platforms);
         this.settings = settings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -139,6 +143,28 @@ public final class AnnouncementService implements AnnouncementCommands {
      * Confirming again (a double press, a second HR person, a replayed event) enqueues nothing.
      */
     public Confirmation confirm(String announcementId) {
+        return confirm(announcementId, "cli");
+    }
+
+    /**
+     * {@link #confirm(String)}, audited as done by {@code actorKey} (a person's key, {@code cli:operator}): every
+     * confirmation, from chat or the CLI, repeated or not, is in the audit log with what it did.
+     */
+    public Confirmation confirm(String announcementId, String actorKey) {
+        Confirmation done = enqueue(announcementId);
+        audit.record(new AuditEntry(clock.instant(), actorKey, AuditEntry.ANNOUNCEMENT, announcementId,
+                switch (done.outcome()) {
+                    case SENT -> "confirmed: " + done.announcement().policyId() + " " + done.announcement().version()
+                            + ", " + done.recipients() + (done.recipients() == 1 ? " recipient" : " recipients");
+                    case ALREADY_SENT -> "confirm pressed again: already sent";
+                    case CANCELLED -> "confirm pressed after it was cancelled: nothing sent";
+                    case VERSION_ALREADY_ANNOUNCED -> "confirm refused: this version was already announced";
+                    case UNKNOWN -> "confirm of an unknown announcement";
+                }));
+        return done;
+    }
+
+    private Confirmation enqueue(String announcementId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return db.inTransaction(c -> {
             Optional<Announcement> found = store.find(c, announcementId);
@@ -184,17 +210,26 @@ public final class AnnouncementService implements AnnouncementCommands {
 
     /** Cancels a draft; false when it was no longer one. */
     public boolean cancel(String announcementId) {
-        return db.inTransaction(c -> store.settle(c, announcementId, Announcement.Status.CANCELLED, clock.instant()));
+        return cancel(announcementId, "cli");
     }
 
-    /** The latest announcement of each policy, newest first, with its progress. */
+    /** {@link #cancel(String)}, audited as done by {@code actorKey}. */
+    public boolean cancel(String announcementId, String actorKey) {
+        boolean cancelled = db.inTransaction(c -> store.settle(c, announcementId, Announcement.Status.CANCELLED,
+                clock.instant()));
+        audit.record(new AuditEntry(clock.instant(), actorKey, AuditEntry.ANNOUNCEMENT, announcementId,
+                cancelled ? "cancelled" : "cancel pressed, but it was no longer a draft"));
+        return cancelled;
+    }
+
+    /** Every announcement sent (confirmed), newest first, with its progress: the history HR follows. */
     public List<AlreadyAnnounced> status() {
-        Map<String, AlreadyAnnounced> latest = new java.util.LinkedHashMap<>();
+        List<AlreadyAnnounced> out = new ArrayList<>();
         for (Announcement a : store.allConfirmed()) {
-            latest.putIfAbsent(a.policyId(), new AlreadyAnnounced(a, messages.title(a.policyId(), settings.defaultLanguage()),
+            out.add(new AlreadyAnnounced(a, messages.title(a.policyId(), settings.defaultLanguage()),
                     outbox.progress(a.id(), OutboxMessage.Kind.ANNOUNCE)));
         }
-        return List.copyOf(latest.values());
+        return out;
     }
 
     /** Records "I have read it" for the announcement's version; false when this person already had. */
@@ -218,7 +253,9 @@ public final class AnnouncementService implements AnnouncementCommands {
         if (arg.equalsIgnoreCase("status") || arg.startsWith("status ") || arg.equals("状态")) {
             return List.of(statusReply(m, language));
         }
-        Prepared prepared = prepare(arg.isEmpty() ? null : arg, person(message.actor()).id());
+        // Asking for a preview creates no one: the draft names its author only when they are a known person.
+        String author = people.find(message.actor().platform(), message.actor().userId()).map(Person::id).orElse(null);
+        Prepared prepared = prepare(arg.isEmpty() ? null : arg, author);
         return List.of(previewReply(prepared, m, language));
     }
 
@@ -227,7 +264,7 @@ public final class AnnouncementService implements AnnouncementCommands {
         Messages m = AnnouncementMessages.messages(language);
         return switch (press.actionId()) {
             case Actions.ANNOUNCE_CONFIRM -> {
-                Confirmation done = confirm(press.value());
+                Confirmation done = confirm(press.value(), press.actor().key());
                 String text = switch (done.outcome()) {
                     case SENT -> m.get("confirm.done", messages.title(done.announcement().policyId(), language),
                             done.announcement().version(), done.recipients());
@@ -239,7 +276,8 @@ public final class AnnouncementService implements AnnouncementCommands {
                 };
                 yield List.of(text(done.outcome() == Outcome.SENT ? Reply.REPLACE : Reply.PRIVATE, text));
             }
-            case Actions.ANNOUNCE_CANCEL -> List.of(cancel(press.value()) ? text(Reply.REPLACE, m.get("cancel.done"))
+            case Actions.ANNOUNCE_CANCEL -> List.of(cancel(press.value(), press.actor().key())
+                    ? text(Reply.REPLACE, m.get("cancel.done"))
                     : text(Reply.PRIVATE, m.get("confirm.already")));
             case Actions.ACKNOWLEDGE -> acknowledgeReply(press, m, language);
             case Actions.UPDATE_QUIZ_START -> training.startUpdateQuiz(press.actor(), press.channel(), language,
@@ -299,6 +337,7 @@ public final class AnnouncementService implements AnnouncementCommands {
             return text(Reply.PRIVATE, m.get("status.none"));
         }
         List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(m.get("status.heading")));
         for (AlreadyAnnounced a : all) {
             blocks.add(new Block.Text(statusLine(a, m, language)));
             if (!a.progress().failures().isEmpty()) {
@@ -310,8 +349,9 @@ public final class AnnouncementService implements AnnouncementCommands {
 
     private String statusLine(AlreadyAnnounced a, Messages m, String language) {
         AnnouncementOutbox.Progress p = a.progress();
-        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(), day(a.announcement().confirmedAt(), language),
-                p.sent(), p.pending(), p.failed(), acknowledgements(a.announcement()));
+        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(),
+                day(a.announcement().confirmedAt(), language), p.sent(), p.pending(), p.failed(),
+                acknowledgements(a.announcement()), p.total());
     }
 
     private String day(Instant at, String language) {

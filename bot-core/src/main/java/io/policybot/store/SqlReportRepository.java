@@ -40,9 +40,9 @@ public final class SqlReportRepository implements ReportRepository {
             case ReportScope.Org o -> new Scoped("WITH RECURSIVE " + ORG + ", scope(id) AS (SELECT id FROM org) ",
                     List.of(o.managerId()));
             case ReportScope.Team t when t.managerId() == null ->
-                    new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE team = ?) ", List.of(t.team()));
+                    new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE lower(team) = lower(?)) ", List.of(t.team()));
             case ReportScope.Team t -> new Scoped("WITH RECURSIVE " + ORG + ", scope(id) AS (SELECT p.id FROM org "
-                    + "JOIN person p ON p.id = org.id WHERE p.team = ?) ", List.of(t.managerId(), t.team()));
+                    + "JOIN person p ON p.id = org.id WHERE lower(p.team) = lower(?)) ", List.of(t.managerId(), t.team()));
             case ReportScope.One one -> new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE id = ?) ",
                     List.of(one.personId()));
         };
@@ -141,12 +141,13 @@ public final class SqlReportRepository implements ReportRepository {
     }
 
     @Override
-    public boolean teamExists(String team) {
+    public java.util.Optional<String> team(String name) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM person WHERE team = ? LIMIT 1")) {
-                Rows.bind(ps, team);
+            try (PreparedStatement ps = c.prepareStatement("SELECT team FROM person WHERE lower(team) = lower(?) "
+                    + "GROUP BY team ORDER BY COUNT(*) DESC, team LIMIT 1")) {
+                Rows.bind(ps, name.strip());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
                 }
             }
         });
