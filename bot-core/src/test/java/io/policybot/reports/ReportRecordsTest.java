@@ -1,0 +1,41 @@
+package io.policybot.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.policybot.testing.Replies;
+import io.policybot.testing.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Reports in chat: reading creates no one (B6); teams in any case and bare ids are found (B19). */
+class ReportRecordsTest {
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
+    StaffFixture f;
+
+    @BeforeEach
+    void setUp() {
+        f = new StaffFixture(db.database());
+    }
+
+    @Test
+    void B6_aReportFromSomeoneUnknownCreatesNoOne() {
+        int before = f.people.all().size();
+        String text = Replies.text(f.say("UNKNOWN", "report", ""));
+        assertTrue(text.contains("No one is in this report."), text);
+        assertEquals(before, f.people.all().size());
+        assertTrue(f.people.find("slack", "UNKNOWN").isEmpty());
+    }
+
+    @Test
+    void B19_teamsInAnyCaseAndBareIdsAreFound() {
+        assertEquals(List.of("slack:E1", "slack:E2", "slack:E4", "slack:M1"), StaffFixture.peopleIn(f.say("HR1", "report", "team sales")));
+        assertEquals(List.of("slack:E1", "slack:E2", "slack:E4", "slack:M1"), StaffFixture.peopleIn(f.say("HR1", "report", "SALES")));
+        assertEquals(List.of("slack:E1"), StaffFixture.peopleIn(f.say("HR1", "report", "e1")));
+        assertEquals(List.of("slack:E1"), StaffFixture.peopleIn(f.say("HR1", "report", "Eli@Acme.example")));
+        assertTrue(Replies.text(f.say("HR1", "report", "team sales")).contains("Training report: team Sales"));
+    }
+}
