@@ -25,16 +25,23 @@ policybot_find_jdk() {
 }
 
 if ! JAVA_HOME=$(policybot_find_jdk); then
-  # Last resort on Debian-like machines: install one, if the package lists have it.
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "No JDK >= 21 found; trying to install one with apt-get..." >&2
-    apt-get update -qq >/dev/null 2>&1 || true
+  # A build script does not change the machine unless asked: POLICYBOT_INSTALL_JDK=1 lets it use apt-get.
+  if [ "${POLICYBOT_INSTALL_JDK:-}" = 1 ] && command -v apt-get >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    echo "No JDK >= 21 found; POLICYBOT_INSTALL_JDK=1: $sudo apt-get install -y openjdk-25-jdk-headless (else -21-)" >&2
+    $sudo apt-get update -q >&2 || true
     for pkg in openjdk-25-jdk-headless openjdk-21-jdk-headless; do
-      apt-get install -y -qq "$pkg" >/dev/null 2>&1 && break
+      $sudo apt-get install -y -q "$pkg" >&2 && break
     done
   fi
   JAVA_HOME=$(policybot_find_jdk) || {
-    echo "PolicyBot needs a JDK >= 21 and none was found. Install one (e.g. Temurin 21 or 25) and set JAVA_HOME." >&2
+    cat >&2 <<'EOT'
+PolicyBot needs a JDK >= 21 and none was found (looked at POLICYBOT_JAVA_HOME, JAVA_HOME, the java on the PATH
+and /usr/lib/jvm). Set JAVA_HOME to one, or install one, e.g. on Debian 13 / Ubuntu 24.04:
+  sudo apt-get update && sudo apt-get install -y openjdk-21-jdk-headless
+(older distributions: Temurin 21 or 25 from https://adoptium.net), or run again with POLICYBOT_INSTALL_JDK=1
+to let this script run apt-get for you.
+EOT
     return 1 2>/dev/null || exit 1
   }
 fi

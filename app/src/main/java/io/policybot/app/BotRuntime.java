@@ -10,6 +10,7 @@ import io.policybot.answering.QuestionAnswerer;
 import io.policybot.answering.VectorCache;
 import io.policybot.content.ContentLibrary;
 import io.policybot.conversation.ChatGateway;
+import io.policybot.conversation.ChatGateways;
 import io.policybot.conversation.PolicyConversationEngine;
 import io.policybot.reports.StaffDesk;
 import io.policybot.audit.AuditEntry;
@@ -85,7 +86,7 @@ public final class BotRuntime implements AutoCloseable {
                         StaffRuntime.rolesConfig(config), audit, chatPlatforms.isEmpty()
                                 ? new DeliverOnConfirm(announcements.service(), announcements.dispatcher())
                                 : announcements.service(), clock),
-                clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
+                ChatGateways.of(gateways), clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
     }
 
     /** Builds answerers for a content version; shares the embedding models between versions. */

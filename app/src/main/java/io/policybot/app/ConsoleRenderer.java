@@ -88,6 +88,7 @@ final class ConsoleRenderer {
     static String plain(String markdown) {
         return markdown.replaceAll("\\*\\*(.+?)\\*\\*", "$1")
                 .replaceAll("(?<![\\w])_(.+?)_(?![\\w])", "$1")
-                .replaceAll("\\[([^]]+)]\\(([^)]+)\\)", "$1 ($2)");
+                .replaceAll("\\[([^]]+)]\\(([^)]+)\\)", "$1 ($2)")
+                .transform(io.policybot.text.UserText::unescape); // user text's escapes, after the links are read
     }
 }

@@ -53,6 +53,12 @@ final class LateGateway implements ChatGateway {
         return g == null ? notYet() : g.sendToChannel(role, blocks, fallback, idempotencyKey);
     }
 
+    @Override
+    public boolean hasChannel(Reply.ChannelRole role) {
+        ChatGateway g = target.get();
+        return g == null || g.hasChannel(role);
+    }
+
     private DeliveryResult notYet() {
         return new DeliveryResult.RetryLater(Duration.ofSeconds(5), platform + " is not connected yet");
     }

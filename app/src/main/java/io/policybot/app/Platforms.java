@@ -54,11 +54,12 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
             stop.countDown();
         }, "policybot-shutdown"));
         if (slack) {
-            SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), runtime.engine(), runtime.clock());
+            SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), runtime.engine(), runtime.clock(),
+                    SlackBot.Options.fromEnv(env));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
-            System.err.println("PolicyBot is answering on Slack.");
+            System.err.println("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
         }
         if (discord) {
             DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), runtime.engine(), runtime.clock());

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 /** The {@code policybot} command. Without a subcommand it runs the bot: Slack and/or Discord, else the console. */
 @Command(name = "policybot", mixinStandardHelpOptions = true, version = "PolicyBot 0.1.0",
         description = "A self-hosted policy assistant: answers with the section they come from, training, reports.",
-        subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class,
+        footer = {"", "Benchmarks: ./policybot bench --help (the benchmarks module, not shipped; built on demand)."},
+        subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, EvalCommand.class,
                 TrainingCommand.class, ContentCommand.class, AnnounceCommand.class, StaffCli.Roster.class,
                 StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, StaffCli.People.class, CommandLine.HelpCommand.class})
 public final class PolicyBotCommand implements Callable<Integer> {
@@ -28,7 +29,8 @@ public final class PolicyBotCommand implements Callable<Integer> {
             description = "Lexical retrieval only, without the sentence-embedding models (env POLICYBOT_EMBEDDINGS=off).")
     boolean noEmbeddings;
 
-    AppConfig config() {
+    /** The configuration from the global options and the environment (also read by the benchmarks' commands). */
+    public AppConfig config() {
         return AppConfig.from(System.getenv(), content, data, noEmbeddings ? Boolean.FALSE : null);
     }
 
@@ -47,7 +49,8 @@ public final class PolicyBotCommand implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line with every shipped subcommand; the benchmarks module adds {@code bench} to it. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PolicyBotCommand());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
         return cli;

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
  * Latency of one uncached answer, lexical or hybrid. Run:
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
- * java -cp "benchmarks/target/policybot-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main AnswerBenchmark -f 1 -wi 3 -i 5
+ * java @jvm.options -cp "benchmarks/target/policybot-bench.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main AnswerBenchmark -f 1 -wi 3 -i 5
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -19,6 +19,14 @@ public interface ChatGateway {
     DeliveryResult sendToChannel(Reply.ChannelRole role, List<Block> blocks, String fallback);
 
     /**
+     * Whether a channel is configured for {@code role}: the engine offers "Ask HR" only where HR has one. True when
+     * the gateway cannot tell yet (the post's {@link DeliveryResult} then says what happened).
+     */
+    default boolean hasChannel(Reply.ChannelRole role) {
+        return true;
+    }
+
+    /**
      * A DM sent by the outbox, with its idempotency key: the same key may come again after a crash (the outbox is
      * at-least-once). A platform that can deduplicate by key (Discord's enforced nonce) should, so the person
      * still gets one message; by default the key is ignored.

@@ -17,6 +17,7 @@ import io.policybot.questions.QuestionLogRepository;
 import io.policybot.questions.Vote;
 import io.policybot.questions.VoteResult;
 import io.policybot.text.Messages;
+import io.policybot.text.UserText;
 import io.policybot.training.TrainingService;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class PolicyConversationEngine implements ConversationEngine {
     private final PersonRepository people;
     private final QuestionLogRepository questions;
     private final StaffCommands staff;
+    private final ChatGateways gateways;
     private final Clock clock;
     private final int maxQuestionChars;
     private final Cache<String, Boolean> seenDeliveries = Caffeine.newBuilder()
@@ -50,6 +52,14 @@ public final class PolicyConversationEngine implements ConversationEngine {
     public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
                                     QuestionLogRepository questions, StaffCommands staff, Clock clock,
                                     int maxQuestionChars) {
+        this(answerer, training, people, questions, staff, ChatGateways.none(), clock, maxQuestionChars);
+    }
+
+    /** @param gateways where the engine posts for itself (Ask HR), so it can tell the person whether it went */
+    public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
+                                    QuestionLogRepository questions, StaffCommands staff, ChatGateways gateways,
+                                    Clock clock, int maxQuestionChars) {
+        this.gateways = gateways;
         this.answerer = answerer;
         this.training = training;
         this.people = people;
@@ -112,7 +122,32 @@ public final class PolicyConversationEngine implements ConversationEngine {
                     clock.instant()));
             logId = logged.id();
         }
-        return List.of(new Reply(Reply.SAME, AnswerReplies.answer(answer, logId, maxQuestionChars), AnswerReplies.fallback(answer)));
+        List<Block> blocks = AnswerReplies.answer(answer, logId, maxQuestionChars);
+        if (hrGateway(m.actor().platform()).isEmpty()) {
+            blocks = withoutAskHr(blocks);
+        }
+        return List.of(new Reply(Reply.SAME, blocks, AnswerReplies.fallback(answer)));
+    }
+
+    /** The answer without its "Ask HR" button, where no HR channel is set up: a button that cannot work is not offered. */
+    private static List<Block> withoutAskHr(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            if (block instanceof Block.Buttons buttons) {
+                List<Button> kept = buttons.buttons().stream().filter(b -> !b.actionId().equals(Actions.ASK_HR)).toList();
+                if (!kept.isEmpty()) {
+                    out.add(new Block.Buttons(kept));
+                }
+            } else {
+                out.add(block);
+            }
+        }
+        return out;
+    }
+
+    /** The platform's gateway when it has an HR channel to post Ask HR questions in. */
+    private Optional<ChatGateway> hrGateway(String platform) {
+        return gateways.forPlatform(platform).filter(g -> g.hasChannel(Reply.ChannelRole.HR));
     }
 
     private List<Reply> onButton(Inbound.ButtonPress b) {
@@ -155,35 +190,71 @@ public final class PolicyConversationEngine implements ConversationEngine {
             case UNCHANGED -> List.of(privateText(m.get("feedback.same")));
             case CHANGED -> List.of(privateText(m.get("feedback.changed")));
             case RECORDED -> up ? List.of(privateText(m.get("feedback.thanksUp")))
-                    : List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(m.get("feedback.thanksDown")),
+                    : canAskHr(b, person) ? List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(m.get("feedback.thanksDown")),
                             new Block.Text(m.get("feedback.offerHr")),
                             new Block.Buttons(List.of(new Button(Actions.ASK_HR, m.get("decline.askHr"), b.value())))),
-                            m.get("feedback.thanksDown")));
+                            m.get("feedback.thanksDown")))
+                    : List.of(privateText(m.get("feedback.thanksDown")));
         };
     }
 
+    /** Ask HR is offered after a 👎 only to the person who asked, and only where HR has a channel. */
+    private boolean canAskHr(Inbound.ButtonPress b, Person presser) {
+        return hrGateway(b.actor().platform()).isPresent()
+                && questions.find(b.value()).map(q -> q.personId().equals(presser.id())).orElse(false);
+    }
+
+    /**
+     * Sends the asker's own question to HR, naming them, and tells them whether it went: the question counts as
+     * passed to HR only once the post was delivered, so a failed post can be sent again.
+     */
     private List<Reply> askHr(Inbound.ButtonPress b, Messages m) {
         Optional<LoggedQuestion> q = questions.find(b.value());
         if (q.isEmpty()) {
             return List.of(privateText(m.get("askHr.unknown")));
         }
+        Person asker = person(b.actor());
+        if (!q.get().personId().equals(asker.id())) {
+            return List.of(privateText(m.get("askHr.notYours")));
+        }
+        Optional<ChatGateway> gateway = hrGateway(b.actor().platform());
+        if (gateway.isEmpty()) {
+            log.warn("Ask HR was pressed on {}, which has no HR channel configured", b.actor().platform());
+            return List.of(privateText(m.get("askHr.noChannel")));
+        }
         if (!questions.markEscalated(b.value(), clock.instant())) {
             return List.of(privateText(m.get("askHr.already")));
         }
-        String who = b.actor().displayName();
         Messages hr = Messages.of("answering", "en");
-        String post = hr.get("askHr.post", who, q.get().question());
-        List<Reply> replies = new ArrayList<>();
-        replies.add(new Reply(new Reply.Placement.NamedChannel(Reply.ChannelRole.HR), List.of(new Block.Text(post)), post));
-        replies.add(privateText(m.get("askHr.sent")));
-        return replies;
+        String name = UserText.inline(asker.displayName());
+        String post = hr.get("askHr.post", name, UserText.inline(asker.platformUserId()), UserText.quote(q.get().question()));
+        String fallback = hr.get("askHr.postFallback", UserText.plain(asker.displayName()));
+        DeliveryResult result;
+        try {
+            result = gateway.get().sendToChannel(Reply.ChannelRole.HR, List.of(new Block.Text(post)), fallback);
+        } catch (RuntimeException e) {
+            result = new DeliveryResult.Failed(e.getClass().getSimpleName());
+        }
+        if (result instanceof DeliveryResult.Sent) {
+            return List.of(privateText(m.get("askHr.sent")));
+        }
+        questions.clearEscalated(b.value());
+        String reason = switch (result) {
+            case DeliveryResult.RetryLater r -> r.reason();
+            case DeliveryResult.Failed f -> f.reason();
+            case DeliveryResult.Sent s -> "";
+        };
+        // Only what failed: never the question or the person.
+        log.warn("An Ask HR post on {} was not delivered ({}); the person was told to try again", b.actor().platform(), reason);
+        return List.of(privateText(m.get("askHr.failed")));
     }
 
     private Reply help(String lang) {
         Messages m = Messages.of("answering", lang);
         String policies = answerer.library().all().stream().map(p -> p.document(lang).title() + " (" + p.version() + ")")
                 .collect(Collectors.joining(", "));
-        return new Reply(Reply.SAME, List.of(new Block.Heading(m.get("help.title")), new Block.Text(m.get("help.body")),
+        // Only the person asked for it: in a channel it is theirs alone (Slack N1, Discord D5); in the DM a plain message.
+        return new Reply(Reply.PRIVATE, List.of(new Block.Heading(m.get("help.title")), new Block.Text(m.get("help.body")),
                 new Block.Context(m.get("help.policies", policies))), m.get("help.title"));
     }
 

@@ -25,4 +25,7 @@ public interface QuestionLogRepository {
 
     /** Marks the question as passed to HR; true only the first time (a second press, or a replay, gets false). */
     boolean markEscalated(String logId, Instant at);
+
+    /** Undoes {@link #markEscalated} when the post to HR did not go, so the person can send it again. */
+    void clearEscalated(String logId);
 }

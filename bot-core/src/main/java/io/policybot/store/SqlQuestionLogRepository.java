@@ -122,4 +122,14 @@ public final class SqlQuestionLogRepository implements QuestionLogRepository {
             }
         });
     }
+
+    @Override
+    public void clearEscalated(String logId) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE question_log SET escalated_at = NULL WHERE id = ?")) {
+                Rows.bind(ps, logId);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

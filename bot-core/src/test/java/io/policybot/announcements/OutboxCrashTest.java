@@ -96,8 +96,8 @@ class OutboxCrashTest {
 
     private static List<String> javaCommand(Path dbFile, Path sent) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
-                "--enable-native-access=ALL-UNNAMED", "-Xshare:off", OutboxChildProcess.class.getName(),
+        return List.of(java, "-cp", System.getProperty("java.class.path"),
+                "@" + System.getProperty("policybot.jvm.options"), OutboxChildProcess.class.getName(),
                 dbFile.toString(), sent.toString());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.policybot.questions.VoteTally;
 import io.policybot.store.SqlPersonRepository;
 import io.policybot.store.SqlQuestionLogRepository;
+import io.policybot.testing.RecordingGateway;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestAnswerers;
 import io.policybot.testing.TestClock;
@@ -26,10 +27,12 @@ class PolicyConversationEngineTest {
     private final Actor alice = new Actor("slack", "U1", "Alice", Locale.ENGLISH);
     private final ChannelRef dm = new ChannelRef("D1", true);
 
+    private final RecordingGateway slack = new RecordingGateway("slack", true);
+
     private PolicyConversationEngine engine() {
         return new PolicyConversationEngine(TestAnswerers.live(), TestServices.training(db.database(), clock, 7),
                 new SqlPersonRepository(db.database()), new SqlQuestionLogRepository(db.database()),
-                StaffCommands.unavailable(), clock, 1000);
+                StaffCommands.unavailable(), ChatGateways.of(java.util.Map.of("slack", slack)), clock, 1000);
     }
 
     private static Inbound.Message say(Actor who, ChannelRef where, String text) {
@@ -59,14 +62,14 @@ class PolicyConversationEngineTest {
         assertTrue(text.contains("hr@acme.example"), text);
         Button askHr = Replies.button(r, "Ask HR");
         List<Reply> escalation = engine.handle(new Inbound.ButtonPress(alice, dm, askHr.actionId(), askHr.value()));
-        Reply toHr = Replies.at(escalation, new Reply.Placement.NamedChannel(Reply.ChannelRole.HR)).getFirst();
-        assertTrue(Replies.text(toHr).contains("How many vacation days do I get?"));
-        assertTrue(Replies.text(toHr).contains("Alice"));
+        assertTrue(Replies.text(escalation).contains("passed your question to HR"), Replies.text(escalation));
+        assertEquals(1, slack.posts().size());
+        assertTrue(slack.posts().getFirst().markdown().contains("How many vacation days do I get?"));
+        assertTrue(slack.posts().getFirst().markdown().contains("Alice"));
         List<Reply> again = engine.handle(new Inbound.ButtonPress(alice, dm, askHr.actionId(), askHr.value()));
-        assertTrue(Replies.at(again, new Reply.Placement.NamedChannel(Reply.ChannelRole.HR)).isEmpty(), "posted to HR twice");
-        List<Reply> afterRestart = engine().handle(new Inbound.ButtonPress(alice, dm, askHr.actionId(), askHr.value()));
-        assertTrue(Replies.at(afterRestart, new Reply.Placement.NamedChannel(Reply.ChannelRole.HR)).isEmpty(),
-                "posted to HR again after a restart");
+        assertTrue(Replies.text(again).contains("already with HR"), Replies.text(again));
+        engine().handle(new Inbound.ButtonPress(alice, dm, askHr.actionId(), askHr.value()));
+        assertEquals(1, slack.posts().size(), "posted to HR again after a press or a restart");
     }
 
     @Test

@@ -104,8 +104,8 @@ class CrashRecoveryTest {
 
     private static List<String> javaCommand(Path dbFile) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
-                "--enable-native-access=ALL-UNNAMED", "-Xshare:off", QuizChildProcess.class.getName(), dbFile.toString());
+        return List.of(java, "-cp", System.getProperty("java.class.path"),
+                "@" + System.getProperty("policybot.jvm.options"), QuizChildProcess.class.getName(), dbFile.toString());
     }
 
     private static String expect(BufferedReader out, String prefix, Path stderr) throws IOException {

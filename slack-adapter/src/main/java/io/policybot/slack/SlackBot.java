@@ -71,31 +71,63 @@ public final class SlackBot implements AutoCloseable {
     /**
      * Settings that rarely change.
      *
-     * @param apiUrl      the Web API prefix ("https://slack.com/api/"; tests point it at a local fake)
-     * @param sleeper     waits between retries of a rate-limited or failed call
-     * @param maxAttempts attempts per Web API call for replies (rate limits included)
+     * @param apiUrl       the Web API prefix ("https://slack.com/api/"; GovSlack, a proxy or a test's fake)
+     * @param sleeper      waits between retries of a rate-limited or failed call
+     * @param maxAttempts  attempts per Web API call for replies on network and server errors; rate limits have
+     *                     their own budget
+     * @param maxTotalWait the most one reply waits in all for retries before it is given up (and the person told)
+     * @param httpBind     the address HTTP mode listens on, or null for every interface
      */
-    public record Options(String apiUrl, Sleeper sleeper, int maxAttempts) {
+    public record Options(String apiUrl, Sleeper sleeper, int maxAttempts, Duration maxTotalWait, String httpBind) {
         public static final String SLACK_API_URL = "https://slack.com/api/";
 
         public Options {
             Objects.requireNonNull(apiUrl, "apiUrl");
             Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(maxTotalWait, "maxTotalWait");
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1");
             }
+            httpBind = httpBind == null || httpBind.isBlank() ? null : httpBind.strip();
         }
 
         public static Options defaults() {
-            return new Options(SLACK_API_URL, Sleeper.SYSTEM, 5);
+            return new Options(SLACK_API_URL, Sleeper.SYSTEM, 5, SlackCalls.DEFAULT_MAX_TOTAL_WAIT, null);
+        }
+
+        /**
+         * The defaults with {@value SlackConfig#ENV_API_URL} (the Web API base URL) and
+         * {@value SlackConfig#ENV_HTTP_BIND} (HTTP mode's listening address) from the environment when set.
+         */
+        public static Options fromEnv(java.util.Map<String, String> env) {
+            Options options = defaults();
+            String url = env.getOrDefault(SlackConfig.ENV_API_URL, "").strip();
+            if (!url.isEmpty()) {
+                java.net.URI uri;
+                try {
+                    uri = java.net.URI.create(url);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(SlackConfig.ENV_API_URL + " is not a URL: " + url, e);
+                }
+                if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                    throw new IllegalArgumentException(SlackConfig.ENV_API_URL
+                            + " must be an http(s) URL such as https://slack.com/api/, not " + url);
+                }
+                options = options.withApiUrl(url);
+            }
+            return options.withHttpBind(env.get(SlackConfig.ENV_HTTP_BIND));
         }
 
         public Options withApiUrl(String url) {
-            return new Options(url.endsWith("/") ? url : url + "/", sleeper, maxAttempts);
+            return new Options(url.endsWith("/") ? url : url + "/", sleeper, maxAttempts, maxTotalWait, httpBind);
         }
 
         public Options withSleeper(Sleeper s) {
-            return new Options(apiUrl, s, maxAttempts);
+            return new Options(apiUrl, s, maxAttempts, maxTotalWait, httpBind);
+        }
+
+        public Options withHttpBind(String address) {
+            return new Options(apiUrl, sleeper, maxAttempts, maxTotalWait, address);
         }
     }
 
@@ -106,6 +138,8 @@ public final class SlackBot implements AutoCloseable {
     private final ExecutorService workers;
     private final ChatGateway gateway;
     private final SlackListeners listeners;
+    private final ReplySender sender;
+    private final String httpBind;
     private HttpModeServer httpServer;
     private SocketModeApp socketModeApp;
     private boolean started;
@@ -131,22 +165,30 @@ public final class SlackBot implements AutoCloseable {
                 .singleTeamBotToken(config.botToken())
                 .signingSecret(config.mode() == SlackConfig.Mode.HTTP ? config.signingSecret() : null)
                 .allEventsApiAutoAckEnabled(true)
+                // Keep the auth.test that start() requires to pass: Bolt would repeat it inside the ack path every
+                // 10 minutes and cache even a failed answer, which rejects every request with 401 for 10 minutes
+                // (field report B1). A revoked token still shows, as invalid_auth on the next Web API call.
+                .authTestCacheExpirationMillis(-1L)
                 .build();
         this.app = new App(appConfig);
 
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-        SlackCalls calls = new SlackCalls(options.sleeper(), options.maxAttempts());
+        SlackCalls calls = new SlackCalls(options.sleeper(), options.maxAttempts(), SlackCalls.DEFAULT_RATE_LIMIT_RETRIES,
+                options.maxTotalWait());
+        this.httpBind = options.httpBind();
         var dmChannels = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofDays(1))
                 .maximumSize(50_000).<String, String>build();
         SlackMessages replies = new SlackMessages(client, calls, true, dmChannels);
         Map<Reply.ChannelRole, String> channels = channels(config);
-        this.gateway = new SlackGateway(new SlackMessages(client, calls, false, dmChannels), channels);
+        SlackMessages once = new SlackMessages(client, calls, false, dmChannels);
+        this.gateway = new SlackGateway(once, channels);
+        this.sender = new ReplySender(replies, once, slack, channels);
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-worker-", 0).factory());
         this.listeners = new SlackListeners(engine,
                 new SlackUsers(client, calls, ticker, Duration.ofHours(12),
                         new SlackUserGroups(client, calls, ticker, USER_GROUPS_TTL, USER_GROUPS_FAILURE_TTL)),
                 replies,
-                new ReplySender(replies, slack, channels),
+                sender,
                 new Dedupe(ticker, Duration.ofMinutes(15), 50_000),
                 workers);
         listeners.register(app);
@@ -174,7 +216,8 @@ public final class SlackBot implements AutoCloseable {
         try {
             if (config.mode() == SlackConfig.Mode.HTTP) {
                 app.start();
-                httpServer = new HttpModeServer(app, new RequestSignature(config.signingSecret(), clock), config.port());
+                httpServer = new HttpModeServer(app, new RequestSignature(config.signingSecret(), clock), httpBind,
+                        config.port());
                 httpServer.start();
             } else {
                 socketModeApp = new SocketModeApp(config.appToken(), SocketModeClient.Backend.Tyrus,
@@ -189,6 +232,7 @@ public final class SlackBot implements AutoCloseable {
                 log.info("Slack Socket Mode connected");
             }
             started = true;
+            logHrSetup();
         } catch (SlackAdapterException e) {
             stopQuietly();
             throw e;
@@ -223,6 +267,17 @@ public final class SlackBot implements AutoCloseable {
         started = false;
     }
 
+    /** Ask HR works only with an HR channel the bot is in: say at start-up how it is set up. */
+    private void logHrSetup() {
+        if (config.hrChannelId() == null) {
+            log.warn("Ask HR is off on Slack: {} is not set, so declined answers offer no \"Ask HR\" button. "
+                    + "Set it to the HR channel's id (C...) and invite the bot there.", SlackConfig.ENV_HR_CHANNEL);
+        } else {
+            log.info("Ask HR posts go to Slack channel {}; the bot must be a member (/invite @PolicyBot there), "
+                    + "or each question is refused with a note to the person", config.hrChannelId());
+        }
+    }
+
     private void stopQuietly() {
         if (httpServer != null) {
             httpServer.stop();
@@ -251,6 +306,23 @@ public final class SlackBot implements AutoCloseable {
     /** Sends announcements, reminders and notes through this workspace; works from construction until stop(). */
     public ChatGateway gateway() {
         return gateway;
+    }
+
+    /** Replies that could not be delivered since start, after their retries (each is logged with its reason). */
+    public long undeliveredReplies() {
+        return sender.undelivered();
+    }
+
+    /** How Ask HR is set up, for start-up output: where HR posts go, or why Ask HR is off. */
+    public String hrSetup() {
+        return config.hrChannelId() == null
+                ? "Ask HR is off (" + SlackConfig.ENV_HR_CHANNEL + " is not set)"
+                : "Ask HR posts to channel " + config.hrChannelId() + " (the bot must be invited there)";
+    }
+
+    /** The address HTTP mode listens on, or null when it is not listening. */
+    public synchronized java.net.InetSocketAddress httpAddress() {
+        return httpServer == null ? null : httpServer.address();
     }
 
     /** The port HTTP mode listens on (useful with port 0), or -1 when it is not listening. */

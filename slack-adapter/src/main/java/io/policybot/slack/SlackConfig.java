@@ -25,6 +25,10 @@ public record SlackConfig(Mode mode, String botToken, String appToken, String si
     public static final String ENV_PORT = "SLACK_PORT";
     public static final String ENV_HR_CHANNEL = "SLACK_HR_CHANNEL";
     public static final String ENV_ANNOUNCEMENTS_CHANNEL = "SLACK_ANNOUNCEMENTS_CHANNEL";
+    /** The Web API base URL (default https://slack.com/api/): GovSlack, an API gateway or egress proxy, a test. */
+    public static final String ENV_API_URL = "SLACK_API_URL";
+    /** The address HTTP mode listens on (default: every interface); 127.0.0.1 behind a local reverse proxy. */
+    public static final String ENV_HTTP_BIND = "SLACK_HTTP_BIND";
     public static final int DEFAULT_PORT = 3000;
 
     public enum Mode { SOCKET, HTTP }

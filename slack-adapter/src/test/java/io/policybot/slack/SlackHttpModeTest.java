@@ -58,7 +58,9 @@ class SlackHttpModeTest {
     }
 
     private HttpResponse<String> dm(String eventId, String text) {
-        return f.slack.event(eventId, SignedRequests.dmMessage(USER, DM, text, "1700000050.000100"), Map.of());
+        // One ts per event id: the same message under two event ids is answered once (B8).
+        String ts = "17000000" + String.format("%02d", Math.floorMod(eventId.hashCode(), 100)) + ".000100";
+        return f.slack.event(eventId, SignedRequests.dmMessage(USER, DM, text, ts), Map.of());
     }
 
     private HttpResponse<String> mention(String eventId, String text, String ts) {

@@ -67,7 +67,9 @@ class SocketModeTest {
     }
 
     private static String envelope(String envelopeId, String eventId, String text) {
-        ObjectNode event = SignedRequests.dmMessage("U123", FakeSlackApi.dmChannelOf("U123"), text, "1700000050.000100");
+        // A message's ts belongs to it: a redelivery keeps it, another message has its own.
+        String ts = "17000000" + eventId.replaceAll("\\D", "") + ".000100";
+        ObjectNode event = SignedRequests.dmMessage("U123", FakeSlackApi.dmChannelOf("U123"), text, ts);
         ObjectNode envelope = JSON.createObjectNode().put("envelope_id", envelopeId).put("type", "events_api")
                 .put("accepts_response_payload", false).put("retry_attempt", 0).put("retry_reason", "");
         try {

@@ -121,7 +121,7 @@ public final class BlockKit {
                 elements.add(ButtonElement.builder()
                         .actionId(ActionIds.encode(b.actionId(), i))
                         .text(plain(Mrkdwn.truncate(b.label(), BUTTON_LABEL_MAX)))
-                        .value(b.value())
+                        .value(b.value().isEmpty() ? null : b.value()) // Slack's SDK drops an empty value (B7)
                         .style(switch (b.style()) {
                             case PRIMARY -> "primary";
                             case DANGER -> "danger";
@@ -146,7 +146,7 @@ public final class BlockKit {
                 if (block instanceof Block.Heading h) {
                     text = h.text();
                 } else if (block instanceof Block.Text t) {
-                    text = t.markdown().replace("**", "");
+                    text = io.policybot.text.UserText.unescape(t.markdown().replace("**", ""));
                 }
                 if (!text.isBlank()) {
                     break;

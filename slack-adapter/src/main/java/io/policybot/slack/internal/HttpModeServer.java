@@ -35,10 +35,17 @@ public final class HttpModeServer {
     private final SlackRequestParser parser;
     private final RequestSignature signature;
     private final int requestedPort;
+    private final String bindAddress;
     private HttpServer server;
     private ExecutorService threads;
 
     public HttpModeServer(App app, RequestSignature signature, int port) {
+        this(app, signature, null, port);
+    }
+
+    /** @param bindAddress the interface to listen on (an address or host name), or null for all of them */
+    public HttpModeServer(App app, RequestSignature signature, String bindAddress, int port) {
+        this.bindAddress = bindAddress;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signature = signature;
@@ -46,12 +53,22 @@ public final class HttpModeServer {
     }
 
     public synchronized void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(requestedPort), 0);
+        InetSocketAddress address = bindAddress == null
+                ? new InetSocketAddress(requestedPort) : new InetSocketAddress(bindAddress, requestedPort);
+        if (address.isUnresolved()) {
+            throw new IOException("cannot listen on " + bindAddress + ": no such address on this machine");
+        }
+        server = HttpServer.create(address, 0);
         threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-http-", 0).factory());
         server.setExecutor(threads);
         server.createContext(PATH, this::handle);
         server.start();
-        log.info("Slack HTTP mode listening on port {} at {}", port(), PATH);
+        log.info("Slack HTTP mode listening on {}:{} at {}", bindAddress == null ? "*" : bindAddress, port(), PATH);
+    }
+
+    /** The address it listens on, or null when it is not listening. */
+    public synchronized InetSocketAddress address() {
+        return server == null ? null : server.getAddress();
     }
 
     public synchronized int port() {

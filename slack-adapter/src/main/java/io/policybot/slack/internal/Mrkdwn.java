@@ -1,5 +1,6 @@
 package io.policybot.slack.internal;
 
+import io.policybot.text.UserText;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,13 +12,17 @@ import java.util.regex.Pattern;
  */
 public final class Mrkdwn {
     /** A markdown link, or a bare web address. */
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]+)]\\(([^)\\s]+)\\)|(https?://[^\\s<>\\[\\]()|]+)");
+    private static final Pattern LINK =
+            Pattern.compile("\\[([^\\]\\n]+)]\\(([^)\\s\uE000-\uE0FF]+)\\)|(https?://[^\\s<>\\[\\]()|\uE000-\uE0FF]+)");
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern BULLET = Pattern.compile("(?m)^(\\s*)[-*] ");
     private static final Pattern BROADCAST = Pattern.compile("@(channel|here|everyone)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SAFE_URL = Pattern.compile("(?i)(https?://|mailto:)[^\\s]+");
     private static final Pattern SLACK_MARKUP = Pattern.compile("<([^<>]*)>");
     private static final String WORD_JOINER = "\u2060";
+    /** Escaped characters ride through the conversion as private-use stand-ins, so no rule below can see them. */
+    private static final char STAND_IN = '\uE000';
+    private static final Pattern STAND_INS = Pattern.compile("[\uE000-\uE0FF]");
 
     private Mrkdwn() {
     }
@@ -30,7 +35,7 @@ public final class Mrkdwn {
 
     /** The engine's Markdown subset (**bold**, _italic_, "- " bullets, [label](url)) as escaped Slack mrkdwn. */
     public static String fromMarkdown(String markdown) {
-        String escaped = escape(markdown);
+        String escaped = escape(hideEscapes(markdown));
         StringBuilder out = new StringBuilder(escaped.length() + 16);
         Matcher m = LINK.matcher(escaped);
         int last = 0;
@@ -44,7 +49,46 @@ public final class Mrkdwn {
             last = m.end();
         }
         out.append(formatText(escaped.substring(last)));
+        return literals(out);
+    }
+
+    /** {@code \*} and the other escapes of {@link UserText} as stand-ins; a stand-in already in the text is dropped. */
+    private static String hideEscapes(String markdown) {
+        String clean = STAND_INS.matcher(markdown).replaceAll("\uFFFD");
+        return UserText.ESCAPE.matcher(clean).replaceAll(
+                m -> String.valueOf((char) (STAND_IN + UserText.ESCAPABLE.indexOf(m.group(1).charAt(0)))));
+    }
+
+    /**
+     * The stand-ins as characters Slack shows but never formats: Slack mrkdwn has no escape for {@code * _ ~ `},
+     * so those become look-alikes ({@code ∗ ∼ ˋ}); an underscore inside a word stays (Slack never italicises there).
+     */
+    private static String literals(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int index = c - STAND_IN;
+            if (index < 0 || index >= UserText.ESCAPABLE.length()) {
+                out.append(c);
+                continue;
+            }
+            char literal = UserText.ESCAPABLE.charAt(index);
+            switch (literal) {
+                case '*' -> out.append('\u2217');
+                case '~' -> out.append('\u223C');
+                case '`' -> out.append('\u02CB');
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '_' -> out.append(insideWord(text, i) ? '_' : '\uFF3F');
+                default -> out.append(literal);
+            }
+        }
         return out.toString();
+    }
+
+    private static boolean insideWord(CharSequence text, int i) {
+        return i > 0 && i + 1 < text.length()
+                && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
     /** A link as {@code <url|label>} from already escaped parts; a non-web address shows only its label. */

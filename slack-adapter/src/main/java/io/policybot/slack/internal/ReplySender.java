@@ -6,6 +6,7 @@ import com.slack.api.bolt.util.Responder;
 import com.slack.api.webhook.WebhookResponse;
 import io.policybot.conversation.Block;
 import io.policybot.conversation.Reply;
+import io.policybot.text.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Places the engine's replies in Slack, relative to where the inbound came from:
@@ -28,23 +30,76 @@ public final class ReplySender {
             Set.of("not_in_channel", "channel_not_found", "is_archived", "restricted_action", "cannot_reply_to_message");
 
     private final SlackMessages messages;
+    private final SlackMessages once;
     private final Slack slack;
     private final Map<Reply.ChannelRole, String> channels;
+    private final AtomicLong undelivered = new AtomicLong();
 
-    public ReplySender(SlackMessages messages, Slack slack, Map<Reply.ChannelRole, String> channels) {
+    /**
+     * @param messages sends replies, with retries
+     * @param once     sends the note that a reply could not be delivered: one attempt, the retries are spent
+     */
+    public ReplySender(SlackMessages messages, SlackMessages once, Slack slack, Map<Reply.ChannelRole, String> channels) {
         this.messages = messages;
+        this.once = once;
         this.slack = slack;
         this.channels = Map.copyOf(channels);
     }
 
     /** Delivers each reply in order; one that fails is logged and the next still goes. */
     public void deliver(List<Reply> replies, Origin origin) {
+        deliver(replies, origin, null);
+    }
+
+    /**
+     * Delivers each reply in order. One that still fails after its retries is logged with its reason (never its
+     * text or the person), counted, and the person is told once, in {@code language}, if Slack lets us.
+     */
+    public void deliver(List<Reply> replies, Origin origin, String language) {
+        boolean told = false;
         for (Reply reply : replies) {
             try {
                 deliver(reply, origin);
             } catch (SlackCallException e) {
-                log.warn("A {} reply was not delivered: {}", reply.placement().getClass().getSimpleName(), e.getMessage());
+                undelivered.incrementAndGet();
+                String placement = reply.placement().getClass().getSimpleName();
+                boolean tell = !told && !(reply.placement() instanceof Reply.Placement.Home);
+                log.warn("A {} reply was not delivered: {}{}", placement, e.getMessage(),
+                        tell ? "; telling the person" : "");
+                if (tell) {
+                    told = true;
+                    tellNotDelivered(origin, language);
+                }
             }
+        }
+    }
+
+    /** Replies that could not be delivered since start (each one is also logged). */
+    public long undelivered() {
+        return undelivered.get();
+    }
+
+    private void tellNotDelivered(Origin origin, String language) {
+        String text = notDeliveredText(language);
+        BlockKit.Rendered note = BlockKit.render(List.of(new Block.Text(text)), text);
+        try {
+            if (origin.responseUrl() != null) {
+                respond(origin.responseUrl(), note, false);
+            } else if (origin.channelId() != null && !origin.direct()) {
+                once.postEphemeral(origin.channelId(), origin.userId(), origin.threadTs(), note);
+            } else {
+                once.post(origin.channelId() != null ? origin.channelId() : once.dmChannel(origin.userId()), null, note);
+            }
+        } catch (SlackCallException e) {
+            log.warn("The note that a reply was not delivered could not be sent either: {}", e.getMessage());
+        }
+    }
+
+    private static String notDeliveredText(String language) {
+        try {
+            return Messages.of("slack", language == null ? "en" : language).get("error.undelivered");
+        } catch (RuntimeException e) {
+            return "Sorry, I could not send my answer just now. Please ask again in a minute.";
         }
     }
 
@@ -75,7 +130,7 @@ public final class ReplySender {
                 throw e;
             }
             respond(origin.responseUrl(), message, false);
-            upload(message.attachments(), messages.dmChannel(origin.userId()), null);
+            uploadToDm(message.attachments(), origin.userId());
         }
     }
 
@@ -95,7 +150,7 @@ public final class ReplySender {
                     respond(origin.responseUrl(), message, false);
                 }
             }
-            upload(message.attachments(), messages.dmChannel(origin.userId()), null);
+            uploadToDm(message.attachments(), origin.userId());
         }
     }
 
@@ -112,7 +167,7 @@ public final class ReplySender {
             same(message, origin);
         } else if (origin.ephemeralSource() && origin.responseUrl() != null) {
             respond(origin.responseUrl(), message, true);
-            upload(message.attachments(), messages.dmChannel(origin.userId()), null);
+            uploadToDm(message.attachments(), origin.userId());
         } else {
             messages.update(origin.channelId(), origin.messageTs(), origin.threadTs(), message);
             upload(message.attachments(), origin.channelId(), origin.threadTs());
@@ -133,8 +188,13 @@ public final class ReplySender {
 
     private void home(BlockKit.Rendered message, String userId) {
         messages.publishHome(userId, message.blocks());
-        if (!message.attachments().isEmpty()) {
-            upload(message.attachments(), messages.dmChannel(userId), null);
+        uploadToDm(message.attachments(), userId);
+    }
+
+    /** Files for one person go to their DM; the DM is opened only when there is a file (N4). */
+    private void uploadToDm(List<Block.Attachment> files, String userId) {
+        if (!files.isEmpty()) {
+            upload(files, messages.dmChannel(userId), null);
         }
     }
 

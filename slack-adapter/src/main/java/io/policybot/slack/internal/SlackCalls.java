@@ -14,19 +14,34 @@ import java.util.Set;
 /**
  * Runs Web API calls. {@link #once} makes one attempt and classifies a failure; {@link #withRetries} waits out
  * a 429 for its Retry-After and a network or 5xx failure with a short back-off, so a reply is not lost.
+ * The two have separate budgets: a burst of 429s (Slack asking us to slow down) does not use up the attempts
+ * meant for server errors. Both are bounded by one total wait, so a person is not kept waiting for minutes.
  */
 public final class SlackCalls {
     private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
     private static final Set<String> TRANSIENT_ERRORS =
             Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited");
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Rate-limit retries per call: Slack's 429s come in bursts, each with its own Retry-After. */
+    public static final int DEFAULT_RATE_LIMIT_RETRIES = 10;
+    /** The longest a call waits in all before it gives up (an answer later than this is not worth sending). */
+    public static final Duration DEFAULT_MAX_TOTAL_WAIT = Duration.ofSeconds(60);
 
     private final Sleeper sleeper;
-    private final int maxAttempts;
+    private final int maxErrorAttempts;
+    private final int maxRateLimitRetries;
+    private final Duration maxTotalWait;
 
-    public SlackCalls(Sleeper sleeper, int maxAttempts) {
+    /** @param maxErrorAttempts attempts when the call fails with a network or server error */
+    public SlackCalls(Sleeper sleeper, int maxErrorAttempts) {
+        this(sleeper, maxErrorAttempts, DEFAULT_RATE_LIMIT_RETRIES, DEFAULT_MAX_TOTAL_WAIT);
+    }
+
+    public SlackCalls(Sleeper sleeper, int maxErrorAttempts, int maxRateLimitRetries, Duration maxTotalWait) {
         this.sleeper = sleeper;
-        this.maxAttempts = Math.max(1, maxAttempts);
+        this.maxErrorAttempts = Math.max(1, maxErrorAttempts);
+        this.maxRateLimitRetries = Math.max(0, maxRateLimitRetries);
+        this.maxTotalWait = maxTotalWait;
     }
 
     /** One Web API call. */
@@ -60,19 +75,38 @@ public final class SlackCalls {
     }
 
     public <T extends SlackApiTextResponse> T withRetries(String method, Call<T> call) {
-        for (int attempt = 1; ; attempt++) {
+        int errors = 0;
+        int rateLimits = 0;
+        Duration waited = Duration.ZERO;
+        while (true) {
             try {
                 return once(method, call);
             } catch (SlackCallException e) {
-                if (e.kind() == SlackCallException.Kind.PERMANENT || attempt >= maxAttempts) {
+                Duration wait;
+                String budget;
+                if (e.kind() == SlackCallException.Kind.PERMANENT) {
+                    throw e;
+                } else if (e.kind() == SlackCallException.Kind.RATE_LIMITED) {
+                    if (++rateLimits > maxRateLimitRetries) {
+                        throw e;
+                    }
+                    wait = e.retryAfter();
+                    budget = "rate limit " + rateLimits + " of " + maxRateLimitRetries;
+                } else {
+                    if (++errors >= maxErrorAttempts) {
+                        throw e;
+                    }
+                    wait = Duration.ofMillis(250L << Math.min(errors - 1, 5));
+                    budget = "error " + errors + " of " + (maxErrorAttempts - 1);
+                }
+                if (waited.plus(wait).compareTo(maxTotalWait) > 0) {
+                    log.info("{} {}: giving up, waiting {} ms more would pass {} s in all", method, e.error(),
+                            wait.toMillis(), maxTotalWait.toSeconds());
                     throw e;
                 }
-                Duration wait = e.kind() == SlackCallException.Kind.RATE_LIMITED
-                        ? e.retryAfter()
-                        : Duration.ofMillis(250L << Math.min(attempt - 1, 5));
-                log.info("{} {} (attempt {} of {}), retrying in {} ms", method, e.error(), attempt, maxAttempts,
-                        wait.toMillis());
+                log.info("{} {} ({}), retrying in {} ms", method, e.error(), budget, wait.toMillis());
                 pause(wait, e);
+                waited = waited.plus(wait);
             }
         }
     }

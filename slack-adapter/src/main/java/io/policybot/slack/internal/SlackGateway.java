@@ -51,6 +51,11 @@ public final class SlackGateway implements ChatGateway {
         }
     }
 
+    @Override
+    public boolean hasChannel(Reply.ChannelRole role) {
+        return channels.containsKey(role);
+    }
+
     private DeliveryResult send(String channel, List<Block> blocks, String fallback) {
         BlockKit.Rendered message = BlockKit.render(blocks, fallback);
         String ts = message.hasMessage() ? messages.post(channel, null, message) : null;

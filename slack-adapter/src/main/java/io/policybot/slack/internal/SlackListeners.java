@@ -7,6 +7,7 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
 import io.policybot.conversation.Actor;
 import io.policybot.conversation.Block;
 import io.policybot.conversation.ChannelRef;
@@ -59,19 +60,23 @@ public final class SlackListeners {
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
-            boolean fromPerson = e.getUser() != null && e.getBotId() == null && e.getSubtype() == null;
-            if ("im".equals(e.getChannelType()) && fromPerson && first(payload.getEventId(), ctx)) {
-                String text = withoutMention(e.getText(), ctx.getBotUserId());
-                Origin origin = Origin.message(e.getUser(), e.getChannel(), true, e.getThreadTs(), null);
-                submit("message", e.getUser(), () -> answer(origin, actor -> new Inbound.Message(actor,
-                        new ChannelRef(e.getChannel(), true), text, Inbound.Message.Kind.DIRECT_MESSAGE,
-                        payload.getEventId())));
+            if (e.getBotId() == null && e.getSubtype() == null) {
+                onDirectMessage(payload.getEventId(), ctx, e.getUser(), e.getChannel(), e.getChannelType(), e.getText(),
+                        e.getThreadTs(), e.getTs());
             }
+            return ctx.ack();
+        });
+        // A question with a file attached (a screenshot and "can I post this?") arrives as its own event type (B9).
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent e = payload.getEvent();
+            onDirectMessage(payload.getEventId(), ctx, e.getUser(), e.getChannel(), e.getChannelType(), e.getText(),
+                    e.getThreadTs(), e.getTs());
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
-            if (e.getUser() != null && e.getBotId() == null && first(payload.getEventId(), ctx)) {
+            if (e.getUser() != null && e.getBotId() == null && first(payload.getEventId(), ctx)
+                    && firstMessage(e.getChannel(), e.getTs())) {
                 String text = withoutMention(e.getText(), ctx.getBotUserId());
                 String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
                 Origin origin = Origin.message(e.getUser(), e.getChannel(), false, thread, null);
@@ -101,10 +106,34 @@ public final class SlackListeners {
         });
     }
 
+    /** A person's message in their DM with the bot: a question or a command. */
+    private void onDirectMessage(String eventId, EventContext ctx, String user, String channel, String channelType,
+                                 String rawText, String threadTs, String ts) {
+        if (user == null || !"im".equals(channelType) || !first(eventId, ctx) || !firstMessage(channel, ts)) {
+            return;
+        }
+        String text = withoutMention(rawText, ctx.getBotUserId());
+        Origin origin = Origin.message(user, channel, true, threadTs, null);
+        submit("message", user, () -> answer(origin, actor -> new Inbound.Message(actor,
+                new ChannelRef(channel, true), text, Inbound.Message.Kind.DIRECT_MESSAGE, eventId)));
+    }
+
     private boolean first(String eventId, EventContext ctx) {
         boolean first = dedupe.first(eventId == null ? null : "event:" + eventId);
         if (!first) {
             log.info("Skipped a repeated delivery of event {} (retry {})", eventId, ctx.getRetryNum());
+        }
+        return first;
+    }
+
+    /**
+     * One answer per message, whatever event id it comes under (B8): Slack's message ts is unique within its
+     * channel. A message with no ts (never seen from Slack) is not deduplicated here.
+     */
+    private boolean firstMessage(String channel, String ts) {
+        boolean first = channel == null || ts == null || dedupe.first("message:" + channel + ":" + ts);
+        if (!first) {
+            log.info("Skipped a message already answered under another event id");
         }
         return first;
     }
@@ -159,7 +188,7 @@ public final class SlackListeners {
             log.error("The engine failed on an inbound ({}); sending an apology", e.getClass().getName());
             replies = List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(apology(actor))), apology(actor)));
         }
-        sender.deliver(replies, origin);
+        sender.deliver(replies, origin, actor.locale() == null ? null : actor.locale().toLanguageTag());
     }
 
     private static String apology(Actor actor) {

@@ -51,4 +51,23 @@ class MrkdwnTest {
         assertEquals("abcd…", Mrkdwn.truncate("abcdefgh", 5));
         assertEquals("abc", Mrkdwn.truncate("abc", 5));
     }
+
+    @Test
+    void B2_escapedUserTextIsShownAsTypedAndNeverFormattedOrLinked() {
+        String typed = "[Open the HR portal](https://evil.example/login) **URGENT** _now_ ~old~ `code` snake_case <!here>";
+        String shown = Mrkdwn.fromMarkdown("**Bot's own** " + io.policybot.text.UserText.inline(typed));
+        assertEquals("*Bot's own* [Open the HR portal](<https://evil.example/login>) \u2217\u2217URGENT\u2217\u2217 "
+                + "\uFF3Fnow\uFF3F \u223Cold\u223C \u02CBcode\u02CB snake_case &lt;!here&gt;", shown);
+    }
+
+    @Test
+    void aQuotedQuestionStaysInsideTheQuote() {
+        String shown = Mrkdwn.fromMarkdown("Asked:\n" + io.policybot.text.UserText.quote("one\n- two\n> three"));
+        assertEquals("Asked:\n&gt; one\n&gt; - two\n&gt; &gt; three", shown);
+    }
+
+    @Test
+    void privateUseCharactersInTheTextCannotPoseAsEscapes() {
+        assertEquals("\uFFFD*b*", Mrkdwn.fromMarkdown("\uE002**b**"));
+    }
 }

@@ -85,6 +85,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final Map<String, String> locales = new ConcurrentHashMap<>();
+    private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     /** User group id -> member user ids, in the order usergroups.list lists them. */
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
@@ -119,6 +120,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public void setLocale(String userId, String locale) {
         locales.put(userId, locale);
+    }
+
+    /** The profile display name users.info gives for the user ("Alice" by default). */
+    public void setDisplayName(String userId, String displayName) {
+        displayNames.put(userId, displayName);
     }
 
     /** Declares a user group ({@code S...}) and its members, for usergroups.list. */
@@ -225,7 +231,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 if (Set.of("1", "true").contains(call.param("include_locale"))) {
                     u.put("locale", locales.getOrDefault(user, "en-US"));
                 }
-                u.putObject("profile").put("display_name", "Alice").put("real_name", "Alice Example");
+                u.putObject("profile").put("display_name", displayNames.getOrDefault(user, "Alice")).put("real_name", "Alice Example");
             }
             case "usergroups.list" -> {
                 ArrayNode groups = r.putArray("usergroups");

@@ -1,4 +1,4 @@
-package io.policybot.app;
+package io.policybot.benchmarks;
 
 import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.content.ContentLibrary;

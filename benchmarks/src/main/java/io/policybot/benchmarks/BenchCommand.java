@@ -1,6 +1,8 @@
-package io.policybot.app;
+package io.policybot.benchmarks;
 
 import io.policybot.answering.AnsweringSettings;
+import io.policybot.app.AppConfig;
+import io.policybot.app.PolicyBotCommand;
 import io.policybot.answering.Evaluation;
 import io.policybot.answering.OnnxEmbedders;
 import io.policybot.answering.QuestionAnswerer;

@@ -1,4 +1,4 @@
-package io.policybot.app;
+package io.policybot.benchmarks;
 
 import io.policybot.content.ContentLibrary;
 import io.policybot.conversation.Actions;

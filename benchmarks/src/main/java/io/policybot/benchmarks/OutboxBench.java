@@ -1,4 +1,4 @@
-package io.policybot.app;
+package io.policybot.benchmarks;
 
 import io.policybot.announcements.AnnouncementService;
 import io.policybot.announcements.AnnouncementSettings;
@@ -15,14 +15,12 @@ import io.policybot.store.Database;
 import io.policybot.store.SqlPersonRepository;
 import io.policybot.store.SqlTrainingRepository;
 import io.policybot.training.TrainingService;
+import io.policybot.testing.TestClock;
 import io.policybot.training.TrainingSettings;
 import java.io.PrintStream;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +78,8 @@ final class OutboxBench {
 
     /** A database with {@code people} Slack users, two published versions and a fake Slack. */
     private static final class Run {
-        final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-10T09:00:00Z"));
+        // Moves only when the pacer "sleeps": delivery is measured without waiting out its pacing.
+        final TestClock clock = TestClock.at("2026-11-10T09:00:00Z");
         final AtomicInteger sent = new AtomicInteger();
         final Announcements announcements;
 
@@ -144,33 +143,5 @@ final class OutboxBench {
             policies.put(p.id(), new Policy(p.id(), docs, p.quizzes(), p.scenarios()));
         }
         return new ContentLibrary(base.settings(), policies, base.fingerprint() + "-bench");
-    }
-
-    /** A clock that moves only when the pacer "sleeps". */
-    private static final class SimulatedClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SimulatedClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
