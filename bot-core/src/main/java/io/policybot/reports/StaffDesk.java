@@ -24,6 +24,7 @@ import io.policybot.store.SqlPersonRepository;
 import io.policybot.store.SqlReportRepository;
 import io.policybot.store.SqlRosterRepository;
 import io.policybot.text.Messages;
+import io.policybot.text.UserText;
 import io.policybot.training.TrainingRules;
 import io.policybot.training.TrainingSettings;
 import java.time.Clock;
@@ -251,7 +252,9 @@ public final class StaffDesk implements StaffCommands {
         }
         List<String> table = new ArrayList<>();
         for (Report.Row row : report.rows().subList(0, Math.min(TABLE_ROWS, report.rows().size()))) {
-            table.add(m.get("report.row", row.name(), row.team() == null ? m.get("report.noTeam") : row.team(),
+            // Names and teams are what people typed or a roster said: inert in the Markdown (D1 of the Discord report).
+            table.add(m.get("report.row", UserText.inline(row.name()),
+                    row.team() == null ? m.get("report.noTeam") : UserText.inline(row.team()),
                     row.policyId() + " " + row.version(), m.get("state." + row.state().name().toLowerCase(Locale.ROOT)),
                     row.score() == null ? m.get("report.noScore") : row.score() + "%",
                     m.get(row.acknowledged() ? "report.yes" : "report.no")));
@@ -310,10 +313,12 @@ public final class StaffDesk implements StaffCommands {
         blocks.add(new Block.Text(m.get("gaps.summary", total, groups.size())));
         List<String> items = new ArrayList<>();
         for (GapGroups.Group g : groups.subList(0, Math.min(20, groups.size()))) {
-            String item = m.get("gaps.group", g.count(), g.example(), g.declined(), g.downVoted(),
+            // The questions are what people typed: one line each, no Markdown of their own (D1).
+            String item = m.get("gaps.group", g.count(), UserText.inline(g.example()), g.declined(), g.downVoted(),
                     g.section() == null ? "" : m.get("gaps.section", g.section()));
             if (!g.others().isEmpty()) {
-                item += "\n  " + m.get("gaps.others", String.join(" | ", g.others()));
+                item += "\n  " + m.get("gaps.others",
+                        String.join(" | ", g.others().stream().map(UserText::inline).toList()));
             }
             items.add(item);
         }
