@@ -176,6 +176,7 @@ public final class AnnouncementService implements AnnouncementCommands {
                 return new Confirmation(Outcome.VERSION_ALREADY_ANNOUNCED, a, 0);
             }
             store.settle(c, a.id(), Announcement.Status.CONFIRMED, now);
+            outbox.skipSuperseded(c, a.policyId(), a.id(), a.version(), now);
             Map<String, String> languages = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT person_id, language FROM question_log ORDER BY asked_at");
                  ResultSet rs = ps.executeQuery()) {

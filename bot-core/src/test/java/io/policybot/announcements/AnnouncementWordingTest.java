@@ -53,6 +53,7 @@ class AnnouncementWordingTest {
         final Map<String, String> dms = new ConcurrentHashMap<>();
         final Map<String, List<Button>> buttons = new ConcurrentHashMap<>();
         final List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public String platform() {
@@ -63,6 +64,7 @@ class AnnouncementWordingTest {
         public DeliveryResult sendDirect(String userId, List<Block> blocks, String fallback) {
             Reply r = new Reply(Reply.SAME, blocks, fallback);
             dms.put(userId, Replies.text(r));
+            all.add(userId + ": " + Replies.text(r));
             buttons.put(userId, Replies.buttons(r));
             return new DeliveryResult.Sent("m" + dms.size());
         }
@@ -90,6 +92,28 @@ class AnnouncementWordingTest {
     private String preview() {
         return Replies.text(announcements.service().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
                 "announce", Inbound.Message.Kind.COMMAND), "", "en"));
+    }
+
+    private void confirm() {
+        List<Reply> replies = announcements.service().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
+                "announce", Inbound.Message.Kind.COMMAND), "", "en");
+        Button confirm = Replies.button(Replies.lastWithButtons(replies), "Send the announcement");
+        announcements.service().onButton(new Inbound.ButtonPress(hr, new ChannelRef("D-HR", true),
+                Actions.ANNOUNCE_CONFIRM, confirm.value()), "en");
+    }
+
+    @Test
+    void B5_aPendingAnnouncementIsNotSentStaleNextToANewerOne() throws InterruptedException {
+        content.set(Fixtures.v11());
+        announcements.publisher().publish(content.get());
+        confirm(); // confirmed, never delivered (the old console chat)
+        content.set(Fixtures.edit(TestContent.bundled(), "1.2", Set.of(Fixtures.CHANGED), Set.of()));
+        announcements.publisher().publish(content.get());
+        confirm();
+        announcements.dispatcher().drain();
+        assertTrue(slack.all.stream().noneMatch(t -> t.contains("version 1.1")), slack.all.toString());
+        assertTrue(slack.posts.stream().noneMatch(t -> t.contains("version 1.1")), slack.posts.toString());
+        assertTrue(slack.dms.get("U2").contains("version 1.2"), slack.dms.get("U2"));
     }
 
     private void send() throws InterruptedException {
