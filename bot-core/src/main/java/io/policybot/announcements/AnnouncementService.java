@@ -89,10 +89,6 @@ public final class AnnouncementService implements AnnouncementCommands {
         }
     }
 
-    /** The policy's latest version is its first: nothing changed to announce. */
-    public record FirstVersion(String policyId, String title, String version) implements Prepared {
-    }
-
     public record AlreadyAnnounced(Announcement announcement, String title, AnnouncementOutbox.Progress progress)
             implements Prepared {
     }
@@ -121,12 +117,10 @@ public final class AnnouncementService implements AnnouncementCommands {
         if (done.isPresent()) {
             return new AlreadyAnnounced(done.get(), title, outbox.progress(done.get().id(), OutboxMessage.Kind.ANNOUNCE));
         }
+        // A first version has nothing to compare with: it is announced as a roll-out (everyone takes the quiz).
         Optional<PublishedVersion> from = versions.previous(id, to.version());
-        if (from.isEmpty()) {
-            return new FirstVersion(id, title, to.version());
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Announcement draft = new Announcement(Ids.next(), id, to.version(), from.get().version(),
+        Announcement draft = new Announcement(Ids.next(), id, to.version(), from.map(PublishedVersion::version).orElse(null),
                 LocalDate.now(clock).plusDays(settings.updateDueDays()), Announcement.Status.DRAFT, requestedBy, now, null);
         store.createDraft(draft);
         Map<String, Integer> audience = new TreeMap<>();
@@ -135,7 +129,7 @@ public final class AnnouncementService implements AnnouncementCommands {
                 audience.merge(p.platform(), 1, Integer::sum);
             }
         }
-        return new Preview(draft, title, ContentChanges.between(from.get(), to), audience, new TreeSet<>(platforms));
+        return new Preview(draft, title, ContentChanges.between(from.orElse(null), to), audience, new TreeSet<>(platforms));
     }
 
     /**
@@ -182,6 +176,7 @@ public final class AnnouncementService implements AnnouncementCommands {
                 return new Confirmation(Outcome.VERSION_ALREADY_ANNOUNCED, a, 0);
             }
             store.settle(c, a.id(), Announcement.Status.CONFIRMED, now);
+            outbox.skipSuperseded(c, a.policyId(), a.id(), a.version(), now);
             Map<String, String> languages = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT person_id, language FROM question_log ORDER BY asked_at");
                  ResultSet rs = ps.executeQuery()) {
@@ -305,28 +300,33 @@ public final class AnnouncementService implements AnnouncementCommands {
     private Reply previewReply(Prepared prepared, Messages m, String language) {
         return switch (prepared) {
             case UnknownPolicy u -> text(Reply.PRIVATE, m.get("preview.unknown", u.policyId()));
-            case FirstVersion f -> text(Reply.PRIVATE, m.get("preview.none", f.title(), f.version()));
             case AlreadyAnnounced a -> text(Reply.PRIVATE, m.get("preview.already", messages.title(a.announcement().policyId(), language),
                     a.announcement().version(), day(a.announcement().confirmedAt(), language), statusLine(a, m, language)));
             case Preview p -> {
                 String title = messages.title(p.draft().policyId(), language);
+                AnnouncementMessages.Ask ask = messages.ask(p.draft());
+                boolean rollOut = ask == AnnouncementMessages.Ask.ROLL_OUT;
+                String heading = m.get(rollOut ? "preview.rollout.heading" : "preview.heading", title, p.draft().version());
                 List<Block> blocks = new ArrayList<>();
-                blocks.add(new Block.Heading(m.get("preview.heading", title, p.draft().version())));
-                blocks.add(new Block.Context(m.get("preview.base", p.draft().baseVersion())));
-                List<String> lines = messages.changeLines(p.changes(), language);
-                blocks.add(lines.isEmpty() ? new Block.Text(m.get("nochange"))
+                blocks.add(new Block.Heading(heading));
+                blocks.add(new Block.Context(rollOut ? m.get("preview.rollout.base")
+                        : m.get("preview.base", p.draft().baseVersion())));
+                List<String> lines = messages.changeLines(p.draft(), language);
+                blocks.add(rollOut ? new Block.Text(m.get("rollout.intro", title))
+                        : lines.isEmpty() ? new Block.Text(m.get("nochange"))
                         : new Block.Bullets(m.get("intro", title), lines));
                 String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", "));
                 blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
-                blocks.add(new Block.Text(m.get("preview.due", AnnouncementMessages.date(p.draft().dueOn(), language))));
+                blocks.add(new Block.Text(m.get("preview.due." + ask.name().toLowerCase(java.util.Locale.ROOT),
+                        AnnouncementMessages.date(p.draft().dueOn(), language))));
                 if (!p.channels().isEmpty()) {
                     blocks.add(new Block.Context(m.get("preview.channels", String.join(", ", p.channels()))));
                 }
                 blocks.add(new Block.Buttons(List.of(
                         new Button(Actions.ANNOUNCE_CONFIRM, m.get("button.confirm"), p.draft().id(), Button.Style.PRIMARY),
                         new Button(Actions.ANNOUNCE_CANCEL, m.get("button.cancel"), p.draft().id()))));
-                yield new Reply(Reply.PRIVATE, blocks, m.get("preview.heading", title, p.draft().version()));
+                yield new Reply(Reply.PRIVATE, blocks, heading);
             }
         };
     }

@@ -66,7 +66,7 @@ public final class Announcements implements AutoCloseable {
         PolicyVersionStore versions = new SqlPolicyVersionStore(db);
         AnnouncementStore store = new AnnouncementStore(db);
         AnnouncementOutbox outbox = new AnnouncementOutbox(db);
-        AnnouncementMessages messages = new AnnouncementMessages(content, versions, store, people);
+        AnnouncementMessages messages = new AnnouncementMessages(content, versions, store, people, training);
         ReminderScheduler reminders = new ReminderScheduler(content, store, outbox, training, people, gateways.keySet(),
                 settings, clock);
         OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, messages, gateways, settings, clock, sleeper,

@@ -294,7 +294,7 @@ public final class StaffDesk implements StaffCommands {
                 return List.of(text(m.get("gaps.badDays")));
             }
         }
-        return List.of(gapsReply(gapGroups(days), days, m));
+        return List.of(gapsReply(gapGroups(days), days, m, s -> reports.sectionTitle(s, m.language())));
     }
 
     /** The gap groups of the last {@code days} days (also for the CLI). */
@@ -302,7 +302,8 @@ public final class StaffDesk implements StaffCommands {
         return GapGroups.group(reports.repository().gapQuestions(clock.instant().minus(Duration.ofDays(days))));
     }
 
-    static Reply gapsReply(List<GapGroups.Group> groups, int days, Messages m) {
+    static Reply gapsReply(List<GapGroups.Group> groups, int days, Messages m,
+                           java.util.function.UnaryOperator<String> sectionTitle) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(m.get("gaps.title", days)));
         if (groups.isEmpty()) {
@@ -315,7 +316,7 @@ public final class StaffDesk implements StaffCommands {
         for (GapGroups.Group g : groups.subList(0, Math.min(20, groups.size()))) {
             // The questions are what people typed: one line each, no Markdown of their own (D1).
             String item = m.get("gaps.group", g.count(), UserText.inline(g.example()), g.declined(), g.downVoted(),
-                    g.section() == null ? "" : m.get("gaps.section", g.section()));
+                    g.section() == null ? "" : m.get("gaps.section", sectionTitle.apply(g.section())));
             if (!g.others().isEmpty()) {
                 item += "\n  " + m.get("gaps.others",
                         String.join(" | ", g.others().stream().map(UserText::inline).toList()));

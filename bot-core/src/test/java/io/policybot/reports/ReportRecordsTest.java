@@ -31,6 +31,23 @@ class ReportRecordsTest {
     }
 
     @Test
+    void B29_gapsNameSectionsByTitleWithPlurals() {
+        f.db.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO question_log (id, person_id, question, "
+                    + "language, answered, policy_id, section_id, confidence, asked_at) VALUES ('q1', ?, ?, 'en', FALSE, "
+                    + "'social-media', 'account-security', 0.2, ?)")) {
+                ps.setString(1, f.id("E1"));
+                ps.setString(2, "what is the wifi password");
+                ps.setLong(3, f.clock.millis());
+                return ps.executeUpdate();
+            }
+        });
+        String text = Replies.text(f.say("HR1", "gaps", ""));
+        assertTrue(text.contains("nearest section Social Media Policy > Account security"), text);
+        assertTrue(text.contains("1 question in 1 group"), text);
+    }
+
+    @Test
     void B19_teamsInAnyCaseAndBareIdsAreFound() {
         assertEquals(List.of("slack:E1", "slack:E2", "slack:E4", "slack:M1"), StaffFixture.peopleIn(f.say("HR1", "report", "team sales")));
         assertEquals(List.of("slack:E1", "slack:E2", "slack:E4", "slack:M1"), StaffFixture.peopleIn(f.say("HR1", "report", "SALES")));
