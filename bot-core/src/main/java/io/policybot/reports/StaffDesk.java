@@ -340,6 +340,15 @@ public final class StaffDesk implements StaffCommands {
         return new Reply(Reply.PRIVATE, List.of(new Block.Text(s)), s);
     }
 
+    @Override
+    public List<String> commandsFor(Actor actor) {
+        Roles r = rolesOf(actor);
+        if (r.staff()) {
+            return List.of("report", "gaps", "announce");
+        }
+        return r.has(Role.MANAGER) ? List.of("report") : List.of();
+    }
+
     /** The roles of {@code actor}, with the platform groups the adapter found them in. */
     public Roles rolesOf(Actor actor) {
         return roles.roles(actor.platform(), actor.userId(), actor.groups());
