@@ -135,12 +135,12 @@ final class StaffCli {
                     // --as names someone the bot does not know: say so rather than invent a person.
                     System.err.println("policybot report: no one is known as " + actor.key()
                             + "; `policybot people list` shows everyone.");
-                    return 1;
+                    return ExitCodes.FAILED;
                 }
                 StaffDesk.CliReport report = rt.desk.reportForCli(actor, argument, lang);
                 print(rt, report.replies());
                 if (report.csv() == null) {
-                    return 3;
+                    return ExitCodes.REFUSED;
                 }
                 if (csv != null) {
                     try {
@@ -148,7 +148,7 @@ final class StaffCli {
                     } catch (IOException e) {
                         System.err.println("policybot report: could not write " + csv + ": "
                                 + ioReason(e) + ". Nothing was exported.");
-                        return 1;
+                        return ExitCodes.FAILED;
                     }
                     rt.desk.recordExport(actor, report, csv.toAbsolutePath().toString());
                     out().println("CSV written to " + csv);
@@ -272,7 +272,7 @@ final class StaffCli {
                     if (found.isEmpty()) {
                         System.err.println("policybot people remove: no one is known as \"" + who
                                 + "\"; `policybot people list` shows everyone.");
-                        return 1;
+                        return ExitCodes.FAILED;
                     }
                     Person p = found.get();
                     if (!yes) {
@@ -282,7 +282,7 @@ final class StaffCli {
                                 StandardCharsets.UTF_8)).readLine();
                         if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
                             out().println("Not removed.");
-                            return 1;
+                            return ExitCodes.REFUSED;
                         }
                     }
                     PersonRepository.Removed removed = rt.people.remove(p.id()).orElseThrow();

@@ -36,7 +36,7 @@ final class TrainingCommand {
             if (!Person.PLATFORMS.contains(p)) {
                 System.err.println("policybot training status: --platform is slack, discord or console, not '"
                         + platform + "'");
-                return 2;
+                return ExitCodes.USAGE;
             }
             try (BotRuntime runtime = new BotRuntime(parent.parent.config(), parent.parent.clock())) {
                 // Looking someone up creates no one: a mistyped id is reported, not added to the people table.
@@ -49,7 +49,7 @@ final class TrainingCommand {
                 if (person.isEmpty()) {
                     System.err.println("policybot training status: no one is known as " + p + ":" + user
                             + "; `policybot people list` shows everyone.");
-                    return 1;
+                    return ExitCodes.FAILED;
                 }
                 var replies = runtime.training().status(person.get(), lang);
                 System.out.println(new ConsoleRenderer(runtime.config().dataDir()).render(replies, new ArrayList<>()));

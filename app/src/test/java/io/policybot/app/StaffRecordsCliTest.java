@@ -103,14 +103,14 @@ class StaffRecordsCliTest {
     @Test
     void B6_hrCanRemoveAPersonAndItIsAudited() {
         Run refused = runWith("no\n", "people", "remove", "omar");
-        assertEquals(1, refused.code());
+        assertEquals(ExitCodes.REFUSED, refused.code());
         Run removed = run("people", "remove", "console:omar", "--yes");
         assertEquals(0, removed.code(), removed.err());
         assertTrue(removed.out().contains("Removed Omar Ali (console:omar)"), removed.out());
         assertTrue(run("people", "list").out().startsWith("4 people"));
         assertTrue(run("audit").out().lines().anyMatch(l -> l.contains("cli:operator") && l.contains("person.remove")
                 && l.contains("console:omar")));
-        assertEquals(1, run("people", "remove", "console:omar", "--yes").code());
+        assertEquals(ExitCodes.FAILED, run("people", "remove", "console:omar", "--yes").code());
     }
 
     @Test
@@ -118,7 +118,7 @@ class StaffRecordsCliTest {
         Path teams = dir.resolve("teams2.csv");
         Files.writeString(teams, "platform,platform_user_id,name\nteams,a9,Ana Nine\nSlack,U1,Upper Case\n");
         Run run = run("roster", "import", teams.toString());
-        assertEquals(2, run.code());
+        assertEquals(ExitCodes.FAILED, run.code()); // a roster that cannot be imported failed, nothing imported
         assertTrue(run.err().contains("row 2: platform 'teams' is not slack, discord or console"), run.err());
         assertFalse(run.err().contains("row 3"), run.err()); // "Slack" is slack
         assertTrue(run("people", "list").out().startsWith("5 people"));
