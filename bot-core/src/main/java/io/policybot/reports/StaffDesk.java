@@ -145,8 +145,12 @@ public final class StaffDesk implements StaffCommands {
     }
 
     private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language, boolean attach) {
-        // Reading a report never creates anyone: an unknown asker simply has no record of their own.
-        Optional<Person> found = people.find(actor.platform(), actor.userId());
+        // Someone asking in chat is a real person the bot has met (listed by name from then on, D10). The command
+        // line creates no one: the operator and --as are not people, and a report there is only read (B6).
+        Optional<Person> found = attach && Person.PLATFORMS.contains(actor.platform())
+                ? Optional.of(people.findOrCreate(actor.platform(), actor.userId(),
+                        actor.displayName().equals(actor.userId()) ? null : actor.displayName(), clock.instant()))
+                : people.find(actor.platform(), actor.userId());
         String myId = found.map(Person::id).orElse("");
         String lower = arg.toLowerCase(Locale.ROOT);
         if (arg.isEmpty()) {

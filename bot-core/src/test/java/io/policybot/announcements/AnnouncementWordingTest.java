@@ -133,7 +133,7 @@ class AnnouncementWordingTest {
         String text = preview();
         assertTrue(text.contains("**Identifying yourself**: … imply you speak for Acme.") && text.contains("➕ “(revised)”"), text);
         assertFalse(text.contains("never imp…"), text);
-        assertTrue(text.contains("update quiz due by"), text);
+        assertTrue(text.contains("Update quiz due by"), text);
     }
 
     @Test
@@ -143,7 +143,7 @@ class AnnouncementWordingTest {
         announcements.publisher().publish(content.get());
         String text = preview();
         assertTrue(text.contains("No retraining"), text);
-        assertFalse(text.contains("update quiz due"), text);
+        assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("update quiz due"), text);
         send();
         assertTrue(slack.dms.get("U1").contains("Nothing to retake"), slack.dms.get("U1"));
         assertFalse(slack.dms.get("U1").contains("update quiz"), slack.dms.get("U1"));
