@@ -21,12 +21,12 @@ import picocli.CommandLine.ParentCommand;
 /**
  * HR's announcement from the command line: the preview, a confirmation, then delivery to everyone in the people
  * table through the console platform (a fake platform printing each DM), to completion. HR-only in chat; here
- * whoever runs the CLI on the bot's machine is trusted.
+ * whoever runs the CLI on the bot's machine is trusted, and acts (and is audited) as {@code cli:operator}.
  */
 @Command(name = "announce", description = "Announce the latest policy version: preview, confirm, send to everyone.",
         subcommands = AnnounceCommand.Status.class)
 final class AnnounceCommand implements Callable<Integer> {
-    private static final Actor HR = new Actor("console", "hr", "HR (CLI)", null);
+    private static final Actor HR = StaffRuntime.OPERATOR;
 
     @ParentCommand
     PolicyBotCommand parent;
@@ -68,23 +68,16 @@ final class AnnounceCommand implements Callable<Integer> {
                     new ArrayList<>()));
             runtime.announcements().dispatcher().resumeInFlight();
             runtime.announcements().dispatcher().drain();
-            printStatus(service);
+            printStatus(service, lang);
         }
         return 0;
     }
 
-    static void printStatus(AnnouncementService service) {
-        List<AnnouncementService.AlreadyAnnounced> all = service.status();
-        if (all.isEmpty()) {
-            System.out.println("No announcement has been sent yet.");
-        }
-        for (AnnouncementService.AlreadyAnnounced a : all) {
-            AnnouncementOutbox.Progress p = a.progress();
-            System.out.printf("%s %s (announced %s, due %s): sent %d / pending %d / failed %d, acknowledged %d%n",
-                    a.announcement().policyId(), a.announcement().version(), a.announcement().confirmedAt(),
-                    a.announcement().dueOn(), p.sent(), p.pending(), p.failed(), service.acknowledgements(a.announcement()));
-            p.failures().forEach(f -> System.out.println("  failed: " + f));
-        }
+    /** Every announcement, newest first, in the same words as {@code announce status} in chat. */
+    static void printStatus(AnnouncementService service, String lang) {
+        List<Reply> status = service.announce(new Inbound.Message(HR, new ChannelRef("cli", true), "announce status",
+                Inbound.Message.Kind.COMMAND), "status", lang);
+        StaffCli.out().println(new ConsoleRenderer(java.nio.file.Path.of(".")).render(status, new ArrayList<>()));
     }
 
     private static Inbound.ButtonPress press(String action, String value) {
@@ -96,10 +89,13 @@ final class AnnounceCommand implements Callable<Integer> {
         @ParentCommand
         AnnounceCommand parent;
 
+        @Option(names = "--lang", paramLabel = "LANG")
+        String lang = "en";
+
         @Override
         public Integer call() {
             try (BotRuntime runtime = new BotRuntime(parent.parent.config(), parent.parent.clock())) {
-                printStatus(runtime.announcements().service());
+                printStatus(runtime.announcements().service(), lang);
             }
             return 0;
         }

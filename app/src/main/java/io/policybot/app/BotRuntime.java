@@ -94,7 +94,9 @@ public final class BotRuntime implements AutoCloseable {
         keepOrFallBack(start.lastPublished(), published);
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
                 StaffDesk.onDatabase(database, answerer::library, TrainingSettings.defaults(),
-                        StaffRuntime.rolesConfig(config), audit, announcements.service(), clock),
+                        StaffRuntime.rolesConfig(config), audit, chatPlatforms.isEmpty()
+                                ? new DeliverOnConfirm(announcements.service(), announcements.dispatcher())
+                                : announcements.service(), clock),
                 ChatGateways.of(gateways), clock, AnsweringSettings.DEFAULTS.maxQuestionChars());
     }
 

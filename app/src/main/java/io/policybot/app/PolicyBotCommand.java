@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Benchmarks: ./policybot bench --help (the benchmarks module, not shipped; built on demand)."},
         subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, EvalCommand.class,
                 TrainingCommand.class, ContentCommand.class, AnnounceCommand.class, StaffCli.Roster.class,
-                StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, CommandLine.HelpCommand.class})
+                StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, StaffCli.People.class, CommandLine.HelpCommand.class})
 public final class PolicyBotCommand implements Callable<Integer> {
 
     @Option(names = "--content", scope = ScopeType.INHERIT, paramLabel = "DIR",

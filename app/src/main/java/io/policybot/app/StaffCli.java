@@ -1,7 +1,12 @@
 package io.policybot.app;
 
 import io.policybot.audit.AuditEntry;
+import io.policybot.conversation.Actor;
 import io.policybot.conversation.Block;
+import io.policybot.people.Person;
+import io.policybot.people.PersonRepository;
+import io.policybot.reports.StaffDesk;
+import io.policybot.text.Dates;
 import io.policybot.conversation.Reply;
 import io.policybot.people.RosterImporter;
 import io.policybot.people.RosterResult;
@@ -61,12 +66,39 @@ final class StaffCli {
                     RosterResult result = new RosterImporter(new SqlPersonRepository(rt.database),
                             new SqlRosterRepository(rt.database), rt.audit, rt.clock)
                             .importCsv(csv, StaffRuntime.OPERATOR.key(), file.getFileName().toString());
-                    out().printf("Imported %s: %d created, %d updated, %d role changes.%n", file.getFileName(),
-                            result.created(), result.updated(), result.roleChanges().size());
+                    out().printf("Imported %s: %s.%n", file.getFileName(), summary(result));
                 }
                 return 0;
             }
         }
+    }
+
+    /** Why a file could not be written, in words (not a Java exception name). */
+    static String ioReason(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> "its folder does not exist";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+    }
+
+    /** "2 created, 1 updated, 8 unchanged, 1 role change": only the parts that are not zero, plurals right. */
+    static String summary(RosterResult r) {
+        List<String> parts = new ArrayList<>();
+        if (r.created() > 0) {
+            parts.add(r.created() + " created");
+        }
+        if (r.updated() > 0) {
+            parts.add(r.updated() + " updated");
+        }
+        if (r.unchanged() > 0) {
+            parts.add(r.unchanged() + " unchanged");
+        }
+        if (!r.roleChanges().isEmpty()) {
+            parts.add(r.roleChanges().size() + (r.roleChanges().size() == 1 ? " role change" : " role changes"));
+        }
+        return parts.isEmpty() ? "no one in the file" : String.join(", ", parts);
     }
 
     @Command(name = "report", description = "Training report: completed, in progress, overdue, not started, score, "
@@ -96,15 +128,32 @@ final class StaffCli {
                 throw new BadUsage("give --team or --person, not both");
             }
             String argument = team != null ? "team " + team : person != null ? person : "";
-            try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock())) {
-                List<Reply> replies = rt.run(StaffRuntime.actor(as), "report", argument, lang);
-                print(rt, replies);
-                List<Block.Attachment> files = StaffRuntime.attachments(replies);
-                if (csv != null && !files.isEmpty()) {
-                    Files.write(csv, files.getFirst().content());
+            Actor actor = StaffRuntime.actor(as);
+            try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock(), actor)) {
+                if (as != null && rt.people.find(actor.platform(), actor.userId()).isEmpty()
+                        && !rt.desk.rolesOf(actor).staff()) {
+                    // --as names someone the bot does not know: say so rather than invent a person.
+                    System.err.println("policybot report: no one is known as " + actor.key()
+                            + "; `policybot people list` shows everyone.");
+                    return ExitCodes.FAILED;
+                }
+                StaffDesk.CliReport report = rt.desk.reportForCli(actor, argument, lang);
+                print(rt, report.replies());
+                if (report.csv() == null) {
+                    return ExitCodes.REFUSED;
+                }
+                if (csv != null) {
+                    try {
+                        Files.write(csv, report.csv().content());
+                    } catch (IOException e) {
+                        System.err.println("policybot report: could not write " + csv + ": "
+                                + ioReason(e) + ". Nothing was exported.");
+                        return ExitCodes.FAILED;
+                    }
+                    rt.desk.recordExport(actor, report, csv.toAbsolutePath().toString());
                     out().println("CSV written to " + csv);
                 }
-                return files.isEmpty() ? 3 : 0;
+                return 0;
             }
         }
     }
@@ -132,6 +181,122 @@ final class StaffCli {
         }
     }
 
+    /** The audit entries as aligned columns: when (one date format), who, what, target, detail. */
+    static String auditTable(List<AuditEntry> entries, java.time.ZoneId zone) {
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+        List<String[]> rows = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            java.time.ZonedDateTime at = e.at().atZone(zone);
+            rows.add(new String[] {Dates.day(at.toLocalDate(), "en") + " " + time.format(at), e.actor(), e.action(),
+                    e.target(), e.detail()});
+        }
+        int[] width = new int[4];
+        for (String[] r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                sb.append(r[i]).append(" ".repeat(width[i] - r[i].length() + 2));
+            }
+            sb.append(r[4]).append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    @Command(name = "people", description = "The people the bot knows: list them, or remove one (audited).",
+            subcommands = {People.ListPeople.class, People.Remove.class})
+    static final class People {
+        @ParentCommand
+        PolicyBotCommand parent;
+
+        @Command(name = "list", description = "Everyone in the people table: id, name, email, team, manager.")
+        static final class ListPeople implements Callable<Integer> {
+            @ParentCommand
+            People parent;
+
+            @Override
+            public Integer call() {
+                try (StaffRuntime rt = new StaffRuntime(parent.parent.config(), parent.parent.clock())) {
+                    List<Person> all = rt.people.all();
+                    PrintStream out = out();
+                    out.println(all.size() == 1 ? "1 person" : all.size() + " people");
+                    java.util.Map<String, String> keyOf = new java.util.HashMap<>();
+                    all.forEach(p -> keyOf.put(p.id(), p.key()));
+                    List<String[]> rows = new ArrayList<>();
+                    rows.add(new String[] {"ID", "NAME", "EMAIL", "TEAM", "MANAGER"});
+                    for (Person p : all) {
+                        rows.add(new String[] {p.key(), p.displayName(), nz(p.email()), nz(p.team()),
+                                p.managerId() == null ? "-" : keyOf.getOrDefault(p.managerId(), "?")});
+                    }
+                    int[] width = new int[4];
+                    rows.forEach(r -> {
+                        for (int i = 0; i < width.length; i++) {
+                            width[i] = Math.max(width[i], r[i].length());
+                        }
+                    });
+                    for (String[] r : rows) {
+                        StringBuilder sb = new StringBuilder();
+                        for (int i = 0; i < width.length; i++) {
+                            sb.append(r[i]).append(" ".repeat(width[i] - r[i].length() + 2));
+                        }
+                        out.println(sb.append(r[4]));
+                    }
+                }
+                return 0;
+            }
+
+            private static String nz(String s) {
+                return s == null || s.isBlank() ? "-" : s;
+            }
+        }
+
+        @Command(name = "remove", description = "Remove a person and everything kept about them (training, "
+                + "questions, acknowledgements); recorded in the audit log.")
+        static final class Remove implements Callable<Integer> {
+            @ParentCommand
+            People parent;
+
+            @Parameters(paramLabel = "PERSON", description = "platform:id, a user id or an email.")
+            String who;
+
+            @Option(names = "--yes", description = "Remove without asking for confirmation.")
+            boolean yes;
+
+            @Override
+            public Integer call() throws IOException {
+                try (StaffRuntime rt = new StaffRuntime(parent.parent.config(), parent.parent.clock())) {
+                    java.util.Optional<Person> found = rt.find(who);
+                    if (found.isEmpty()) {
+                        System.err.println("policybot people remove: no one is known as \"" + who
+                                + "\"; `policybot people list` shows everyone.");
+                        return ExitCodes.FAILED;
+                    }
+                    Person p = found.get();
+                    if (!yes) {
+                        out().print("Remove " + p.displayName() + " (" + p.key() + ") and all their records? "
+                                + "Type yes to remove: ");
+                        String answer = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                                StandardCharsets.UTF_8)).readLine();
+                        if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+                            out().println("Not removed.");
+                            return ExitCodes.REFUSED;
+                        }
+                    }
+                    PersonRepository.Removed removed = rt.people.remove(p.id()).orElseThrow();
+                    String detail = removed.completions() + " training records, " + removed.questions()
+                            + " questions, " + removed.acknowledgements() + " acknowledgements removed";
+                    rt.audit.record(new AuditEntry(rt.clock.instant(), StaffRuntime.OPERATOR.key(),
+                            AuditEntry.PERSON_REMOVE, p.key(), p.displayName() + ": " + detail));
+                    out().println("Removed " + p.displayName() + " (" + p.key() + "): " + detail + ".");
+                }
+                return 0;
+            }
+        }
+    }
+
     @Command(name = "audit", description = "The audit log, newest first: announcements, content versions, exports, "
             + "role changes, refusals, roster imports.")
     static final class Audit implements Callable<Integer> {
@@ -144,10 +309,13 @@ final class StaffCli {
         @Override
         public Integer call() {
             try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock())) {
+                List<AuditEntry> entries = rt.audit.recent(limit);
                 PrintStream out = out();
-                for (AuditEntry e : rt.audit.recent(limit)) {
-                    out.printf("%s  %-14s %-16s %s  %s%n", e.at(), e.actor(), e.action(), e.target(), e.detail());
+                if (entries.isEmpty()) {
+                    out.println("The audit log is empty: nothing has been recorded yet.");
+                    return 0;
                 }
+                out.print(auditTable(entries, rt.clock.getZone()));
             }
             return 0;
         }

@@ -1,6 +1,9 @@
 package io.policybot.app;
 
-import io.policybot.conversation.Actor;
+import io.policybot.people.Person;
+import io.policybot.store.SqlPersonRepository;
+import java.util.List;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +32,26 @@ final class TrainingCommand {
 
         @Override
         public Integer call() {
+            String p = platform.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!Person.PLATFORMS.contains(p)) {
+                System.err.println("policybot training status: --platform is slack, discord or console, not '"
+                        + platform + "'");
+                return ExitCodes.USAGE;
+            }
             try (BotRuntime runtime = new BotRuntime(parent.parent.config(), parent.parent.clock())) {
-                var replies = runtime.training().status(new Actor(platform, user, user, null), lang);
+                // Looking someone up creates no one: a mistyped id is reported, not added to the people table.
+                SqlPersonRepository people = new SqlPersonRepository(runtime.database());
+                Optional<Person> person = people.find(p, user);
+                if (person.isEmpty()) {
+                    List<Person> elsewhere = people.withUserId(user);
+                    person = elsewhere.size() == 1 ? Optional.of(elsewhere.getFirst()) : Optional.empty();
+                }
+                if (person.isEmpty()) {
+                    System.err.println("policybot training status: no one is known as " + p + ":" + user
+                            + "; `policybot people list` shows everyone.");
+                    return ExitCodes.FAILED;
+                }
+                var replies = runtime.training().status(person.get(), lang);
                 System.out.println(new ConsoleRenderer(runtime.config().dataDir()).render(replies, new ArrayList<>()));
             }
             return 0;

@@ -46,7 +46,7 @@ class StaffCliTest {
                 """);
         Run imported = run("--data", data.toString(), "roster", "import", roster.toString());
         assertEquals(0, imported.code(), imported.err());
-        assertTrue(imported.out().contains("Imported roster.csv: 3 created, 0 updated, 1 role changes."), imported.out());
+        assertTrue(imported.out().contains("Imported roster.csv: 3 created, 1 role change."), imported.out());
 
         Path csv = dir.resolve("sales.csv");
         Run report = run("--data", data.toString(), "report", "--team", "Sales", "--csv", csv.toString());

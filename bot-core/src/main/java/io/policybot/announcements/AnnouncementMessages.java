@@ -8,12 +8,19 @@ import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.text.Dates;
 import io.policybot.text.Messages;
+import io.policybot.text.WordDiff;
+import io.policybot.training.TrainingService;
+import io.policybot.training.TrainingStatus;
 import io.policybot.versions.ContentChanges;
 import io.policybot.versions.PolicyVersionStore;
 import io.policybot.versions.PublishedVersion;
 import io.policybot.versions.SectionFingerprint;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +38,7 @@ final class AnnouncementMessages {
     private final PolicyVersionStore versions;
     private final AnnouncementStore store;
     private final PersonRepository people;
+    private final TrainingService training;
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     record Rendered(List<Block> blocks, String fallback) {
@@ -39,37 +47,76 @@ final class AnnouncementMessages {
         }
     }
 
+    /** What an announcement asks of people, from what changed and which sections have quiz questions. */
+    enum Ask {
+        /** The first version of a policy: everyone takes the full training. */
+        ROLL_OUT,
+        /** A changed section has quiz questions: people trained earlier take the short update quiz. */
+        UPDATE_QUIZ,
+        /** Nothing that changed has quiz questions: earlier training still counts. */
+        NO_RETRAINING
+    }
+
+    /** Where one person stands when their DM or reminder is rendered: decides its words and buttons. */
+    private record Personal(String variant, LocalDate dueOn) {
+    }
+
     AnnouncementMessages(Supplier<ContentLibrary> content, PolicyVersionStore versions, AnnouncementStore store,
-                         PersonRepository people) {
+                         PersonRepository people, TrainingService training) {
         this.content = content;
         this.versions = versions;
         this.store = store;
         this.people = people;
+        this.training = training;
     }
 
     static Messages messages(String language) {
         return Messages.of(BUNDLE, language);
     }
 
-    /** The message an outbox row sends; empty when its announcement is gone. */
+    /**
+     * The message an outbox row sends; empty when its announcement is gone. DMs and reminders say what is due of
+     * that person, by the same rule as their status (an update quiz, the full quiz, or nothing), with their date;
+     * messages of one announcement, kind, language and situation are built once.
+     */
     Optional<Rendered> render(OutboxMessage m) {
-        if (m.kind() == OutboxMessage.Kind.MANAGER) {
-            return store.find(m.announcementId()).map(a -> manager(a, m));
+        Optional<Announcement> found = store.find(m.announcementId());
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        String cacheKey = m.announcementId() + "/" + m.kind() + "/" + m.language();
+        Announcement a = found.get();
+        if (m.kind() == OutboxMessage.Kind.MANAGER) {
+            return Optional.of(manager(a, m));
+        }
+        Personal personal = m.kind() == OutboxMessage.Kind.CHANNEL || m.personId() == null ? null
+                : personal(a, m.personId(), m.language());
+        String cacheKey = m.announcementId() + "/" + m.kind() + "/" + m.language()
+                + (personal == null ? "" : "/" + personal.variant() + "/" + personal.dueOn());
         Rendered cached = rendered.get(cacheKey);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Rendered> made = store.find(m.announcementId()).map(a -> switch (m.kind()) {
-            case CHANNEL -> announce(a, m.language(), false);
-            case ANNOUNCE -> announce(a, m.language(), true);
-            case REMIND -> reminder(a, m.language(), "remind.text");
-            case OVERDUE -> reminder(a, m.language(), "overdue.text");
+        Rendered made = switch (m.kind()) {
+            case CHANNEL -> announce(a, m.language(), null);
+            case ANNOUNCE -> announce(a, m.language(), personal);
+            case REMIND -> reminder(a, m.language(), personal, false);
+            case OVERDUE -> reminder(a, m.language(), personal, true);
             case MANAGER -> throw new IllegalStateException("handled above");
-        });
-        made.ifPresent(r -> rendered.putIfAbsent(cacheKey, r));
-        return made;
+        };
+        rendered.putIfAbsent(cacheKey, made);
+        return Optional.of(made);
+    }
+
+    private Personal personal(Announcement a, String personId, String language) {
+        Optional<TrainingStatus.PolicyTraining> t = people.find(personId).flatMap(p -> training.trainingStatus(p, language)
+                .policies().stream().filter(x -> x.policyId().equals(a.policyId())).findFirst());
+        if (t.isEmpty()) {
+            return new Personal("none", null);
+        }
+        TrainingStatus.PolicyTraining p = t.get();
+        String variant = p.done() ? "done" : p.update() != null ? (p.overdue() ? "update.late" : "update")
+                : p.overdue() ? "full.late" : "full";
+        return new Personal(variant, p.done() ? null : p.dueOn());
     }
 
     ContentChanges changes(Announcement a) {
@@ -78,19 +125,43 @@ final class AnnouncementMessages {
         return ContentChanges.between(from, to);
     }
 
+    Ask ask(Announcement a) {
+        if (a.baseVersion() == null) {
+            return Ask.ROLL_OUT;
+        }
+        Set<String> asked = new HashSet<>();
+        content.get().policy(a.policyId()).ifPresent(p -> p.quizzes().values().forEach(qs -> qs.forEach(
+                q -> asked.add(q.sectionId()))));
+        return changes(a).sectionsToRetrain().stream().anyMatch(asked::contains) ? Ask.UPDATE_QUIZ : Ask.NO_RETRAINING;
+    }
+
     String title(String policyId, String language) {
         return content.get().policy(policyId).map(p -> p.document(language).title()).orElse(policyId);
     }
 
-    /** One line per added, changed or removed section, in {@code language} (else English, else any). */
-    List<String> changeLines(ContentChanges changes, String language) {
+    /**
+     * One line per added, changed or removed section, in {@code language} (else English, else any). A changed
+     * section shows a word diff of its short answer (words removed and added, with some context), or says that
+     * only its detailed rules changed. Empty for a roll-out (a first version has nothing to compare with).
+     */
+    List<String> changeLines(Announcement a, String language) {
+        if (a.baseVersion() == null) {
+            return List.of();
+        }
+        ContentChanges changes = changes(a);
         String lang = changes.languages().containsKey(language) ? language
                 : changes.languages().containsKey("en") ? "en" : changes.languages().keySet().stream().findFirst().orElse("en");
         Messages m = messages(language);
+        Map<String, SectionFingerprint> before = new HashMap<>();
+        versions.find(a.policyId(), a.baseVersion()).ifPresent(v -> v.sections().getOrDefault(lang, List.of())
+                .forEach(s -> before.put(s.sectionId(), s)));
         ContentChanges.Language l = changes.in(lang);
         List<String> lines = new ArrayList<>();
         for (SectionFingerprint s : l.changed()) {
-            lines.add(m.get("changed.item", s.title(), oneLine(s.summary())));
+            SectionFingerprint was = before.get(s.sectionId());
+            String diff = was == null ? "" : WordDiff.inline(oneLine(was.summary()), oneLine(s.summary()),
+                    removed -> m.get("diff.removed", removed), added -> m.get("diff.added", added));
+            lines.add(diff.isEmpty() ? m.get("changed.details", s.title()) : m.get("changed.item", s.title(), diff));
         }
         for (SectionFingerprint s : l.added()) {
             lines.add(m.get("added.item", s.title(), oneLine(s.summary())));
@@ -101,43 +172,64 @@ final class AnnouncementMessages {
         return lines;
     }
 
-    private Rendered announce(Announcement a, String language, boolean dm) {
+    /** @param personal the recipient's situation (a DM), or null (the channel post, read by everyone) */
+    private Rendered announce(Announcement a, String language, Personal personal) {
         Messages m = messages(language);
         String title = title(a.policyId(), language);
+        Ask ask = ask(a);
+        String heading = m.get(ask == Ask.ROLL_OUT ? "heading.rollout" : "heading", title, a.version());
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Heading(m.get("heading", title, a.version())));
-        List<String> lines = changeLines(changes(a), language);
-        if (lines.isEmpty()) {
+        blocks.add(new Block.Heading(heading));
+        List<String> lines = changeLines(a, language);
+        if (ask == Ask.ROLL_OUT) {
+            blocks.add(new Block.Text(m.get("rollout.intro", title)));
+        } else if (lines.isEmpty()) {
             blocks.add(new Block.Text(m.get("nochange")));
         } else {
             blocks.add(new Block.Bullets(m.get("intro", title), lines));
         }
-        blocks.add(new Block.Text(m.get("due", date(a.dueOn(), language))));
-        if (dm) {
-            blocks.add(new Block.Buttons(List.of(
-                    new Button(Actions.ACKNOWLEDGE, m.get("button.ack"), a.id(), Button.Style.PRIMARY),
-                    new Button(Actions.UPDATE_QUIZ_START, m.get("button.quiz"), a.policyId()))));
-        } else {
+        if (personal == null) {
+            blocks.add(new Block.Text(m.get("due.channel." + ask.name().toLowerCase(Locale.ROOT), date(a.dueOn(), language))));
             blocks.add(new Block.Context(m.get("channel.dm")));
+            return new Rendered(blocks, heading);
         }
-        return new Rendered(blocks, m.get("heading", title, a.version()));
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(new Button(Actions.ACKNOWLEDGE, m.get("button.ack"), a.id(), Button.Style.PRIMARY));
+        if (!personal.variant().equals("none")) {
+            blocks.add(new Block.Text(m.get("due.dm." + personal.variant(), date(personal.dueOn(), language))));
+        }
+        if (personal.variant().startsWith("update")) {
+            buttons.add(new Button(Actions.UPDATE_QUIZ_START, m.get("button.quiz"), a.policyId()));
+        } else if (personal.variant().startsWith("full")) {
+            buttons.add(new Button(Actions.QUIZ_START, m.get("button.fullquiz"), a.policyId()));
+        }
+        blocks.add(new Block.Buttons(buttons));
+        return new Rendered(blocks, heading);
     }
 
-    private Rendered reminder(Announcement a, String language, String key) {
+    private Rendered reminder(Announcement a, String language, Personal personal, boolean overdue) {
         Messages m = messages(language);
         String title = title(a.policyId(), language);
+        boolean update = personal == null || personal.variant().startsWith("update");
+        LocalDate due = personal == null || personal.dueOn() == null ? a.dueOn() : personal.dueOn();
+        String key = (overdue ? "overdue" : "remind") + (update ? ".text" : ".full");
+        String text = m.get(key, title, date(due, language));
         List<Block> blocks = List.of(new Block.Heading(m.get("remind.heading", title, a.version())),
-                new Block.Text(m.get(key, title, date(a.dueOn(), language))),
-                new Block.Buttons(List.of(new Button(Actions.UPDATE_QUIZ_START, m.get("button.quiz"), a.policyId(),
-                        Button.Style.PRIMARY))));
-        return new Rendered(blocks, m.get(key, title, date(a.dueOn(), language)));
+                new Block.Text(text),
+                new Block.Buttons(List.of(update
+                        ? new Button(Actions.UPDATE_QUIZ_START, m.get("button.quiz"), a.policyId(), Button.Style.PRIMARY)
+                        : new Button(Actions.QUIZ_START, m.get("button.fullquiz"), a.policyId(), Button.Style.PRIMARY))));
+        return new Rendered(blocks, text);
     }
 
     private Rendered manager(Announcement a, OutboxMessage msg) {
         Messages m = messages(msg.language());
-        String name = msg.personId() == null ? "?" : people.find(msg.personId()).map(Person::displayName).orElse("?");
+        Optional<Person> person = msg.personId() == null ? Optional.empty() : people.find(msg.personId());
+        String name = person.map(Person::displayName).orElse("?");
+        Personal personal = msg.personId() == null ? null : personal(a, msg.personId(), msg.language());
+        LocalDate due = personal == null || personal.dueOn() == null ? a.dueOn() : personal.dueOn();
         String text = m.get("manager.text", name, title(a.policyId(), msg.language()), a.version(),
-                date(a.dueOn(), msg.language()));
+                date(due, msg.language()));
         return new Rendered(List.of(new Block.Text(text)), text);
     }
 
@@ -147,6 +239,6 @@ final class AnnouncementMessages {
 
     private static String oneLine(String summary) {
         String s = summary.strip().replaceAll("\\s+", " ");
-        return s.length() > 200 ? s.substring(0, 199) + "…" : s;
+        return s.length() > 400 ? s.substring(0, 399) + "…" : s;
     }
 }

@@ -115,6 +115,18 @@ public final class AnnouncementOutbox {
         update(key, "failed", attempts, now, null, reason);
     }
 
+    /**
+     * In the caller's transaction: the messages of earlier announcements of this policy still pending are skipped,
+     * so a newer version's announcement never goes out next to a stale one. Returns how many were skipped.
+     */
+    int skipSuperseded(Connection c, String policyId, String announcementId, String version, Instant now)
+            throws SQLException {
+        return exec(c, "UPDATE outbox_message SET status = 'skipped', last_error = ?, updated_at = ? "
+                + "WHERE status = 'pending' AND announcement_id IN (SELECT id FROM announcement WHERE policy_id = ? "
+                + "AND id <> ? AND status = 'confirmed')", "superseded by version " + version, now.toEpochMilli(),
+                policyId, announcementId);
+    }
+
     public void markSkipped(String key, String reason, Instant now) {
         db.inTransaction(c -> exec(c, "UPDATE outbox_message SET status = 'skipped', last_error = ?, updated_at = ? "
                 + "WHERE idempotency_key = ?", reason, now.toEpochMilli(), key));

@@ -1,6 +1,8 @@
 package io.policybot.announcements;
 
 import io.policybot.Ids;
+import io.policybot.audit.AuditEntry;
+import io.policybot.audit.AuditLog;
 import io.policybot.content.ContentLibrary;
 import io.policybot.content.Policy;
 import io.policybot.conversation.Actions;
@@ -51,12 +53,13 @@ public final class AnnouncementService implements AnnouncementCommands {
     private final PersonRepository people;
     private final Set<String> platforms;
     private final AnnouncementSettings settings;
+    private final AuditLog audit;
     private final Clock clock;
 
     AnnouncementService(Database db, Supplier<ContentLibrary> content, PolicyVersionStore versions, AnnouncementStore store,
                         AnnouncementOutbox outbox, AcknowledgementRepository acks, AnnouncementMessages messages,
                         TrainingService training, PersonRepository people, Set<String> platforms,
-                        AnnouncementSettings settings, Clock clock) {
+                        AnnouncementSettings settings, AuditLog audit, Clock clock) {
         this.db = db;
         this.content = content;
         this.versions = versions;
@@ -68,6 +71,7 @@ public final class AnnouncementService implements AnnouncementCommands {
         this.people = people;
         this.platforms = Set.copyOf(platforms);
         this.settings = settings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -83,10 +87,6 @@ public final class AnnouncementService implements AnnouncementCommands {
         public int audienceSize() {
             return audience.values().stream().mapToInt(Integer::intValue).sum();
         }
-    }
-
-    /** The policy's latest version is its first: nothing changed to announce. */
-    public record FirstVersion(String policyId, String title, String version) implements Prepared {
     }
 
     public record AlreadyAnnounced(Announcement announcement, String title, AnnouncementOutbox.Progress progress)
@@ -117,12 +117,10 @@ public final class AnnouncementService implements AnnouncementCommands {
         if (done.isPresent()) {
             return new AlreadyAnnounced(done.get(), title, outbox.progress(done.get().id(), OutboxMessage.Kind.ANNOUNCE));
         }
+        // A first version has nothing to compare with: it is announced as a roll-out (everyone takes the quiz).
         Optional<PublishedVersion> from = versions.previous(id, to.version());
-        if (from.isEmpty()) {
-            return new FirstVersion(id, title, to.version());
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Announcement draft = new Announcement(Ids.next(), id, to.version(), from.get().version(),
+        Announcement draft = new Announcement(Ids.next(), id, to.version(), from.map(PublishedVersion::version).orElse(null),
                 LocalDate.now(clock).plusDays(settings.updateDueDays()), Announcement.Status.DRAFT, requestedBy, now, null);
         store.createDraft(draft);
         Map<String, Integer> audience = new TreeMap<>();
@@ -131,7 +129,7 @@ public final class AnnouncementService implements AnnouncementCommands {
                 audience.merge(p.platform(), 1, Integer::sum);
             }
         }
-        return new Preview(draft, title, ContentChanges.between(from.get(), to), audience, new TreeSet<>(platforms));
+        return new Preview(draft, title, ContentChanges.between(from.orElse(null), to), audience, new TreeSet<>(platforms));
     }
 
     /**
@@ -139,6 +137,28 @@ public final class AnnouncementService implements AnnouncementCommands {
      * Confirming again (a double press, a second HR person, a replayed event) enqueues nothing.
      */
     public Confirmation confirm(String announcementId) {
+        return confirm(announcementId, "cli");
+    }
+
+    /**
+     * {@link #confirm(String)}, audited as done by {@code actorKey} (a person's key, {@code cli:operator}): every
+     * confirmation, from chat or the CLI, repeated or not, is in the audit log with what it did.
+     */
+    public Confirmation confirm(String announcementId, String actorKey) {
+        Confirmation done = enqueue(announcementId);
+        audit.record(new AuditEntry(clock.instant(), actorKey, AuditEntry.ANNOUNCEMENT, announcementId,
+                switch (done.outcome()) {
+                    case SENT -> "confirmed: " + done.announcement().policyId() + " " + done.announcement().version()
+                            + ", " + done.recipients() + (done.recipients() == 1 ? " recipient" : " recipients");
+                    case ALREADY_SENT -> "confirm pressed again: already sent";
+                    case CANCELLED -> "confirm pressed after it was cancelled: nothing sent";
+                    case VERSION_ALREADY_ANNOUNCED -> "confirm refused: this version was already announced";
+                    case UNKNOWN -> "confirm of an unknown announcement";
+                }));
+        return done;
+    }
+
+    private Confirmation enqueue(String announcementId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return db.inTransaction(c -> {
             Optional<Announcement> found = store.find(c, announcementId);
@@ -156,6 +176,7 @@ public final class AnnouncementService implements AnnouncementCommands {
                 return new Confirmation(Outcome.VERSION_ALREADY_ANNOUNCED, a, 0);
             }
             store.settle(c, a.id(), Announcement.Status.CONFIRMED, now);
+            outbox.skipSuperseded(c, a.policyId(), a.id(), a.version(), now);
             Map<String, String> languages = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT person_id, language FROM question_log ORDER BY asked_at");
                  ResultSet rs = ps.executeQuery()) {
@@ -184,17 +205,26 @@ public final class AnnouncementService implements AnnouncementCommands {
 
     /** Cancels a draft; false when it was no longer one. */
     public boolean cancel(String announcementId) {
-        return db.inTransaction(c -> store.settle(c, announcementId, Announcement.Status.CANCELLED, clock.instant()));
+        return cancel(announcementId, "cli");
     }
 
-    /** The latest announcement of each policy, newest first, with its progress. */
+    /** {@link #cancel(String)}, audited as done by {@code actorKey}. */
+    public boolean cancel(String announcementId, String actorKey) {
+        boolean cancelled = db.inTransaction(c -> store.settle(c, announcementId, Announcement.Status.CANCELLED,
+                clock.instant()));
+        audit.record(new AuditEntry(clock.instant(), actorKey, AuditEntry.ANNOUNCEMENT, announcementId,
+                cancelled ? "cancelled" : "cancel pressed, but it was no longer a draft"));
+        return cancelled;
+    }
+
+    /** Every announcement sent (confirmed), newest first, with its progress: the history HR follows. */
     public List<AlreadyAnnounced> status() {
-        Map<String, AlreadyAnnounced> latest = new java.util.LinkedHashMap<>();
+        List<AlreadyAnnounced> out = new ArrayList<>();
         for (Announcement a : store.allConfirmed()) {
-            latest.putIfAbsent(a.policyId(), new AlreadyAnnounced(a, messages.title(a.policyId(), settings.defaultLanguage()),
+            out.add(new AlreadyAnnounced(a, messages.title(a.policyId(), settings.defaultLanguage()),
                     outbox.progress(a.id(), OutboxMessage.Kind.ANNOUNCE)));
         }
-        return List.copyOf(latest.values());
+        return out;
     }
 
     /** Records "I have read it" for the announcement's version; false when this person already had. */
@@ -218,7 +248,9 @@ public final class AnnouncementService implements AnnouncementCommands {
         if (arg.equalsIgnoreCase("status") || arg.startsWith("status ") || arg.equals("状态")) {
             return List.of(statusReply(m, language));
         }
-        Prepared prepared = prepare(arg.isEmpty() ? null : arg, person(message.actor()).id());
+        // Asking for a preview creates no one: the draft names its author only when they are a known person.
+        String author = people.find(message.actor().platform(), message.actor().userId()).map(Person::id).orElse(null);
+        Prepared prepared = prepare(arg.isEmpty() ? null : arg, author);
         return List.of(previewReply(prepared, m, language));
     }
 
@@ -227,7 +259,7 @@ public final class AnnouncementService implements AnnouncementCommands {
         Messages m = AnnouncementMessages.messages(language);
         return switch (press.actionId()) {
             case Actions.ANNOUNCE_CONFIRM -> {
-                Confirmation done = confirm(press.value());
+                Confirmation done = confirm(press.value(), press.actor().key());
                 String text = switch (done.outcome()) {
                     case SENT -> m.get("confirm.done", messages.title(done.announcement().policyId(), language),
                             done.announcement().version(), done.recipients());
@@ -239,7 +271,8 @@ public final class AnnouncementService implements AnnouncementCommands {
                 };
                 yield List.of(text(done.outcome() == Outcome.SENT ? Reply.REPLACE : Reply.PRIVATE, text));
             }
-            case Actions.ANNOUNCE_CANCEL -> List.of(cancel(press.value()) ? text(Reply.REPLACE, m.get("cancel.done"))
+            case Actions.ANNOUNCE_CANCEL -> List.of(cancel(press.value(), press.actor().key())
+                    ? text(Reply.REPLACE, m.get("cancel.done"))
                     : text(Reply.PRIVATE, m.get("confirm.already")));
             case Actions.ACKNOWLEDGE -> acknowledgeReply(press, m, language);
             case Actions.UPDATE_QUIZ_START -> training.startUpdateQuiz(press.actor(), press.channel(), language,
@@ -267,28 +300,33 @@ public final class AnnouncementService implements AnnouncementCommands {
     private Reply previewReply(Prepared prepared, Messages m, String language) {
         return switch (prepared) {
             case UnknownPolicy u -> text(Reply.PRIVATE, m.get("preview.unknown", u.policyId()));
-            case FirstVersion f -> text(Reply.PRIVATE, m.get("preview.none", f.title(), f.version()));
             case AlreadyAnnounced a -> text(Reply.PRIVATE, m.get("preview.already", messages.title(a.announcement().policyId(), language),
                     a.announcement().version(), day(a.announcement().confirmedAt(), language), statusLine(a, m, language)));
             case Preview p -> {
                 String title = messages.title(p.draft().policyId(), language);
+                AnnouncementMessages.Ask ask = messages.ask(p.draft());
+                boolean rollOut = ask == AnnouncementMessages.Ask.ROLL_OUT;
+                String heading = m.get(rollOut ? "preview.rollout.heading" : "preview.heading", title, p.draft().version());
                 List<Block> blocks = new ArrayList<>();
-                blocks.add(new Block.Heading(m.get("preview.heading", title, p.draft().version())));
-                blocks.add(new Block.Context(m.get("preview.base", p.draft().baseVersion())));
-                List<String> lines = messages.changeLines(p.changes(), language);
-                blocks.add(lines.isEmpty() ? new Block.Text(m.get("nochange"))
+                blocks.add(new Block.Heading(heading));
+                blocks.add(new Block.Context(rollOut ? m.get("preview.rollout.base")
+                        : m.get("preview.base", p.draft().baseVersion())));
+                List<String> lines = messages.changeLines(p.draft(), language);
+                blocks.add(rollOut ? new Block.Text(m.get("rollout.intro", title))
+                        : lines.isEmpty() ? new Block.Text(m.get("nochange"))
                         : new Block.Bullets(m.get("intro", title), lines));
                 String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", "));
                 blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
-                blocks.add(new Block.Text(m.get("preview.due", AnnouncementMessages.date(p.draft().dueOn(), language))));
+                blocks.add(new Block.Text(m.get("preview.due." + ask.name().toLowerCase(java.util.Locale.ROOT),
+                        AnnouncementMessages.date(p.draft().dueOn(), language))));
                 if (!p.channels().isEmpty()) {
                     blocks.add(new Block.Context(m.get("preview.channels", String.join(", ", p.channels()))));
                 }
                 blocks.add(new Block.Buttons(List.of(
                         new Button(Actions.ANNOUNCE_CONFIRM, m.get("button.confirm"), p.draft().id(), Button.Style.PRIMARY),
                         new Button(Actions.ANNOUNCE_CANCEL, m.get("button.cancel"), p.draft().id()))));
-                yield new Reply(Reply.PRIVATE, blocks, m.get("preview.heading", title, p.draft().version()));
+                yield new Reply(Reply.PRIVATE, blocks, heading);
             }
         };
     }
@@ -299,6 +337,7 @@ public final class AnnouncementService implements AnnouncementCommands {
             return text(Reply.PRIVATE, m.get("status.none"));
         }
         List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(m.get("status.heading")));
         for (AlreadyAnnounced a : all) {
             blocks.add(new Block.Text(statusLine(a, m, language)));
             if (!a.progress().failures().isEmpty()) {
@@ -310,8 +349,9 @@ public final class AnnouncementService implements AnnouncementCommands {
 
     private String statusLine(AlreadyAnnounced a, Messages m, String language) {
         AnnouncementOutbox.Progress p = a.progress();
-        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(), day(a.announcement().confirmedAt(), language),
-                p.sent(), p.pending(), p.failed(), acknowledgements(a.announcement()));
+        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(),
+                day(a.announcement().confirmedAt(), language), p.sent(), p.pending(), p.failed(),
+                acknowledgements(a.announcement()), p.total());
     }
 
     private String day(Instant at, String language) {

@@ -4,6 +4,7 @@ import io.policybot.content.ContentLibrary;
 import io.policybot.conversation.ChatGateway;
 import io.policybot.people.PersonRepository;
 import io.policybot.store.Database;
+import io.policybot.store.SqlAuditLog;
 import io.policybot.training.TrainingService;
 import io.policybot.training.UpdateRequirements;
 import io.policybot.versions.ContentPublisher;
@@ -65,13 +66,14 @@ public final class Announcements implements AutoCloseable {
         PolicyVersionStore versions = new SqlPolicyVersionStore(db);
         AnnouncementStore store = new AnnouncementStore(db);
         AnnouncementOutbox outbox = new AnnouncementOutbox(db);
-        AnnouncementMessages messages = new AnnouncementMessages(content, versions, store, people);
+        AnnouncementMessages messages = new AnnouncementMessages(content, versions, store, people, training);
         ReminderScheduler reminders = new ReminderScheduler(content, store, outbox, training, people, gateways.keySet(),
                 settings, clock);
         OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, messages, gateways, settings, clock, sleeper,
                 reminders::stillWanted);
         AnnouncementService service = new AnnouncementService(db, content, versions, store, outbox,
-                new AcknowledgementRepository(db), messages, training, people, gateways.keySet(), settings, clock);
+                new AcknowledgementRepository(db), messages, training, people, gateways.keySet(), settings,
+                new SqlAuditLog(db), clock);
         return new Announcements(new ContentPublisher(versions, clock), service, dispatcher, reminders, outbox);
     }
 

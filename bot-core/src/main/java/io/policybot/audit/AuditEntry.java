@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public record AuditEntry(Instant at, String actor, String action, String target, String detail) {
     public static final String REPORT_EXPORT = "report.export";
+    /** A report shown without a file (the CLI without {@code --csv}). */
+    public static final String REPORT_VIEW = "report.view";
+    public static final String PERSON_REMOVE = "person.remove";
     public static final String REFUSED = "refused";
     public static final String ROLE_CHANGE = "role.change";
     public static final String ROSTER_IMPORT = "roster.import";

@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public record Person(String id, String platform, String platformUserId, String displayName, String email, String team,
                      String managerId, Instant firstSeen, LocalDate joinedOn) {
+    /** The chat platforms people can be on (the console is the terminal chat). */
+    public static final java.util.Set<String> PLATFORMS = java.util.Set.of("slack", "discord", "console");
+
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(platform, "platform");
@@ -28,6 +31,11 @@ public record Person(String id, String platform, String platformUserId, String d
     /** The day training deadlines count from: the joining date when known, else the day the bot first saw them. */
     public LocalDate startDate(ZoneId zone) {
         return joinedOn != null ? joinedOn : LocalDate.ofInstant(firstSeen, zone);
+    }
+
+    /** {@code platform:userId}, as reports, the audit log and the CLI name people. */
+    public String key() {
+        return platform + ":" + platformUserId;
     }
 
     /** A copy with the directory's fields replaced (null clears a field). */

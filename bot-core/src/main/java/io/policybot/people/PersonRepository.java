@@ -22,4 +22,20 @@ public interface PersonRepository {
 
     /** Everyone, ordered by platform and platform user id. */
     List<Person> all();
+
+    /** Everyone with this platform user id, on any platform (a bare id typed by HR). */
+    default List<Person> withUserId(String platformUserId) {
+        return all().stream().filter(p -> p.platformUserId().equalsIgnoreCase(platformUserId)).toList();
+    }
+
+    /**
+     * Removes a person and everything kept about them (training, questions, acknowledgements, pending messages),
+     * in one transaction; people they managed keep their place without a manager. Returns what was removed, or
+     * empty when there was no such person.
+     */
+    Optional<Removed> remove(String id);
+
+    /** What removing one person deleted. */
+    record Removed(Person person, int completions, int questions, int acknowledgements) {
+    }
 }

@@ -48,7 +48,8 @@ public final class RosterImporter {
         List<RosterEntry> entries = validate(csv);
         RosterResult result = roster.upsert(entries, clock.instant());
         audit.record(new AuditEntry(clock.instant(), actor, AuditEntry.ROSTER_IMPORT, source,
-                entries.size() + " rows: " + result.created() + " created, " + result.updated() + " updated"));
+                entries.size() + (entries.size() == 1 ? " row: " : " rows: ") + result.created() + " created, "
+                + result.updated() + " updated, " + result.unchanged() + " unchanged"));
         for (RosterResult.RoleChange c : result.roleChanges()) {
             audit.record(new AuditEntry(clock.instant(), actor, AuditEntry.ROLE_CHANGE, c.personKey(),
                     (c.from() == null ? "none" : c.from().code()) + " -> " + (c.to() == null ? "none" : c.to().code())
@@ -112,6 +113,10 @@ public final class RosterImporter {
                 if (value(f, columns, req).isEmpty()) {
                     problems.add(new RosterException.Problem(row, "missing " + req));
                 }
+            }
+            if (!platform.isEmpty() && !Person.PLATFORMS.contains(platform)) {
+                problems.add(new RosterException.Problem(row, "platform '" + value(f, columns, "platform")
+                        + "' is not slack, discord or console"));
             }
             String email = value(f, columns, "email").toLowerCase(Locale.ROOT);
             if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+")) {

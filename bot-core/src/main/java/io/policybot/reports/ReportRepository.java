@@ -28,7 +28,13 @@ public interface ReportRepository {
     /** Whether {@code personId} reports to {@code managerId}, directly or through others. */
     boolean inOrg(String managerId, String personId);
 
-    boolean teamExists(String team);
+    /** Whether a team of this name exists, in any case. */
+    default boolean teamExists(String team) {
+        return team(team).isPresent();
+    }
+
+    /** The team of this name as the roster spells it, matched without regard to case. */
+    java.util.Optional<String> team(String name);
 
     /** Questions asked since {@code from} that the bot declined or that got at least one thumbs down, oldest first. */
     List<GapQuestion> gapQuestions(Instant from);

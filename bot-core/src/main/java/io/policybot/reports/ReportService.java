@@ -44,6 +44,18 @@ public final class ReportService {
         return repository;
     }
 
+    /** "Policy title > Section title" for a {@code policy/section} id, in {@code language}; the id when unknown. */
+    public String sectionTitle(String policySection, String language) {
+        int slash = policySection.indexOf('/');
+        if (slash < 0) {
+            return policySection;
+        }
+        String policyId = policySection.substring(0, slash);
+        String sectionId = policySection.substring(slash + 1);
+        return content.get().policy(policyId).map(p -> p.document(language)).flatMap(d -> d.section(sectionId)
+                .map(s -> d.title() + " > " + s.title())).orElse(policySection);
+    }
+
     public Report report(ReportScope scope, String scopeLabel, String language) {
         List<Person> people = repository.people(scope);
         LocalDate today = LocalDate.now(clock);

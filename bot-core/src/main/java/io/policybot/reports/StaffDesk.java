@@ -96,7 +96,7 @@ public final class StaffDesk implements StaffCommands {
         Actor actor = message.actor();
         Roles r = rolesOf(actor);
         return switch (command) {
-            case "report" -> report(actor, r, argument.strip(), m, language);
+            case "report" -> report(actor, r, argument.strip(), m, language, true);
             case "gaps" -> r.staff() ? gaps(argument.strip(), m) : refuse(actor, r, "gaps", "refused.gaps", m);
             case "announce" -> r.staff() ? announcements.announce(message, argument, language)
                     : refuse(actor, r, "announce " + argument.strip(), "refused.announce", m);
@@ -113,66 +113,100 @@ public final class StaffDesk implements StaffCommands {
                 return refuse(press.actor(), r, press.actionId() + " " + press.value(), "refused.button", m);
             }
         }
+        // HR's decision on a draft is audited by the announcements capability itself, so the CLI's is too.
         List<Reply> replies = announcements.onButton(press, language);
-        if (!replies.isEmpty() && (press.actionId().equals(Actions.ANNOUNCE_CONFIRM)
-                || press.actionId().equals(Actions.ANNOUNCE_CANCEL))) {
-            // HR's decision on an announcement draft; a repeated press is recorded too, as what HR did.
-            audit.record(new AuditEntry(clock.instant(), press.actor().key(), AuditEntry.ANNOUNCEMENT, press.value(),
-                    press.actionId().equals(Actions.ANNOUNCE_CONFIRM) ? "confirmed" : "cancelled"));
-        }
         return replies.isEmpty() ? List.of(text(m.get("button.stale"))) : replies;
     }
 
     // ---- report ----
 
-    private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language) {
-        Person me = people.findOrCreate(actor.platform(), actor.userId(), actor.displayName(), clock.instant());
+    /**
+     * The report for the command line: the same scoping and refusals as in chat, but nothing attached and nothing
+     * said about a file: the CLI writes the CSV itself (when asked) and then calls {@link #recordExport}.
+     */
+    public CliReport reportForCli(Actor actor, String argument, String language) {
+        Messages m = Messages.of(BUNDLE, language);
+        List<Reply> replies = report(actor, rolesOf(actor), argument.strip(), m, language, false);
+        List<Block.Attachment> files = replies.stream().flatMap(r -> r.blocks().stream())
+                .filter(b -> b instanceof Block.Attachment).map(b -> (Block.Attachment) b).toList();
+        List<Reply> shown = replies.stream().map(r -> new Reply(r.placement(),
+                r.blocks().stream().filter(b -> !(b instanceof Block.Attachment)).toList(), r.fallback())).toList();
+        return new CliReport(shown, files.isEmpty() ? null : files.getFirst());
+    }
+
+    /** @param csv the CSV the report would attach, or null (refused, no one found, an empty report) */
+    public record CliReport(List<Reply> replies, Block.Attachment csv) {
+    }
+
+    /** Records a report export the CLI wrote to {@code where}. */
+    public void recordExport(Actor actor, CliReport report, String where) {
+        audit.record(new AuditEntry(clock.instant(), actor.key(), AuditEntry.REPORT_EXPORT, report.csv().fileName(),
+                "written to " + where));
+    }
+
+    private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language, boolean attach) {
+        // Someone asking in chat is a real person the bot has met (listed by name from then on, D10). The command
+        // line creates no one: the operator and --as are not people, and a report there is only read (B6).
+        Optional<Person> found = attach && Person.PLATFORMS.contains(actor.platform())
+                ? Optional.of(people.findOrCreate(actor.platform(), actor.userId(),
+                        actor.displayName().equals(actor.userId()) ? null : actor.displayName(), clock.instant()))
+                : people.find(actor.platform(), actor.userId());
+        String myId = found.map(Person::id).orElse("");
         String lower = arg.toLowerCase(Locale.ROOT);
         if (arg.isEmpty()) {
             if (r.staff()) {
-                return export(actor, new ReportScope.Everyone(), m.get("report.scope.everyone"), "everyone", m, language);
+                return export(actor, new ReportScope.Everyone(), m.get("report.scope.everyone"), "everyone", m, language, attach);
             }
             if (r.has(Role.MANAGER)) {
-                return export(actor, new ReportScope.Org(me.id()), m.get("report.scope.org"), "org of " + actor.key(), m, language);
+                return export(actor, new ReportScope.Org(myId), m.get("report.scope.org"), "org of " + actor.key(), m, language, attach);
             }
-            return export(actor, new ReportScope.One(me.id()), m.get("report.scope.self"), actor.key(), m, language);
+            return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
         }
         if (lower.equals("me") || lower.equals("mine") || arg.equals("我")) {
-            return export(actor, new ReportScope.One(me.id()), m.get("report.scope.self"), actor.key(), m, language);
+            return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
         }
         if (lower.startsWith("team ") || arg.startsWith("团队 ")) {
-            return team(actor, r, me, arg.substring(arg.indexOf(' ') + 1).strip(), m, language);
+            return team(actor, r, myId, arg.substring(arg.indexOf(' ') + 1).strip(), m, language, attach);
         }
         Optional<Person> target = findPerson(actor, arg);
         if (target.isEmpty()) {
-            if (reports.repository().teamExists(arg)) {
-                return team(actor, r, me, arg, m, language);
+            Optional<String> team = reports.repository().team(arg);
+            if (team.isPresent()) {
+                return team(actor, r, myId, team.get(), m, language, attach);
             }
             return List.of(text(m.get("report.notFound", arg)));
         }
         Person p = target.get();
-        String key = p.platform() + ":" + p.platformUserId();
-        if (p.id().equals(me.id())) {
-            return export(actor, new ReportScope.One(me.id()), m.get("report.scope.self"), key, m, language);
+        String key = p.key();
+        if (p.id().equals(myId)) {
+            return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), key, m, language, attach);
         }
-        if (r.staff() || r.has(Role.MANAGER) && reports.repository().inOrg(me.id(), p.id())) {
-            return export(actor, new ReportScope.One(p.id()), p.displayName(), key, m, language);
+        if (r.staff() || r.has(Role.MANAGER) && reports.repository().inOrg(myId, p.id())) {
+            return export(actor, new ReportScope.One(p.id()), p.displayName(), key, m, language, attach);
         }
         return refuse(actor, r, "report " + key, r.has(Role.MANAGER) ? "refused.report.person" : "refused.report.other", m);
     }
 
-    private List<Reply> team(Actor actor, Roles r, Person me, String team, Messages m, String language) {
+    private List<Reply> team(Actor actor, Roles r, String myId, String named, Messages m, String language,
+                             boolean attach) {
+        // Team names are matched without regard to case; the report shows the name as the roster spells it.
+        String team = reports.repository().team(named).orElse(named);
         if (r.staff()) {
-            return export(actor, new ReportScope.Team(team, null), m.get("report.scope.team", team), "team " + team, m, language);
+            return export(actor, new ReportScope.Team(team, null), m.get("report.scope.team", team), "team " + team, m,
+                    language, attach);
         }
         if (r.has(Role.MANAGER)) {
-            return export(actor, new ReportScope.Team(team, me.id()), m.get("report.scope.teamInOrg", team),
-                    "team " + team + " in org of " + actor.key(), m, language);
+            return export(actor, new ReportScope.Team(team, myId), m.get("report.scope.teamInOrg", team),
+                    "team " + team + " in org of " + actor.key(), m, language, attach);
         }
         return refuse(actor, r, "report team " + team, "refused.report.team", m);
     }
 
-    /** A person named as a platform mention ({@code <@U123>}, {@code <@!123>}), a user id, {@code platform:id} or an email. */
+    /**
+     * A person named as a platform mention ({@code <@U123>}, {@code <@!123>}), a user id (on the asker's platform,
+     * else on any platform when only one person has it), {@code platform:id} or an email; ids and emails are
+     * matched without regard to case.
+     */
     private Optional<Person> findPerson(Actor actor, String arg) {
         Matcher mention = MENTION.matcher(arg);
         if (mention.matches()) {
@@ -180,18 +214,32 @@ public final class StaffDesk implements StaffCommands {
         }
         String id = arg.startsWith("@") ? arg.substring(1) : arg;
         if (id.contains("@")) {
-            return roster.findByEmail(id);
+            return roster.findByEmail(id.toLowerCase(Locale.ROOT));
         }
         Optional<Person> same = people.find(actor.platform(), id);
-        if (same.isPresent() || !id.contains(":")) {
+        if (same.isPresent()) {
             return same;
         }
-        String[] parts = id.split(":", 2);
-        return people.find(parts[0], parts[1]);
+        if (id.contains(":")) {
+            String[] parts = id.split(":", 2);
+            Optional<Person> exact = people.find(parts[0].toLowerCase(Locale.ROOT), parts[1]);
+            if (exact.isPresent()) {
+                return exact;
+            }
+            List<Person> anyCase = people.withUserId(parts[1]).stream()
+                    .filter(p -> p.platform().equalsIgnoreCase(parts[0])).toList();
+            return anyCase.size() == 1 ? Optional.of(anyCase.getFirst()) : Optional.empty();
+        }
+        List<Person> anywhere = people.withUserId(id);
+        List<Person> mine = anywhere.stream().filter(p -> p.platform().equals(actor.platform())).toList();
+        if (mine.size() == 1) {
+            return Optional.of(mine.getFirst());
+        }
+        return anywhere.size() == 1 ? Optional.of(anywhere.getFirst()) : Optional.empty();
     }
 
     private List<Reply> export(Actor actor, ReportScope scope, String label, String auditTarget, Messages m,
-                               String language) {
+                               String language, boolean attach) {
         Report report = reports.report(scope, label, language);
         String fileName = "policybot-report-" + slug(label) + "-" + LocalDate.now(clock) + ".csv";
         List<Block> blocks = new ArrayList<>();
@@ -219,10 +267,15 @@ public final class StaffDesk implements StaffCommands {
         if (report.rows().size() > TABLE_ROWS) {
             blocks.add(new Block.Context(m.get("report.more", report.rows().size() - TABLE_ROWS)));
         }
-        blocks.add(new Block.Context(m.get("report.file", fileName)));
+        if (attach) {
+            blocks.add(new Block.Context(m.get("report.file", fileName)));
+        }
         blocks.add(new Block.Attachment(fileName, "text/csv", ReportService.csv(report)));
-        audit.record(new AuditEntry(clock.instant(), actor.key(), AuditEntry.REPORT_EXPORT, auditTarget,
-                report.people() + " people, " + report.rows().size() + " rows, " + fileName));
+        // In chat the file goes out with the reply: an export. On the CLI it is only shown (the CLI records an
+        // export itself when it writes the file).
+        audit.record(new AuditEntry(clock.instant(), actor.key(), attach ? AuditEntry.REPORT_EXPORT : AuditEntry.REPORT_VIEW,
+                auditTarget, report.people() + (report.people() == 1 ? " person, " : " people, ") + report.rows().size()
+                + (report.rows().size() == 1 ? " row" : " rows") + (attach ? ", " + fileName : "")));
         return List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label)));
     }
 
@@ -245,7 +298,7 @@ public final class StaffDesk implements StaffCommands {
                 return List.of(text(m.get("gaps.badDays")));
             }
         }
-        return List.of(gapsReply(gapGroups(days), days, m));
+        return List.of(gapsReply(gapGroups(days), days, m, s -> reports.sectionTitle(s, m.language())));
     }
 
     /** The gap groups of the last {@code days} days (also for the CLI). */
@@ -253,7 +306,8 @@ public final class StaffDesk implements StaffCommands {
         return GapGroups.group(reports.repository().gapQuestions(clock.instant().minus(Duration.ofDays(days))));
     }
 
-    static Reply gapsReply(List<GapGroups.Group> groups, int days, Messages m) {
+    static Reply gapsReply(List<GapGroups.Group> groups, int days, Messages m,
+                           java.util.function.UnaryOperator<String> sectionTitle) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(m.get("gaps.title", days)));
         if (groups.isEmpty()) {
@@ -266,7 +320,7 @@ public final class StaffDesk implements StaffCommands {
         for (GapGroups.Group g : groups.subList(0, Math.min(20, groups.size()))) {
             // The questions are what people typed: one line each, no Markdown of their own (D1).
             String item = m.get("gaps.group", g.count(), UserText.inline(g.example()), g.declined(), g.downVoted(),
-                    g.section() == null ? "" : m.get("gaps.section", g.section()));
+                    g.section() == null ? "" : m.get("gaps.section", sectionTitle.apply(g.section())));
             if (!g.others().isEmpty()) {
                 item += "\n  " + m.get("gaps.others",
                         String.join(" | ", g.others().stream().map(UserText::inline).toList()));

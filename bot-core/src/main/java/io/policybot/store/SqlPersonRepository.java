@@ -85,6 +85,53 @@ public final class SqlPersonRepository implements PersonRepository {
         return db.read(c -> select(c, "ORDER BY platform, platform_user_id"));
     }
 
+    @Override
+    public List<Person> withUserId(String platformUserId) {
+        return db.read(c -> select(c, "WHERE lower(platform_user_id) = lower(?) ORDER BY platform", platformUserId));
+    }
+
+    @Override
+    public Optional<Removed> remove(String id) {
+        return db.inTransaction(c -> {
+            Optional<Person> found = selectOne(c, "WHERE id = ?", id);
+            if (found.isEmpty()) {
+                return Optional.<Removed>empty();
+            }
+            int completions = count(c, "SELECT COUNT(*) FROM training_completion WHERE person_id = ?", id);
+            int questions = count(c, "SELECT COUNT(*) FROM question_log WHERE person_id = ?", id);
+            int acks = count(c, "SELECT COUNT(*) FROM acknowledgement WHERE person_id = ?", id);
+            // Children first: every table that points at the person (or at their sessions and questions).
+            for (String sql : List.of(
+                    "DELETE FROM answer_feedback WHERE log_id IN (SELECT id FROM question_log WHERE person_id = ?)",
+                    "DELETE FROM answer_feedback WHERE person_id = ?",
+                    "DELETE FROM question_log WHERE person_id = ?",
+                    "DELETE FROM acknowledgement WHERE person_id = ?",
+                    "DELETE FROM training_completion WHERE person_id = ?",
+                    "DELETE FROM training_answer WHERE session_id IN (SELECT id FROM training_session WHERE person_id = ?)",
+                    "DELETE FROM training_session WHERE person_id = ?",
+                    "DELETE FROM person_role WHERE person_id = ?",
+                    "DELETE FROM outbox_message WHERE person_id = ? AND status IN ('pending', 'sending')",
+                    "UPDATE announcement SET created_by = NULL WHERE created_by = ?",
+                    "UPDATE person SET manager_id = NULL WHERE manager_id = ?",
+                    "DELETE FROM person WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    Rows.bind(ps, id);
+                    ps.executeUpdate();
+                }
+            }
+            return Optional.of(new Removed(found.get(), completions, questions, acks));
+        });
+    }
+
+    private static int count(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Rows.bind(ps, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
     private static Optional<Person> selectOne(Connection c, String where, Object... args) throws SQLException {
         return select(c, where, args).stream().findFirst();
     }

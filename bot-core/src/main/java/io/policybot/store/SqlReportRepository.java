@@ -40,9 +40,9 @@ public final class SqlReportRepository implements ReportRepository {
             case ReportScope.Org o -> new Scoped("WITH RECURSIVE " + ORG + ", scope(id) AS (SELECT id FROM org) ",
                     List.of(o.managerId()));
             case ReportScope.Team t when t.managerId() == null ->
-                    new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE team = ?) ", List.of(t.team()));
+                    new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE lower(team) = lower(?)) ", List.of(t.team()));
             case ReportScope.Team t -> new Scoped("WITH RECURSIVE " + ORG + ", scope(id) AS (SELECT p.id FROM org "
-                    + "JOIN person p ON p.id = org.id WHERE p.team = ?) ", List.of(t.managerId(), t.team()));
+                    + "JOIN person p ON p.id = org.id WHERE lower(p.team) = lower(?)) ", List.of(t.managerId(), t.team()));
             case ReportScope.One one -> new Scoped("WITH scope(id) AS (SELECT id FROM person WHERE id = ?) ",
                     List.of(one.personId()));
         };
@@ -77,23 +77,23 @@ public final class SqlReportRepository implements ReportRepository {
     }
 
     /*
-     * CROSS JOIN makes SQLite walk the scope first and search the index training_completion_person for each person:
+     * CROSS JOIN makes SQLite walk the scope first and search the index training_completion_history for each person:
      * as a plain join it may build a Bloom filter over the whole completion table first, a full scan of a million
      * rows for a 2,000-person org.
      */
     @Override
     public Map<String, List<Completion>> completions(ReportScope scope, String policyId) {
         return db.read(c -> {
-            try (PreparedStatement ps = prepare(c, scope, "SELECT t.id, t.person_id, t.session_id, t.module, "
-                    + "t.policy_id, t.policy_version, t.correct, t.total, t.passed, t.completed_at FROM scope "
-                    + "CROSS JOIN training_completion t WHERE t.person_id = scope.id AND t.policy_id = ? "
-                    + "ORDER BY t.completed_at, t.id", policyId);
+            // Only columns of the covering index training_completion_history (V10): no table look-ups. The ids of
+            // the completion and its session are not needed by the rule, and left null.
+            try (PreparedStatement ps = prepare(c, scope, "SELECT t.person_id, t.module, t.policy_version, t.correct, "
+                    + "t.total, t.passed, t.completed_at FROM scope CROSS JOIN training_completion t "
+                    + "WHERE t.person_id = scope.id AND t.policy_id = ? ORDER BY t.person_id, t.completed_at", policyId);
                  ResultSet rs = ps.executeQuery()) {
                 Map<String, List<Completion>> out = new HashMap<>();
                 while (rs.next()) {
-                    Completion done = new Completion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9),
-                            Rows.instant(rs, "completed_at"));
+                    Completion done = new Completion(null, rs.getString(1), null, rs.getString(2), policyId,
+                            rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6), Rows.instant(rs, "completed_at"));
                     out.computeIfAbsent(done.personId(), k -> new ArrayList<>()).add(done);
                 }
                 return out;
@@ -141,12 +141,13 @@ public final class SqlReportRepository implements ReportRepository {
     }
 
     @Override
-    public boolean teamExists(String team) {
+    public java.util.Optional<String> team(String name) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM person WHERE team = ? LIMIT 1")) {
-                Rows.bind(ps, team);
+            try (PreparedStatement ps = c.prepareStatement("SELECT team FROM person WHERE lower(team) = lower(?) "
+                    + "GROUP BY team ORDER BY COUNT(*) DESC, team LIMIT 1")) {
+                Rows.bind(ps, name.strip());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
                 }
             }
         });

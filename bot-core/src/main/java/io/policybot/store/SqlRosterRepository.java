@@ -33,11 +33,16 @@ public final class SqlRosterRepository implements RosterRepository {
         return db.inTransaction(c -> {
             Map<String, String> idOfKey = new HashMap<>();
             Map<String, String> roleOfId = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.platform, p.platform_user_id, p.id, r.role "
+            // What each known person has now, to tell an update from a row that changes nothing.
+            Map<String, List<Object>> stored = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.platform, p.platform_user_id, p.id, r.role, "
+                    + "p.display_name, p.email, p.team, p.joined_on, p.manager_id "
                     + "FROM person p LEFT JOIN person_role r ON r.person_id = p.id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     idOfKey.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
+                    stored.put(rs.getString(3), java.util.Arrays.asList(rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9)));
                     if (rs.getString(4) != null) {
                         roleOfId.put(rs.getString(3), rs.getString(4));
                     }
@@ -45,6 +50,8 @@ public final class SqlRosterRepository implements RosterRepository {
             }
             int created = 0;
             int updated = 0;
+            int unchanged = 0;
+            Map<String, String> idOfKeyBefore = new HashMap<>(idOfKey);
             List<RosterResult.RoleChange> changes = new ArrayList<>();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO person (id, platform, platform_user_id, "
                     + "display_name, email, team, first_seen_at, joined_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -62,7 +69,14 @@ public final class SqlRosterRepository implements RosterRepository {
                     } else {
                         Rows.bind(update, e.name(), e.email(), e.team(), e.joinedOn(), id);
                         update.addBatch();
-                        updated++;
+                        String managerId = e.managerKey() == null ? null : idOfKeyBefore.get(e.managerKey());
+                        List<Object> given = java.util.Arrays.asList(e.name(), e.email(), e.team(),
+                                e.joinedOn() == null ? null : e.joinedOn().toString(), managerId);
+                        if (given.equals(stored.get(id)) && (e.managerKey() == null || managerId != null)) {
+                            unchanged++;
+                        } else {
+                            updated++;
+                        }
                     }
                 }
                 insert.executeBatch();
@@ -97,7 +111,7 @@ public final class SqlRosterRepository implements RosterRepository {
                 setRole.executeBatch();
                 clearRole.executeBatch();
             }
-            return new RosterResult(created, updated, changes);
+            return new RosterResult(created, updated, unchanged, changes);
         });
     }
 

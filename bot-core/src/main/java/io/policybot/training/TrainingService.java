@@ -473,6 +473,12 @@ public final class TrainingService {
         return List.of(new Reply(Reply.PRIVATE, blocks, messages(language).get("home.title")));
     }
 
+    /** A known person's status, as {@link #status(Actor, String)} shows it (the CLI looks people up first). */
+    public List<Reply> status(Person person, String language) {
+        language = language(language);
+        return List.of(new Reply(Reply.PRIVATE, homeBlocks(person, language), messages(language).get("home.title")));
+    }
+
     /** The person's training overview: done, due and by when, the session in progress, buttons to start. */
     public List<Block> homeBlocks(Actor actor, String language) {
         return homeBlocks(person(actor), language(language));

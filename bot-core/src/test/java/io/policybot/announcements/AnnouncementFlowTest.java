@@ -73,7 +73,9 @@ class AnnouncementFlowTest {
         assertTrue(text.contains("Compared with version 1.0"), text);
         assertTrue(text.contains("**Identifying yourself**: "), text);
         assertTrue(text.contains("**Account security**: "), text);
-        assertTrue(text.contains("Audience: **5** people (discord 1, slack 4)"), text); // HR is met too
+        // B6: asking for a preview creates no one, so HR (never met here) is not in the audience.
+        assertTrue(text.contains("Audience: **4** people (discord 1, slack 3)"), text);
+        assertTrue(people.find("slack", "UHR").isEmpty());
         assertTrue(text.contains("10 December 2026"), text);
         assertEquals(List.of(Actions.ANNOUNCE_CONFIRM, Actions.ANNOUNCE_CANCEL),
                 Replies.buttons(replies.getFirst()).stream().map(Button::actionId).toList());

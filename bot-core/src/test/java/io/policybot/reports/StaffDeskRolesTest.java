@@ -211,8 +211,8 @@ class StaffDeskRolesTest {
 
     @Test
     void anUnknownTargetSaysSoWithoutAnAuditEntry() {
-        assertEquals("I could not find “nobody”. Name a person as an @mention, a user id or an email, or a team as "
-                + "“team NAME”.", Replies.text(f.say("HR1", "report", "nobody")));
+        assertEquals("I could not find a person or team called “nobody”. Give a user id (U0123 or slack:U0123), an "
+                + "email, or a team name.", Replies.text(f.say("HR1", "report", "nobody")));
         assertEquals(List.of(), f.refusals());
     }
 }

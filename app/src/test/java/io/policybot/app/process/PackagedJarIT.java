@@ -283,7 +283,6 @@ class PackagedJarIT {
 
     @Test
     @Order(28)
-    @org.junit.jupiter.api.Disabled("B4 (CLI announcements audited) is the records branch's fix, not landed on main yet")
     void B4_cliAnnouncementIsAudited() {
         PackagedJar.Run audit = plain.run("", "audit", "--limit", "200").clean().exits(0);
         assertTrue(audit.out().lines().anyMatch(l -> l.contains("announcement") && l.contains("confirmed")), audit.toString());
