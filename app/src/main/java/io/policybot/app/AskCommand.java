@@ -43,6 +43,11 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (parent.config().embeddings() && !java.nio.file.Files.isDirectory(parent.config().dataDir().resolve("vectors"))) {
+            // The first start on a data directory embeds every section: say so rather than show nothing for ~10 s.
+            System.err.println("Loading the answer models and indexing the policies (the first start on a new data "
+                    + "directory takes a little longer)...");
+        }
         // The content people are served: never text refused for publishing, never a broken directory.
         QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config())
                 .apply(new ServedContent(parent.config(), ServedContent::warnLoudly).forReading());
