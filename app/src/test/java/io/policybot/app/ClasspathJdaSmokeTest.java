@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.requests.RestConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,14 @@ class ClasspathJdaSmokeTest {
         RestConfig rest = new RestConfig().setBaseUrl(base() + "/api/v10/");
         JDA jda = JDABuilder.createLight("fake-token")
                 .setRestConfig(rest)
+                // A single bot connects to the session controller's gateway, never GET /gateway/bot: point it at a
+                // closed loopback port so nothing looks up Discord's real host.
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return "ws://127.0.0.1:9";
+                    }
+                })
                 .setAutoReconnect(false)
                 .setEnableShutdownHook(false)
                 .build();

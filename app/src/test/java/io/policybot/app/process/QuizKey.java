@@ -50,14 +50,32 @@ final class QuizKey {
         return Pattern.compile(regex.toString());
     }
 
-    /** The letter of the right option in a question as the console shows it. */
+    /**
+     * The letter of the right option in a question as the console shows it. Where several shown options fit a right
+     * text (a right option that is mostly a {{placeholder}} fits almost anything), the most specific fit wins.
+     */
     String letter(String question) {
-        for (String line : question.split("\n")) {
+        String best = null;
+        int bestLength = -1;
+        // A reply holds the feedback on the last answer before the next question: read only the next question.
+        int answered = question.lastIndexOf("(your answer)");
+        String next = answered < 0 ? question : question.substring(answered);
+        for (String line : next.split("\n")) {
             Matcher m = OPTION.matcher(line);
-            if (m.matches() && right.stream().anyMatch(p -> p.matcher(m.group(2).strip()).matches())) {
-                return m.group(1);
+            if (!m.matches()) {
+                continue;
+            }
+            for (Pattern p : right) {
+                int literal = p.pattern().replace(".*?", "").length();
+                if (literal > bestLength && p.matcher(m.group(2).strip()).matches()) {
+                    best = m.group(1);
+                    bestLength = literal;
+                }
             }
         }
-        throw new AssertionError("no right option found in:\n" + question);
+        if (best == null) {
+            throw new AssertionError("no right option found in:\n" + question);
+        }
+        return best;
     }
 }
