@@ -9,6 +9,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml jvm.options ./
 COPY content/pom.xml content/
 COPY bot-core/pom.xml bot-core/
+COPY importer/pom.xml importer/
 COPY slack-adapter/pom.xml slack-adapter/
 COPY discord-adapter/pom.xml discord-adapter/
 COPY app/pom.xml app/
@@ -20,6 +21,7 @@ RUN ./mvnw -B -q -DskipTests -pl app -am package
 # Source layer: what the app ships (no benchmarks, no tests run here: ./verify and CI run them).
 COPY content/src/main content/src/main
 COPY bot-core/src/main bot-core/src/main
+COPY importer/src/main importer/src/main
 COPY slack-adapter/src/main slack-adapter/src/main
 COPY discord-adapter/src/main discord-adapter/src/main
 COPY app/src/main app/src/main
