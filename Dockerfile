@@ -18,7 +18,7 @@ COPY benchmarks/pom.xml benchmarks/
 # dependency:go-offline would also fetch plugins the build never runs (site, reporting).
 RUN ./mvnw -B -q -DskipTests -pl app -am package
 # Source layer: what the app ships (no benchmarks, no tests run here: ./verify and CI run them).
-COPY content/src content/src
+COPY content/src/main content/src/main
 COPY bot-core/src/main bot-core/src/main
 COPY slack-adapter/src/main slack-adapter/src/main
 COPY discord-adapter/src/main discord-adapter/src/main

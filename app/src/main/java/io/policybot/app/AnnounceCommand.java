@@ -52,7 +52,7 @@ final class AnnounceCommand implements Callable<Integer> {
             Button confirm = buttons.stream().filter(b -> b.actionId().equals(Actions.ANNOUNCE_CONFIRM)).findFirst()
                     .orElse(null);
             if (confirm == null) {
-                return 0; // nothing to announce, or already announced (the text said which)
+                return ExitCodes.REFUSED; // nothing to announce, or already announced (the text said which)
             }
             if (!yes) {
                 System.out.print("Type yes to send: ");
@@ -61,7 +61,7 @@ final class AnnounceCommand implements Callable<Integer> {
                 if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
                     service.onButton(press(Actions.ANNOUNCE_CANCEL, confirm.value()), lang);
                     System.out.println("Cancelled: nothing was sent.");
-                    return 1;
+                    return ExitCodes.REFUSED; // the same code whether "no" or the end of input said it
                 }
             }
             System.out.println(renderer.render(service.onButton(press(Actions.ANNOUNCE_CONFIRM, confirm.value()), lang),

@@ -43,7 +43,9 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config()).apply(parent.config().loadContent());
+        // The content people are served: never text refused for publishing, never a broken directory.
+        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config())
+                .apply(new ServedContent(parent.config(), ServedContent::warnLoudly).forReading());
         if (!words.isEmpty()) {
             Answer a = answerer.answer(String.join(" ", words), lang);
             out.println(json ? toJson(a) : readable(a));
@@ -63,7 +65,9 @@ final class AskCommand implements Callable<Integer> {
     private static String readable(Answer a) {
         List<io.policybot.conversation.Button> ignored = new ArrayList<>();
         return new ConsoleRenderer(java.nio.file.Path.of(".")).render(
-                List.of(new Reply(Reply.SAME, AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars()), "")),
+                // No buttons: a one-shot command cannot take a press (the citation carries the section's link).
+                List.of(new Reply(Reply.SAME, AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars())
+                        .stream().filter(b -> !(b instanceof io.policybot.conversation.Block.Buttons)).toList(), "")),
                 ignored);
     }
 

@@ -30,6 +30,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Function;
 import io.policybot.versions.ContentPublisher;
@@ -46,6 +48,7 @@ public final class BotRuntime implements AutoCloseable {
     private final Announcements announcements;
     private final List<ContentPublisher.Result> published;
     private final AuditLog audit;
+    private final ServedContent served;
 
     private final Map<String, LateGateway> chatGateways = new LinkedHashMap<>();
 
@@ -59,9 +62,16 @@ public final class BotRuntime implements AutoCloseable {
      *                      there once each bot {@link #connect}s. With none, they go to the console.
      */
     public BotRuntime(AppConfig config, Clock clock, Set<String> chatPlatforms) {
+        this(config, clock, chatPlatforms, ServedContent::warnLoudly);
+    }
+
+    /** @param warnings where the content warnings a person must see go (stderr in the CLI) */
+    BotRuntime(AppConfig config, Clock clock, Set<String> chatPlatforms, java.util.function.Consumer<String> warnings) {
         this.config = config;
         this.clock = clock;
-        ContentLibrary library = loadContent();
+        this.served = new ServedContent(config, warnings);
+        ServedContent.Choice start = served.starting();
+        ContentLibrary library = start.library();
         this.answerer = new LiveAnswerer(library, answererFactory(config));
         try {
             Files.createDirectories(config.dataDir());
@@ -81,6 +91,7 @@ public final class BotRuntime implements AutoCloseable {
                 Sleeper.system(), announcing);
         this.audit = audit;
         this.published = publish(library);
+        keepOrFallBack(start.lastPublished(), published);
         this.engine = new PolicyConversationEngine(answerer, training, people, new SqlQuestionLogRepository(database),
                 StaffDesk.onDatabase(database, answerer::library, TrainingSettings.defaults(),
                         StaffRuntime.rolesConfig(config), audit, announcements.service(), clock),
@@ -161,11 +172,50 @@ public final class BotRuntime implements AutoCloseable {
         return config;
     }
 
-    /** Reloads the content; on a validation error the content in force stays and the error is thrown. */
-    public boolean reloadContent() {
-        boolean changed = answerer.reload(loadContent());
-        publish(answerer.library());
-        return changed;
+    /**
+     * Reloads the content directory: publishes what changed and serves it. On a validation error the content in
+     * force stays and the error is thrown; a text change refused for publishing (version not raised) is not served.
+     */
+    public Reload reloadContent() {
+        ContentLibrary loaded = loadContent();
+        List<ContentPublisher.Result> results = publish(loaded);
+        List<ContentPublisher.Result> refused = refused(results);
+        if (!refused.isEmpty()) {
+            return new Reload(false, results);
+        }
+        boolean changed = answerer.reload(loaded);
+        if (config.contentDir() != null) {
+            served.lastPublished().save(config.contentDir());
+        }
+        return new Reload(changed, results);
+    }
+
+    /** What a reload did: whether the content served changed, and what publishing did to each policy. */
+    public record Reload(boolean changed, List<ContentPublisher.Result> results) {
+        public List<ContentPublisher.Result> refused() {
+            return BotRuntime.refused(results);
+        }
+    }
+
+    static List<ContentPublisher.Result> refused(List<ContentPublisher.Result> results) {
+        return results.stream().filter(r -> r.outcome() == ContentPublisher.Outcome.VERSION_NOT_RAISED).toList();
+    }
+
+    /** After publishing at start: keep a copy of content that published cleanly, or stop serving refused text. */
+    private void keepOrFallBack(boolean servingLastPublished, List<ContentPublisher.Result> results) {
+        List<ContentPublisher.Result> refused = refused(results);
+        if (servingLastPublished) {
+            return;
+        }
+        if (refused.isEmpty()) {
+            if (config.contentDir() != null) {
+                served.lastPublished().save(config.contentDir());
+            }
+            return;
+        }
+        ContentLibrary serve = served.refused(refused.stream().map(r -> r.policyId() + " " + r.version())
+                .collect(java.util.stream.Collectors.joining(", ")), answerer.library());
+        answerer.reload(serve);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class ConsoleRenderer {
             case Block.Text t -> out.append(plain(t.markdown())).append('\n');
             case Block.Bullets b -> {
                 if (!b.label().isEmpty()) {
-                    out.append(plain(b.label())).append(":\n");
+                    out.append(label(plain(b.label()))).append('\n');
                 }
                 b.items().forEach(i -> out.append("  - ").append(plain(i)).append('\n'));
             }
@@ -82,6 +82,19 @@ final class ConsoleRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A list's label with its colon: none after a question mark or a colon already there ("What do you do?"), a
+     * full-width one after Chinese ("你会怎么做？", "建议重读的章节：").
+     */
+    static String label(String text) {
+        String t = text.stripTrailing();
+        if (t.isEmpty() || "?？:：!！。.".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            return t;
+        }
+        boolean han = t.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        return t + (han ? "：" : ":");
     }
 
     /** The reply Markdown subset as terminal text: emphasis markers dropped, links as "label (url)". */

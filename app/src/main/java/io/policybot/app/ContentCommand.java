@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Content tools for HR: check a content directory before publishing it. */
-@Command(name = "content", description = "Content tools.", subcommands = {ContentCommand.Validate.class, ContentCommand.Reload.class})
+@Command(name = "content", description = "Content tools.", subcommands = {ContentCommand.Validate.class, ContentCommand.Reload.class,
+        ContentImportCommand.class, ContentLintCommand.class})
 final class ContentCommand {
 
     @Command(name = "validate", description = "Check a content directory (default: the configured or bundled content).")
@@ -50,6 +51,7 @@ final class ContentCommand {
         public Integer call() {
             PolicyBotCommand root = (PolicyBotCommand) spec.parent().parent().userObject();
             java.io.PrintWriter out = spec.commandLine().getOut();
+            boolean refused = false;
             try (BotRuntime runtime = new BotRuntime(root.config(), root.clock())) {
                 for (io.policybot.versions.ContentPublisher.Result r : runtime.published()) {
                     out.printf("%s %s: %s%n", r.policyId(), r.version(), switch (r.outcome()) {
@@ -58,6 +60,7 @@ final class ContentCommand {
                         case UNCHANGED -> "unchanged, nothing published";
                         case VERSION_NOT_RAISED -> "the text changed but the version did not: raise `version:` to publish";
                     });
+                    refused |= r.outcome() == io.policybot.versions.ContentPublisher.Outcome.VERSION_NOT_RAISED;
                     if (r.outcome() == io.policybot.versions.ContentPublisher.Outcome.FIRST) {
                         continue;
                     }
@@ -69,7 +72,8 @@ final class ContentCommand {
                 }
             }
             out.flush();
-            return 0;
+            // A refused text change is not published (and not served): scripts must see that it did not go through.
+            return refused ? ExitCodes.REFUSED : ExitCodes.OK;
         }
     }
 }

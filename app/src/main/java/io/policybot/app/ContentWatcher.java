@@ -43,6 +43,40 @@ final class ContentWatcher implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("content-watcher").start(this::run);
     }
 
+    /**
+     * Watches the runtime's content directory (none: null) and tells {@code say} what each save did: published and
+     * served, refused (version not raised), or invalid (with its problems; the content in force stays).
+     */
+    static ContentWatcher forRuntime(BotRuntime runtime, Duration quiet, java.util.function.Consumer<String> say)
+            throws IOException {
+        Path dir = runtime.config().contentDir();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        return new ContentWatcher(dir, quiet, () -> {
+            try {
+                BotRuntime.Reload r = runtime.reloadContent();
+                if (!r.refused().isEmpty()) {
+                    say.accept("The content in " + dir + " changed, but " + r.refused().stream()
+                            .map(x -> x.policyId() + " " + x.version()).collect(java.util.stream.Collectors.joining(", "))
+                            + " was already published with other text: raise `version:` to publish the change. "
+                            + "The content in force stays.");
+                } else if (r.changed()) {
+                    say.accept("The content in " + dir + " was reloaded: " + r.results().stream()
+                            .map(x -> x.policyId() + " " + x.version() + " " + switch (x.outcome()) {
+                                case FIRST -> "(first version)";
+                                case NEW_VERSION -> "(new version published)";
+                                case UNCHANGED, VERSION_NOT_RAISED -> "(unchanged)";
+                            }).collect(java.util.stream.Collectors.joining(", ")) + ".");
+                }
+            } catch (ContentException e) {
+                say.accept("The content in " + dir + " was saved with problems, so it is not served; the content in "
+                        + "force stays until they are fixed:\n  " + e.problems().stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining("\n  ")));
+            }
+        });
+    }
+
     private void register(Path dir) throws IOException {
         dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);

@@ -70,13 +70,11 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
         }
         // Announcement delivery and reminders run in the background once the platforms are up.
         runtime.announcements().start();
-        if (runtime.config().contentDir() != null) {
-            // HR edits the content directory; a saved change is published without a restart.
-            running.add(new ContentWatcher(runtime.config().contentDir(), java.time.Duration.ofSeconds(2), () -> {
-                if (runtime.reloadContent()) {
-                    log.warn("content reloaded from {}", runtime.config().contentDir());
-                }
-            }));
+        // HR edits the content directory; a saved change is published without a restart.
+        ContentWatcher watcher = ContentWatcher.forRuntime(runtime, java.time.Duration.ofSeconds(2),
+                message -> log.warn("{}", message));
+        if (watcher != null) {
+            running.add(watcher);
         }
         stop.await();
         return 0;

@@ -52,7 +52,22 @@ public final class PolicyBotCommand implements Callable<Integer> {
     /** The command line with every shipped subcommand; the benchmarks module adds {@code bench} to it. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PolicyBotCommand());
+        everyCommand(cli);
         cli.setExecutionExceptionHandler(new FriendlyErrors());
         return cli;
+    }
+
+    /** --help and -h on every command and subcommand, and the exit codes in every help text. */
+    private static void everyCommand(CommandLine cli) {
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            codes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+        }
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cli.getSubcommands().values().forEach(PolicyBotCommand::everyCommand);
     }
 }

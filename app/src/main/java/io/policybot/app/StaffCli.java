@@ -55,7 +55,7 @@ final class StaffCli {
                 try {
                     csv = Files.readString(file, StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException("cannot read " + file, e);
                 }
                 try (StaffRuntime rt = new StaffRuntime(parent.parent.config(), parent.parent.clock())) {
                     RosterResult result = new RosterImporter(new SqlPersonRepository(rt.database),
@@ -93,7 +93,7 @@ final class StaffCli {
         @Override
         public Integer call() throws IOException {
             if (team != null && person != null) {
-                throw new IllegalArgumentException("give --team or --person, not both");
+                throw new BadUsage("give --team or --person, not both");
             }
             String argument = team != null ? "team " + team : person != null ? person : "";
             try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock())) {
@@ -122,6 +122,9 @@ final class StaffCli {
 
         @Override
         public Integer call() {
+            if (days < 1) {
+                throw new BadUsage("--days takes a number of days, 1 or more (e.g. --days 30)");
+            }
             try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock())) {
                 print(rt, rt.run(StaffRuntime.OPERATOR, "gaps", Integer.toString(days), lang));
             }

@@ -51,7 +51,7 @@ final class StaffRuntime implements AutoCloseable {
         }
         int colon = as.indexOf(':');
         if (colon <= 0 || colon == as.length() - 1) {
-            throw new IllegalArgumentException("--as takes PLATFORM:ID, e.g. slack:U0123");
+            throw new BadUsage("--as takes PLATFORM:ID, e.g. slack:U0123");
         }
         return new Actor(as.substring(0, colon), as.substring(colon + 1), null, null);
     }

@@ -78,7 +78,7 @@ class StaffCliTest {
         Path roster = dir.resolve("bad.csv");
         Files.writeString(roster, "platform,platform_user_id,name,joined_on\nslack,U1,Ada,2020-02-30\nslack,U1,Ada again,\n");
         Run run = run("--data", dir.resolve("data").toString(), "roster", "import", roster.toString());
-        assertEquals(2, run.code());
+        assertEquals(1, run.code(), "a roster that cannot be imported failed (exit 1), like invalid content");
         assertTrue(run.err().contains("row 2: joined_on '2020-02-30' is not a date (YYYY-MM-DD)"), run.err());
         assertTrue(run.err().contains("row 3: duplicate id slack:U1 (already on row 2)"), run.err());
     }

@@ -22,11 +22,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * Answering speed and memory on this machine: start to first answer, index build, latency percentiles (answer
@@ -37,6 +38,9 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     PolicyBotCommand parent;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--questions", paramLabel = "FILE", description = "TSV question file (default: built-in sample).")
     Path questions;
@@ -95,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             long thinkMin = Long.parseLong(think[0].strip());
             long thinkMax = think.length == 2 ? Long.parseLong(think[1].strip()) : thinkMin;
             if (thinkMin < 0 || thinkMax < thinkMin) {
-                throw new ParameterException(new CommandLine(this),
+                throw new ParameterException(spec.commandLine(),
                         "--think-ms wants MIN-MAX milliseconds, MIN <= MAX, not " + thinkMillis);
             }
             new TrainingBench(config.loadContent()).run(users == null ? 1000 : users, thinkMin, thinkMax, maxSeconds, seed, out);

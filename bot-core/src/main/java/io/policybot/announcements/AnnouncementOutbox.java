@@ -195,6 +195,17 @@ public final class AnnouncementOutbox {
         });
     }
 
+    /**
+     * The announcement DMs sent to {@code recipient} on {@code platform} that the person has not acknowledged,
+     * newest first (the console shows them when the person opens the chat).
+     */
+    public List<OutboxMessage> sentUnacknowledged(String platform, String recipient) {
+        return db.read(c -> select(c, "WHERE platform = ? AND recipient = ? AND kind = 'announce' AND status = 'sent' "
+                + "AND NOT EXISTS (SELECT 1 FROM announcement a JOIN acknowledgement k ON k.policy_id = a.policy_id "
+                + "AND k.policy_version = a.version WHERE a.id = outbox_message.announcement_id "
+                + "AND k.person_id = outbox_message.person_id) ORDER BY updated_at DESC", platform, recipient));
+    }
+
     public Optional<OutboxMessage> find(String key) {
         return db.read(c -> select(c, "WHERE idempotency_key = ?", key).stream().findFirst());
     }

@@ -45,6 +45,16 @@ public final class OutboxDispatcher {
      * @param stillWanted false for a reminder that is no longer needed when its turn comes (the person completed):
      *                    it is skipped, not sent
      */
+    /**
+     * The announcement DMs already sent to this person that they have not acknowledged, newest first, as sent:
+     * the console shows them when the person opens the chat, since they were printed by whichever process sent them.
+     */
+    public java.util.List<java.util.List<io.policybot.conversation.Block>> unacknowledgedDms(String platform,
+                                                                                           String userId) {
+        return outbox.sentUnacknowledged(platform, userId).stream().map(messages::render)
+                .flatMap(java.util.Optional::stream).map(AnnouncementMessages.Rendered::blocks).toList();
+    }
+
     OutboxDispatcher(AnnouncementOutbox outbox, AnnouncementMessages messages, Map<String, ChatGateway> gateways,
                      AnnouncementSettings settings, Clock clock, Sleeper sleeper, Predicate<OutboxMessage> stillWanted) {
         this.outbox = outbox;

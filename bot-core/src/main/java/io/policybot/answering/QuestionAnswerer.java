@@ -176,9 +176,16 @@ public final class QuestionAnswerer {
         Section section = doc.section(top.sectionId()).orElseThrow();
         List<Passage> passages = opened ? section.passages() : pickPassages(section, passageRanks);
         Answer.Citation citation = new Answer.Citation(policy.id(), doc.title(), section.id(), section.title(), doc.version(),
-                doc.link() == null ? null : doc.link() + "#" + section.id());
+                doc.linkTo(section));
+        String lead = section.shortAnswer();
+        if (lead.isBlank() && !passages.isEmpty() && !opened) {
+            // no "In short" answer: lead with the passage that best matches the question
+            Passage best = passageRanks.isEmpty() ? passages.getFirst() : section.passages().get(passageRanks.getFirst());
+            lead = best.kind() == Passage.Kind.FAQ || best.group().isEmpty() ? best.markdown() : best.group() + ": " + best.markdown();
+            passages = passages.stream().filter(p -> p != best).toList();
+        }
         return new Answer(text, doc.language(), alternatives.isEmpty() ? Answer.Kind.ANSWER
-                : Answer.Kind.ANSWER_WITH_ALTERNATIVES, confidence, ranked, section.shortAnswer(), passages, citation,
+                : Answer.Kind.ANSWER_WITH_ALTERNATIVES, confidence, ranked, lead, passages, citation,
                 alternatives, null, Answer.Decline.NONE, opened);
     }
 
@@ -238,8 +245,7 @@ public final class QuestionAnswerer {
     private Contact contactFor(List<RankedSection> near, String language) {
         Policy policy = near.isEmpty() ? library.all().iterator().next()
                 : library.policy(near.getFirst().policyId()).orElse(library.all().iterator().next());
-        String role = policy.document(language).contactRole();
-        return library.settings().contact(role).or(() -> library.settings().contact("hr")).orElse(null);
+        return policy.document(language).contact(library.settings()).orElse(null);
     }
 
     private static Answer withQuestion(Answer a, String question) {

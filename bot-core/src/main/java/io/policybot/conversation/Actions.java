@@ -10,6 +10,8 @@ public final class Actions {
     public static final String QUIZ_ANSWER = "quiz.answer";
     public static final String ROLEPLAY_START = "roleplay.start";
     public static final String ROLEPLAY_CHOOSE = "roleplay.choose";
+    /** Stops the quiz or role-play in progress (its value names the module, never empty). */
+    public static final String TRAINING_STOP = "training.stop";
     public static final String ACKNOWLEDGE = "announce.ack";
     public static final String ANNOUNCE_CONFIRM = "announce.confirm";
     public static final String ANNOUNCE_CANCEL = "announce.cancel";

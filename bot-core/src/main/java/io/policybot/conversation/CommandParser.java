@@ -9,9 +9,13 @@ import java.util.Map;
  */
 final class CommandParser {
 
-    enum Command { HELP, ASK, QUIZ, ROLEPLAY, STATUS, REPORT, GAPS, ANNOUNCE, TOPICS, QUESTION }
+    enum Command { HELP, ASK, QUIZ, ROLEPLAY, STATUS, CANCEL, REPORT, GAPS, ANNOUNCE, TOPICS, QUESTION }
 
-    record Parsed(Command command, String argument) {
+    /** @param language the language of the command word when it tells one ("测验": zh), else null */
+    record Parsed(Command command, String argument, String language) {
+        Parsed(Command command, String argument) {
+            this(command, argument, null);
+        }
     }
 
     private static final Map<String, Command> WORDS = Map.ofEntries(
@@ -19,8 +23,12 @@ final class CommandParser {
             Map.entry("ask", Command.ASK), Map.entry("问", Command.ASK), Map.entry("提问", Command.ASK),
             Map.entry("quiz", Command.QUIZ), Map.entry("测验", Command.QUIZ), Map.entry("测试", Command.QUIZ),
             Map.entry("roleplay", Command.ROLEPLAY), Map.entry("role-play", Command.ROLEPLAY),
-            Map.entry("角色扮演", Command.ROLEPLAY),
+            Map.entry("角色扮演", Command.ROLEPLAY), Map.entry("情景演练", Command.ROLEPLAY), Map.entry("演练", Command.ROLEPLAY),
             Map.entry("status", Command.STATUS), Map.entry("状态", Command.STATUS),
+            Map.entry("cancel", Command.CANCEL), Map.entry("stop", Command.CANCEL), Map.entry("abandon", Command.CANCEL),
+            Map.entry("取消", Command.CANCEL), Map.entry("停止", Command.CANCEL), Map.entry("放弃", Command.CANCEL),
+            Map.entry("退出测验", Command.CANCEL), Map.entry("退出演练", Command.CANCEL), Map.entry("结束测验", Command.CANCEL),
+            Map.entry("停止测验", Command.CANCEL), Map.entry("取消测验", Command.CANCEL), Map.entry("退出情景演练", Command.CANCEL),
             Map.entry("report", Command.REPORT), Map.entry("报告", Command.REPORT),
             Map.entry("topics", Command.TOPICS), Map.entry("contents", Command.TOPICS), Map.entry("toc", Command.TOPICS),
             Map.entry("menu", Command.TOPICS), Map.entry("sections", Command.TOPICS), Map.entry("目录", Command.TOPICS),
@@ -32,6 +40,11 @@ final class CommandParser {
             "list topics", "list the sections", "show topics", "show sections", "all sections", "all topics",
             "what topics", "which topics", "what topics do you cover", "what do the policies cover", "政策目录", "有哪些章节",
             "所有章节", "目录列表");
+
+    /** What may follow "cancel", "stop", "quit" when the training is meant. */
+    private static final java.util.Set<String> TRAINING_WORDS = java.util.Set.of("quiz", "the quiz", "my quiz",
+            "roleplay", "role-play", "role play", "the roleplay", "the role-play", "the role play", "training",
+            "this", "it", "测验", "演练", "情景演练");
 
     static Parsed parse(String text, boolean command) {
         String trimmed = text.strip();
@@ -49,14 +62,24 @@ final class CommandParser {
             head = head.substring(1);
         }
         Command c = WORDS.get(head);
+        if (c == null && (head.equals("quit") || head.equals("exit") || head.equals("end")) && TRAINING_WORDS.contains(
+                rest.toLowerCase(Locale.ROOT))) {
+            c = Command.CANCEL; // "quit quiz", "exit the role-play"
+        }
         if (c == null) {
             return new Parsed(Command.QUESTION, trimmed);
         }
+        // "stop sharing customer data?" is a question; "stop", "cancel quiz" and "取消" are commands.
+        if (c == Command.CANCEL && !rest.isEmpty() && !TRAINING_WORDS.contains(rest.toLowerCase(Locale.ROOT))) {
+            return new Parsed(Command.QUESTION, trimmed);
+        }
+        String language = head.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                ? "zh" : null;
         // "help me with my LinkedIn profile" is a question, not a command: most commands take no words after them.
         if (!rest.isEmpty() && (c == Command.HELP || c == Command.TOPICS || c == Command.STATUS && !command)) {
             return new Parsed(Command.QUESTION, trimmed);
         }
-        return new Parsed(c == Command.ASK && rest.isEmpty() ? Command.HELP : c, rest);
+        return new Parsed(c == Command.ASK && rest.isEmpty() ? Command.HELP : c, c == Command.CANCEL ? "" : rest, language);
     }
 
     private static int firstSpace(String s) {

@@ -96,10 +96,21 @@ public final class PolicyConversationEngine implements ConversationEngine {
     private List<Reply> onMessage(Inbound.Message m) {
         CommandParser.Parsed parsed = CommandParser.parse(m.text(), m.kind() == Inbound.Message.Kind.COMMAND);
         Actor actor = m.actor();
+        if (parsed.language() != null && answerer.library().languages().contains(parsed.language())) {
+            lastLanguage.put(actor.key(), parsed.language()); // "测验" asks for the Chinese quiz
+        }
+        if (parsed.command() == CommandParser.Command.QUESTION) {
+            // "A" or "2" while a quiz question or role-play step waits: the answer to it, not a policy question.
+            Optional<List<Reply>> choice = training.typedChoice(actor, m.channel(), languageFor(actor, null), m.text());
+            if (choice.isPresent()) {
+                return choice.get();
+            }
+        }
         return switch (parsed.command()) {
-            case HELP -> List.of(help(languageFor(actor, null)));
+            case HELP -> List.of(help(actor, languageFor(actor, null)));
             case QUESTION, ASK -> answer(m, parsed.argument());
-            case QUIZ -> training.startQuiz(actor, m.channel(), languageFor(actor, null),
+            case CANCEL -> training.cancel(actor, m.channel(), languageFor(actor, null));
+            case QUIZ -> training.quizCommand(actor, m.channel(), languageFor(actor, null),
                     parsed.argument().isBlank() ? null : parsed.argument());
             case ROLEPLAY -> training.startRolePlay(actor, m.channel(), languageFor(actor, null),
                     parsed.argument().isBlank() ? null : parsed.argument());
@@ -250,13 +261,19 @@ public final class PolicyConversationEngine implements ConversationEngine {
         return List.of(privateText(m.get("askHr.failed")));
     }
 
-    private Reply help(String lang) {
+    private Reply help(Actor actor, String lang) {
         Messages m = Messages.of("answering", lang);
         String policies = answerer.library().all().stream().map(p -> p.document(lang).title() + " (" + p.version() + ")")
                 .collect(Collectors.joining(", "));
+        List<Block> blocks = new ArrayList<>(List.of(new Block.Heading(m.get("help.title")), new Block.Text(m.get("help.body"))));
+        // Only the staff commands this person's role allows.
+        List<String> staffCommands = staff.commandsFor(actor).stream().map(c -> m.get("help.staff." + c)).toList();
+        if (!staffCommands.isEmpty()) {
+            blocks.add(new Block.Bullets(m.get("help.staff"), staffCommands));
+        }
+        blocks.add(new Block.Context(m.get("help.policies", policies)));
         // Only the person asked for it: in a channel it is theirs alone (Slack N1, Discord D5); in the DM a plain message.
-        return new Reply(Reply.PRIVATE, List.of(new Block.Heading(m.get("help.title")), new Block.Text(m.get("help.body")),
-                new Block.Context(m.get("help.policies", policies))), m.get("help.title"));
+        return new Reply(Reply.PRIVATE, blocks, m.get("help.title"));
     }
 
     private Person person(Actor actor) {

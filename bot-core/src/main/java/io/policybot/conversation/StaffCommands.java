@@ -13,6 +13,11 @@ public interface StaffCommands {
 
     List<Reply> onButton(Inbound.ButtonPress press, String language);
 
+    /** The staff commands {@code actor}'s role allows ("report", "gaps", "announce"), for the help text. */
+    default List<String> commandsFor(Actor actor) {
+        return List.of();
+    }
+
     /** Until the staff features are configured: every such command gets a clear "not available" reply. */
     static StaffCommands unavailable() {
         return new StaffCommands() {

@@ -24,6 +24,7 @@ import io.policybot.store.SqlPersonRepository;
 import io.policybot.store.SqlReportRepository;
 import io.policybot.store.SqlRosterRepository;
 import io.policybot.text.Messages;
+import io.policybot.text.UserText;
 import io.policybot.training.TrainingRules;
 import io.policybot.training.TrainingSettings;
 import java.time.Clock;
@@ -125,7 +126,7 @@ public final class StaffDesk implements StaffCommands {
     // ---- report ----
 
     private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language) {
-        Person me = people.findOrCreate(actor.platform(), actor.userId(), null, clock.instant());
+        Person me = people.findOrCreate(actor.platform(), actor.userId(), actor.displayName(), clock.instant());
         String lower = arg.toLowerCase(Locale.ROOT);
         if (arg.isEmpty()) {
             if (r.staff()) {
@@ -207,7 +208,9 @@ public final class StaffDesk implements StaffCommands {
         }
         List<String> table = new ArrayList<>();
         for (Report.Row row : report.rows().subList(0, Math.min(TABLE_ROWS, report.rows().size()))) {
-            table.add(m.get("report.row", row.name(), row.team() == null ? m.get("report.noTeam") : row.team(),
+            // Names and teams are what people typed or a roster said: inert in the Markdown (D1 of the Discord report).
+            table.add(m.get("report.row", UserText.inline(row.name()),
+                    row.team() == null ? m.get("report.noTeam") : UserText.inline(row.team()),
                     row.policyId() + " " + row.version(), m.get("state." + row.state().name().toLowerCase(Locale.ROOT)),
                     row.score() == null ? m.get("report.noScore") : row.score() + "%",
                     m.get(row.acknowledged() ? "report.yes" : "report.no")));
@@ -261,10 +264,12 @@ public final class StaffDesk implements StaffCommands {
         blocks.add(new Block.Text(m.get("gaps.summary", total, groups.size())));
         List<String> items = new ArrayList<>();
         for (GapGroups.Group g : groups.subList(0, Math.min(20, groups.size()))) {
-            String item = m.get("gaps.group", g.count(), g.example(), g.declined(), g.downVoted(),
+            // The questions are what people typed: one line each, no Markdown of their own (D1).
+            String item = m.get("gaps.group", g.count(), UserText.inline(g.example()), g.declined(), g.downVoted(),
                     g.section() == null ? "" : m.get("gaps.section", g.section()));
             if (!g.others().isEmpty()) {
-                item += "\n  " + m.get("gaps.others", String.join(" | ", g.others()));
+                item += "\n  " + m.get("gaps.others",
+                        String.join(" | ", g.others().stream().map(UserText::inline).toList()));
             }
             items.add(item);
         }
@@ -283,6 +288,15 @@ public final class StaffDesk implements StaffCommands {
 
     private static Reply text(String s) {
         return new Reply(Reply.PRIVATE, List.of(new Block.Text(s)), s);
+    }
+
+    @Override
+    public List<String> commandsFor(Actor actor) {
+        Roles r = rolesOf(actor);
+        if (r.staff()) {
+            return List.of("report", "gaps", "announce");
+        }
+        return r.has(Role.MANAGER) ? List.of("report") : List.of();
     }
 
     /** The roles of {@code actor}, with the platform groups the adapter found them in. */

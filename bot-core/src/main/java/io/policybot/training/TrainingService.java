@@ -116,6 +116,90 @@ public final class TrainingService {
     }
 
     /**
+     * The {@code quiz} command: resumes the session in progress; else starts the update quiz when one is due (a
+     * policy update asks for it), else the full quiz.
+     */
+    public List<Reply> quizCommand(Actor actor, ChannelRef channel, String language, String policyId) {
+        language = language(language);
+        Person person = person(actor);
+        if (usableActive(person).isEmpty()) {
+            ContentLibrary library = content.get();
+            Optional<Policy> found = SessionContent.quizPolicy(library, blankToNull(policyId), language);
+            if (found.isPresent()) {
+                String id = found.get().id();
+                boolean updateDue = statusReader.read(person, library, found.get().bestLanguage(language)).policies()
+                        .stream().anyMatch(p -> p.policyId().equals(id) && p.update() != null);
+                if (updateDue) {
+                    return startUpdateQuiz(actor, channel, language, id);
+                }
+            }
+        }
+        return startQuiz(actor, channel, language, policyId);
+    }
+
+    /** Stops the quiz or role-play in progress (the answers given stay in the history); says so when there is none. */
+    public List<Reply> cancel(Actor actor, ChannelRef channel, String language) {
+        language = language(language);
+        Person person = person(actor);
+        Optional<TrainingSession> active = training.active(person.id());
+        ContentLibrary library = content.get();
+        String policyId = SessionContent.quizPolicy(library, null, language).map(Policy::id).orElse(null);
+        boolean rolePlays = SessionContent.hasRolePlays(library, language);
+        if (active.isEmpty()) {
+            return List.of(view.noticeWithStart(messages(language), Reply.PRIVATE, "cancel.none", policyId, rolePlays));
+        }
+        training.abandon(active.get().id(), now());
+        return List.of(view.noticeWithStart(messages(language), Reply.PRIVATE,
+                active.get().isQuiz() ? "cancel.quiz" : "cancel.roleplay", policyId, rolePlays));
+    }
+
+    private static final java.util.regex.Pattern TYPED_CHOICE =
+            java.util.regex.Pattern.compile("(?i)\\(?([a-j]|[1-9]|10)[.)）．。]?");
+
+    /**
+     * A letter or number typed while a quiz question or role-play step is waiting ("A", "b.", "2") answers it, as
+     * the button with that letter would. Empty when the text is not such a choice or nothing is waiting.
+     */
+    public Optional<List<Reply>> typedChoice(Actor actor, ChannelRef channel, String language, String text) {
+        java.util.regex.Matcher matcher = TYPED_CHOICE.matcher(text.strip());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        Optional<TrainingSession> active = training.active(person(actor).id())
+                .filter(s -> usable(s, content.get()));
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        TrainingSession s = active.get();
+        List<RecordedAnswer> answers = training.answers(s.id());
+        int index;
+        int count;
+        if (s.isQuiz()) {
+            QuizSession quiz = SessionContent.quiz(content.get(), s, json.read(s.state(), QuizPlan.class), answers)
+                    .orElseThrow().session();
+            index = quiz.current();
+            count = quiz.plan().get(index).options().size();
+        } else {
+            RolePlaySession rp = SessionContent.rolePlay(content.get(), s, json.read(s.state(), RolePlayState.class),
+                    answers).orElseThrow().session();
+            index = rp.current();
+            count = rp.step().choices().size();
+        }
+        String typed = matcher.group(1).toUpperCase(java.util.Locale.ROOT);
+        int choice = Character.isDigit(typed.charAt(0)) ? Integer.parseInt(typed) - 1 : typed.charAt(0) - 'A';
+        if (choice >= count) {
+            return Optional.of(List.of(view.notice(messages(s.language()), Reply.PRIVATE, "typed.range",
+                    TrainingView.letter(count - 1), count)));
+        }
+        Inbound.ButtonPress press = new Inbound.ButtonPress(actor, channel,
+                s.isQuiz() ? Actions.QUIZ_ANSWER : Actions.ROLEPLAY_CHOOSE, new ButtonValue(s.id(), index, choice).encode());
+        List<Reply> replies = s.isQuiz() ? answerQuiz(press, language(language)) : chooseRolePlay(press, language(language));
+        // A typed answer has no message of the bot's to update in place: the feedback follows as a new message.
+        return Optional.of(replies.stream().map(r -> Reply.REPLACE.equals(r.placement())
+                ? new Reply(Reply.SAME, r.blocks(), r.fallback()) : r).toList());
+    }
+
+    /**
      * Starts the update quiz of a policy: questions of the sections changed since the version the person last
      * passed, and nothing else. Someone with no earlier training gets the full quiz; someone with nothing to
      * retrain is told so. An active session is resumed instead.
@@ -236,6 +320,7 @@ public final class TrainingService {
             case Actions.ROLEPLAY_START -> startRolePlay(press.actor(), press.channel(), language, press.value());
             case Actions.QUIZ_ANSWER -> answerQuiz(press, language);
             case Actions.ROLEPLAY_CHOOSE -> chooseRolePlay(press, language);
+            case Actions.TRAINING_STOP -> cancel(press.actor(), press.channel(), language);
             default -> List.of();
         };
     }

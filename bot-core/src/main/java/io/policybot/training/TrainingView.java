@@ -65,7 +65,7 @@ final class TrainingView {
         }
         String verdict = answer.correct() ? m.get("answer.correct") : m.get("answer.wrong", letter(rightShown));
         List<Block> blocks = new ArrayList<>(List.of(new Block.Text("**" + q.question() + "**"),
-                new Block.Bullets("", options), new Block.Text(verdict + " " + q.explanation())));
+                new Block.Bullets("", options), new Block.Text(verdict + m.get("sentence.separator") + q.explanation())));
         doc.section(q.sectionId()).ifPresent(s -> blocks.add(citation(doc, s)));
         blocks.add(new Block.Context(m.get("quiz.progress", index + 1, total)));
         return new Reply(Reply.REPLACE, blocks, verdict.replace("**", ""));
@@ -121,7 +121,7 @@ final class TrainingView {
         Scenario.Choice chosen = step.choices().get(choice);
         String verdict = m.get(chosen.best() ? "roleplay.good" : "roleplay.notbest");
         return new Reply(Reply.REPLACE, List.of(new Block.Text(step.text()), new Block.Bullets("", choices),
-                new Block.Text(verdict + " " + chosen.feedback()), new Block.Context(m.get("roleplay.progress", index + 1))),
+                new Block.Text(verdict + m.get("sentence.separator") + chosen.feedback()), new Block.Context(m.get("roleplay.progress", index + 1))),
                 verdict.replace("**", ""));
     }
 
@@ -175,13 +175,14 @@ final class TrainingView {
                     : m.get("home.active.roleplay", active.title())));
             buttons.add(new Button(active.quiz() ? Actions.QUIZ_START : Actions.ROLEPLAY_START, m.get("button.continue"),
                     active.quiz() ? active.policyId() : Modules.scenarioId(active.module()), Button.Style.PRIMARY));
+            buttons.add(new Button(Actions.TRAINING_STOP, m.get("button.stop"), active.module()));
         }
         if (status.policies().isEmpty()) {
             blocks.add(new Block.Text(m.get("home.nothing")));
         }
         for (TrainingStatus.PolicyTraining p : status.policies()) {
             blocks.addAll(policyLines(m, p));
-            if (active == null || !active.quiz()) {
+            if (active == null) { // while a session runs, only it can be continued or stopped
                 String label = status.policies().size() == 1 ? m.get(p.done() ? "button.retake" : "button.start")
                         : label(m.get(p.done() ? "button.retake.named" : "button.start.named", p.title()));
                 if (p.update() != null) {
@@ -200,7 +201,9 @@ final class TrainingView {
             blocks.add(new Block.Bullets(m.get("home.roleplays", done, status.rolePlays().size()),
                     status.rolePlays().stream().map(s -> rolePlayItem(m, s)).toList()));
             blocks.add(new Block.Context(m.get("home.roleplays.rule")));
-            buttons.add(new Button(Actions.ROLEPLAY_START, m.get("button.roleplay"), ""));
+            if (active == null) { // a role-play button would be refused while a session runs
+                buttons.add(new Button(Actions.ROLEPLAY_START, m.get("button.roleplay"), ""));
+            }
         }
         if (!buttons.isEmpty()) {
             blocks.add(new Block.Buttons(buttons));
@@ -291,10 +294,10 @@ final class TrainingView {
     }
 
     private static String link(PolicyDocument doc, Section s) {
-        return doc.link() == null || doc.link().isBlank() ? null : doc.link() + "#" + s.id();
+        return doc.linkTo(s);
     }
 
-    private static String letter(int i) {
+    static String letter(int i) {
         return i < LETTERS.length() ? LETTERS.substring(i, i + 1) : Integer.toString(i + 1);
     }
 

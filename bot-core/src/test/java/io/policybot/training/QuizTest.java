@@ -105,7 +105,7 @@ class QuizTest {
         TrainingService service = service();
         List<Reply> replies = new TrainingDriver(service, TestContent.bundled()).playQuiz(li, "zh", i -> false);
         Reply feedback = replies.getFirst();
-        assertTrue(Replies.text(feedback).contains("**不太对。** 正确答案是 **"), Replies.text(feedback));
+        assertTrue(Replies.text(feedback).contains("**不太对。**正确答案是 **"), Replies.text(feedback));
         assertEquals("zh", Replies.blocks(feedback, Block.Citation.class).getFirst().language());
         assertEquals("社交媒体政策", Replies.blocks(feedback, Block.Citation.class).getFirst().policyTitle());
         Reply summary = replies.get(1);

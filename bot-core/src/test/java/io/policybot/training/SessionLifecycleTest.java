@@ -57,7 +57,7 @@ class SessionLifecycleTest {
         assertEquals(Replies.buttons(question(after)), Replies.buttons(question(again)));
 
         List<Reply> rolePlay = service.startRolePlay(ann, TrainingDriver.dm(ann), "en", "journalist-dm");
-        assertTrue(rolePlay.getFirst().fallback().startsWith("You have a quiz in progress (question 2/10); please finish it first."));
+        assertTrue(rolePlay.getFirst().fallback().startsWith("You have a quiz in progress (question 2/10); finish it first, or type cancel to stop it."));
         assertEquals(Replies.buttons(question(after)), Replies.buttons(question(rolePlay)));
 
         List<Reply> resumed = service.resume(ann, TrainingDriver.dm(ann), "en");
@@ -72,7 +72,7 @@ class SessionLifecycleTest {
         TrainingService service = TestServices.training(db.database(), clock, 42);
         List<Reply> rp = service.startRolePlay(ann, TrainingDriver.dm(ann), "en", "journalist-dm");
         List<Reply> quiz = service.startQuiz(ann, TrainingDriver.dm(ann), "en", null);
-        assertEquals("You’re in the middle of the role-play “A journalist's DM about layoffs”; please finish it first. "
+        assertEquals("You’re in the middle of the role-play “A journalist's DM about layoffs”; finish it first, or type cancel to stop it. "
                 + "Here’s where you left off:", quiz.getFirst().fallback());
         assertEquals(Replies.buttons(question(rp)), Replies.buttons(question(quiz)));
     }

@@ -30,6 +30,27 @@ final class DeliveryErrors {
         return unwrap(t) instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER;
     }
 
+    /**
+     * Whether Discord refused the interaction's webhook: the token expired or is unknown (50027, 10015, 10062) or
+     * the deferred message is gone (10008, deleted by a moderator). The reply must then go another way.
+     */
+    static boolean isHookRefused(Throwable t) {
+        return unwrap(t) instanceof ErrorResponseException e && e.getErrorResponse() != null
+                && switch (e.getErrorResponse()) {
+                    case INVALID_WEBHOOK_TOKEN, UNKNOWN_WEBHOOK, UNKNOWN_INTERACTION, UNKNOWN_MESSAGE -> true;
+                    default -> false;
+                };
+    }
+
+    /** Whether the token itself is dead (not just one message gone): every later hook call would fail too. */
+    static boolean isTokenDead(Throwable t) {
+        return unwrap(t) instanceof ErrorResponseException e && e.getErrorResponse() != null
+                && switch (e.getErrorResponse()) {
+                    case INVALID_WEBHOOK_TOKEN, UNKNOWN_WEBHOOK, UNKNOWN_INTERACTION -> true;
+                    default -> false;
+                };
+    }
+
     static boolean isDmTooFast(Throwable t) {
         return unwrap(t) instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.OPEN_DM_TOO_FAST;
     }

@@ -16,6 +16,9 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.SessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,9 +86,7 @@ public final class DiscordBot implements AutoCloseable {
         MessageRequest.setDefaultMentionRepliedUser(false);
         JDA client;
         try {
-            client = JDABuilder.createLight(config.token(), INTENTS)
-                    .addEventListeners(listener)
-                    .build();
+            client = builder(config).addEventListeners(listener).build();
         } catch (InvalidTokenException e) {
             throw new DiscordException("Discord refused the bot token (" + DiscordConfig.ENV_TOKEN + ")", e);
         } catch (RuntimeException e) {
@@ -103,7 +104,32 @@ public final class DiscordBot implements AutoCloseable {
         }
         registerCommands(client);
         jda.set(client);
-        LOG.info("Discord bot connected with intents {}", INTENTS);
+        LOG.info("Discord bot connected with intents {}{}", INTENTS,
+                config.restBaseUrl() == null && config.gatewayUrl() == null ? ""
+                        : " (REST " + Objects.requireNonNullElse(config.restBaseUrl(), "default") + ", gateway "
+                        + Objects.requireNonNullElse(config.gatewayUrl(), "default") + ")");
+    }
+
+    /**
+     * JDA's builder for this configuration: the light cache and the intents above, and, when configured, another REST
+     * base ({@link RestConfig#setBaseUrl}) and gateway. For a single bot JDA never asks {@code GET /gateway/bot}: it
+     * connects to {@link SessionController#getGateway()}, so the gateway URL is set by overriding that.
+     */
+    static JDABuilder builder(DiscordConfig config) {
+        JDABuilder builder = JDABuilder.createLight(config.token(), INTENTS);
+        if (config.restBaseUrl() != null) {
+            builder.setRestConfig(new RestConfig().setBaseUrl(config.restBaseUrl()));
+        }
+        if (config.gatewayUrl() != null) {
+            String gateway = config.gatewayUrl();
+            builder.setSessionController(new ConcurrentSessionController() {
+                @Override
+                public String getGateway() {
+                    return gateway;
+                }
+            });
+        }
+        return builder;
     }
 
     private void registerCommands(JDA client) {

@@ -60,6 +60,12 @@ final class DiscordGateway implements ChatGateway {
         return await(sendToChannelAsync(role, blocks, fallback));
     }
 
+    /** Whether a channel is configured for the role: without an HR channel the engine offers no Ask HR. */
+    @Override
+    public boolean hasChannel(Reply.ChannelRole role) {
+        return config.channelFor(role).isPresent();
+    }
+
     /** A DM whose Discord nonce comes from {@code idempotencyKey}: a resend after a crash is delivered once. */
     @Override
     public DeliveryResult sendDirect(String userId, List<Block> blocks, String fallback, String idempotencyKey) {

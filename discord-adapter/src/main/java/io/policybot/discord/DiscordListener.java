@@ -131,7 +131,10 @@ final class DiscordListener extends ListenerAdapter {
             text = message.getContentRaw().strip();
         } else {
             User self = event.getJDA().getSelfUser();
-            if (!message.getMentions().isMentioned(self, Message.MentionType.USER)) {
+            // Discord lists the bot in the mentions of every reply to it (the reply ping): only a mention written
+            // in the text addresses the bot, so "thanks!" as a reply is not a question (D2).
+            if (!message.getMentions().isMentioned(self, Message.MentionType.USER)
+                    || !mentionsInText(message.getContentRaw(), self.getId())) {
                 return done();
             }
             kind = Inbound.Message.Kind.MENTION;
@@ -228,6 +231,11 @@ final class DiscordListener extends ListenerAdapter {
                     e.getClass().getName());
             return Set.of();
         }
+    }
+
+    /** Whether the text itself mentions the bot ({@code <@id>} or the legacy {@code <@!id>}). */
+    static boolean mentionsInText(String content, String selfId) {
+        return content != null && Pattern.compile("<@!?" + Pattern.quote(selfId) + ">").matcher(content).find();
     }
 
     /** The message without the bot's own mention ({@code <@id>} or the legacy {@code <@!id>}), spaces tidied. */

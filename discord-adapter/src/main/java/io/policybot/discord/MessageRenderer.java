@@ -36,12 +36,44 @@ final class MessageRenderer {
     private static final String DIVIDER = "\u2500".repeat(16);
     private static final String EMPTY = String.valueOf(SafeText.ZWSP);
 
+    /** Discord's limit on the characters of all embeds of one message. */
+    static final int MESSAGE_EMBED_BUDGET = MessageEmbed.EMBED_MAX_LENGTH_BOT;
+    static final int MAX_EMBEDS = Message.MAX_EMBED_COUNT;
+
     /** The parts of one message, before they become create or edit data. */
     record Rendered(String content, List<MessageEmbed> embeds, List<ActionRow> rows, List<Block.Attachment> files) {
     }
 
-    static MessageCreateData create(List<Block> blocks, String fallback) {
-        Rendered r = render(blocks, fallback);
+    /** A reply as it is edited into an existing message: the first part replaces it, the rest follow as new ones. */
+    record Edit(MessageEditData first, List<MessageCreateData> rest) {
+    }
+
+    /**
+     * The reply as one or more messages. Text too long for one message (embed descriptions of at most 4096
+     * characters, 10 embeds and 6000 characters per message) continues in the next message, cut between lines:
+     * nothing is dropped, and the buttons, files, citation and footer go with the last part.
+     */
+    static List<MessageCreateData> create(List<Block> blocks, String fallback) {
+        return render(blocks, fallback).stream().map(MessageRenderer::createData).toList();
+    }
+
+    /** Edit data that replaces the whole message (fields the reply does not set, like old buttons, are cleared). */
+    static Edit edit(List<Block> blocks, String fallback) {
+        List<Rendered> parts = render(blocks, fallback);
+        Rendered r = parts.get(0);
+        MessageEditData first = new MessageEditBuilder()
+                .setReplace(true)
+                .setContent(r.content())
+                .setEmbeds(r.embeds())
+                .setComponents(r.rows())
+                .setAttachments(uploads(r.files()))
+                .setAllowedMentions(NO_MENTIONS)
+                .mentionRepliedUser(false)
+                .build();
+        return new Edit(first, parts.subList(1, parts.size()).stream().map(MessageRenderer::createData).toList());
+    }
+
+    private static MessageCreateData createData(Rendered r) {
         return new MessageCreateBuilder()
                 .setContent(r.content())
                 .setEmbeds(r.embeds())
@@ -52,21 +84,7 @@ final class MessageRenderer {
                 .build();
     }
 
-    /** Edit data that replaces the whole message: fields the reply does not set (old buttons...) are cleared. */
-    static MessageEditData edit(List<Block> blocks, String fallback) {
-        Rendered r = render(blocks, fallback);
-        return new MessageEditBuilder()
-                .setReplace(true)
-                .setContent(r.content())
-                .setEmbeds(r.embeds())
-                .setComponents(r.rows())
-                .setAttachments(uploads(r.files()))
-                .setAllowedMentions(NO_MENTIONS)
-                .mentionRepliedUser(false)
-                .build();
-    }
-
-    static Rendered render(List<Block> blocks, String fallback) {
+    static List<Rendered> render(List<Block> blocks, String fallback) {
         String title = null;
         List<String> paragraphs = new ArrayList<>();
         List<MessageEmbed.Field> fields = new ArrayList<>();
@@ -94,42 +112,116 @@ final class MessageRenderer {
             }
         }
 
-        List<MessageEmbed> embeds = new ArrayList<>();
-        MessageEmbed embed = embed(title, paragraphs, fields, footer);
-        if (embed != null) {
-            embeds.add(embed);
+        List<List<MessageEmbed>> messages = embeds(title, paragraphs, fields, footer);
+        List<Rendered> parts = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            boolean last = i == messages.size() - 1;
+            parts.add(new Rendered("", List.copyOf(messages.get(i)), last ? List.copyOf(rows) : List.of(),
+                    last ? List.copyOf(files) : List.of()));
         }
-        String content = "";
-        if (embeds.isEmpty() && files.isEmpty()) {
-            String text = SafeText.neutralize(fallback).strip();
-            content = SafeText.truncate(text.isEmpty() ? EMPTY : text, Message.MAX_CONTENT_LENGTH);
+        if (parts.isEmpty()) {
+            String content = "";
+            if (files.isEmpty()) {
+                String text = SafeText.neutralize(fallback).strip();
+                content = SafeText.truncate(text.isEmpty() ? EMPTY : text, Message.MAX_CONTENT_LENGTH);
+            }
+            parts.add(new Rendered(content, List.of(), List.copyOf(rows), List.copyOf(files)));
         }
-        return new Rendered(content, List.copyOf(embeds), List.copyOf(rows), List.copyOf(files));
+        return List.copyOf(parts);
     }
 
-    private static MessageEmbed embed(String title, List<String> paragraphs, List<MessageEmbed.Field> fields,
-                                      List<String> footer) {
-        EmbedBuilder eb = new EmbedBuilder().setColor(COLOR);
-        boolean empty = true;
-        if (title != null && !title.isBlank()) {
-            eb.setTitle(SafeText.truncate(SafeText.neutralize(title), MessageEmbed.TITLE_MAX_LENGTH));
-            empty = false;
-        }
-        for (MessageEmbed.Field field : fields.subList(0, Math.min(fields.size(), MessageEmbed.MAX_FIELD_AMOUNT))) {
-            eb.addField(field);
-            empty = false;
-        }
-        if (!footer.isEmpty()) {
-            eb.setFooter(SafeText.truncate(SafeText.neutralize(String.join(" · ", footer)), MessageEmbed.TEXT_MAX_LENGTH));
-            empty = false;
-        }
+    /** The embeds of each message: the title on the first, the description flowed over as many as it takes. */
+    private static List<List<MessageEmbed>> embeds(String title, List<String> paragraphs,
+                                                   List<MessageEmbed.Field> fields, List<String> footer) {
+        String safeTitle = title == null || title.isBlank() ? null
+                : SafeText.truncate(SafeText.neutralize(title), MessageEmbed.TITLE_MAX_LENGTH);
         String description = SafeText.neutralize(String.join("\n\n", paragraphs)).strip();
-        if (!description.isEmpty()) {
-            int room = Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, MessageEmbed.EMBED_MAX_LENGTH_BOT - eb.length());
-            eb.setDescription(SafeText.truncate(description, Math.max(1, room)));
-            empty = false;
+        List<MessageEmbed.Field> kept = fields.subList(0, Math.min(fields.size(), MessageEmbed.MAX_FIELD_AMOUNT));
+        String safeFooter = footer.isEmpty() ? null
+                : SafeText.truncate(SafeText.neutralize(String.join(" · ", footer)), MessageEmbed.TEXT_MAX_LENGTH);
+
+        List<List<MessageEmbed>> messages = new ArrayList<>();
+        List<MessageEmbed> current = new ArrayList<>();
+        int used = 0;
+        String pendingTitle = safeTitle;
+        for (String chunk : chunks(description)) {
+            int titleLength = pendingTitle == null ? 0 : pendingTitle.length();
+            if (!current.isEmpty() && (current.size() == MAX_EMBEDS
+                    || used + titleLength + chunk.length() > MESSAGE_EMBED_BUDGET)) {
+                messages.add(current);
+                current = new ArrayList<>();
+                used = 0;
+            }
+            EmbedBuilder eb = new EmbedBuilder().setColor(COLOR).setDescription(chunk);
+            if (pendingTitle != null) {
+                eb.setTitle(pendingTitle);
+                pendingTitle = null;
+            }
+            current.add(eb.build());
+            used += eb.length();
         }
-        return empty ? null : eb.build();
+        // The citation fields and the footer close the reply: on the last embed when they fit, else on their own.
+        if (pendingTitle != null || !kept.isEmpty() || safeFooter != null) {
+            EmbedBuilder tail = new EmbedBuilder().setColor(COLOR);
+            kept.forEach(tail::addField);
+            if (safeFooter != null) {
+                tail.setFooter(safeFooter);
+            }
+            if (pendingTitle != null) {
+                tail.setTitle(pendingTitle);
+            }
+            int tailLength = tail.length();
+            if (!current.isEmpty() && current.get(current.size() - 1).getFields().isEmpty()
+                    && current.get(current.size() - 1).getFooter() == null
+                    && used + tailLength <= MESSAGE_EMBED_BUDGET) {
+                MessageEmbed last = current.remove(current.size() - 1);
+                EmbedBuilder merged = new EmbedBuilder(last);
+                kept.forEach(merged::addField);
+                if (safeFooter != null) {
+                    merged.setFooter(safeFooter);
+                }
+                current.add(merged.build());
+            } else {
+                if (!current.isEmpty() && (current.size() == MAX_EMBEDS || used + tailLength > MESSAGE_EMBED_BUDGET)) {
+                    messages.add(current);
+                    current = new ArrayList<>();
+                }
+                current.add(tail.build());
+            }
+        }
+        if (!current.isEmpty()) {
+            messages.add(current);
+        }
+        return messages;
+    }
+
+    /**
+     * The description in pieces of at most 4096 characters, cut at a paragraph break, else a line break, else a
+     * space, and never inside a surrogate pair.
+     */
+    static List<String> chunks(String text) {
+        List<String> out = new ArrayList<>();
+        String rest = text;
+        int max = MessageEmbed.DESCRIPTION_MAX_LENGTH;
+        while (!rest.isEmpty()) {
+            if (rest.length() <= max) {
+                out.add(rest);
+                break;
+            }
+            int cut = rest.lastIndexOf("\n\n", max);
+            if (cut < max / 2) {
+                cut = rest.lastIndexOf('\n', max);
+            }
+            if (cut < max / 2) {
+                cut = rest.lastIndexOf(' ', max);
+            }
+            if (cut < max / 2) {
+                cut = Character.isHighSurrogate(rest.charAt(max - 1)) ? max - 1 : max;
+            }
+            out.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        return out;
     }
 
     private static String bullets(Block.Bullets b) {

@@ -1,12 +1,14 @@
 package io.policybot.discord;
 
 import io.policybot.conversation.Reply;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -16,40 +18,35 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  */
 final class Outbound {
 
-    /** Opens (or reuses) the DM channel and sends. */
-    static CompletableFuture<Message> toUser(User user, MessageCreateData data) {
-        return toUser(user, data, null);
+    /** Opens (or reuses) the DM channel and sends the parts of one reply; completes with the first message. */
+    static CompletableFuture<Message> toUser(User user, List<MessageCreateData> parts) {
+        return toUser(user, parts, null);
     }
 
     /**
      * Opens (or reuses) the DM channel and sends.
      *
-     * @param nonce Discord's message nonce (at most 25 characters), or null for JDA's random one
+     * @param nonce Discord's message nonce (at most 25 characters) of the first part, or null for JDA's random one
      */
-    static CompletableFuture<Message> toUser(User user, MessageCreateData data, String nonce) {
-        return user.openPrivateChannel().submit()
-                .thenCompose(channel -> withNonce(channel.sendMessage(data), nonce).submit());
-    }
-
-    /** Looks the user up first: an unknown id fails with {@code UNKNOWN_USER}. */
-    static CompletableFuture<Message> toUser(JDA jda, String userId, Supplier<MessageCreateData> data) {
-        return toUser(jda, userId, data, null);
+    static CompletableFuture<Message> toUser(User user, List<MessageCreateData> parts, String nonce) {
+        return user.openPrivateChannel().submit().thenCompose(channel -> sendAll(channel, parts, nonce));
     }
 
     /** Looks the user up first, then sends with {@code nonce} (or JDA's random one when null). */
-    static CompletableFuture<Message> toUser(JDA jda, String userId, Supplier<MessageCreateData> data, String nonce) {
-        return jda.retrieveUserById(userId).submit().thenCompose(user -> toUser(user, data.get(), nonce));
+    static CompletableFuture<Message> toUser(JDA jda, String userId, Supplier<List<MessageCreateData>> parts,
+                                             String nonce) {
+        return jda.retrieveUserById(userId).submit().thenCompose(user -> toUser(user, parts.get(), nonce));
     }
 
     /** Posts to the channel configured for the role; fails with {@link DiscordException} when there is none. */
     static CompletableFuture<Message> toRole(JDA jda, DiscordConfig config, Reply.ChannelRole role,
                                              MessageCreateData data) {
-        return toRole(jda, config, role, data, null);
+        return toRole(jda, config, role, List.of(data), null);
     }
 
-    /** Like {@link #toRole(JDA, DiscordConfig, Reply.ChannelRole, MessageCreateData)}, with a message nonce. */
+    /** Posts every part to the channel configured for the role, the first with {@code nonce}. */
     static CompletableFuture<Message> toRole(JDA jda, DiscordConfig config, Reply.ChannelRole role,
-                                             MessageCreateData data, String nonce) {
+                                             List<MessageCreateData> parts, String nonce) {
         String id = config.channelFor(role).orElse(null);
         if (id == null) {
             return CompletableFuture.failedFuture(new DiscordException("no Discord channel configured for " + role));
@@ -59,7 +56,23 @@ final class Outbound {
             return CompletableFuture.failedFuture(
                     new DiscordException("the " + role + " channel " + id + " is unknown or not visible to the bot"));
         }
-        return withNonce(channel.sendMessage(data), nonce).submit();
+        return sendAll(channel, parts, nonce);
+    }
+
+    /**
+     * The parts one after the other; completes with the first message, or fails with the first failure. Each part
+     * has a nonce of its own, derived from {@code nonce}, so a resend after a crash posts none of them twice.
+     */
+    private static CompletableFuture<Message> sendAll(MessageChannel channel, List<MessageCreateData> parts,
+                                                      String nonce) {
+        CompletableFuture<Message> first = withNonce(channel.sendMessage(parts.get(0)), nonce).submit();
+        CompletableFuture<Message> chain = first;
+        for (int i = 1; i < parts.size(); i++) {
+            MessageCreateData data = parts.get(i);
+            String partNonce = nonce == null ? null : DiscordGateway.nonce(nonce + "#" + i);
+            chain = chain.thenCompose(ignored -> withNonce(channel.sendMessage(data), partNonce).submit());
+        }
+        return chain.thenCompose(ignored -> first);
     }
 
     /**

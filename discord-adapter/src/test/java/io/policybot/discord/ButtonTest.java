@@ -38,7 +38,7 @@ class ButtonTest {
     @Test
     void aButtonsCustomIdComesBackAsTheEnginesActionAndValue() {
         Button engineButton = new Button(Actions.QUIZ_ANSWER, "Forward to Communications", "q1:b");
-        MessageCreateData sent = MessageRenderer.create(List.of(new Block.Buttons(List.of(engineButton))), "Quiz");
+        MessageCreateData sent = MessageRenderer.create(List.of(new Block.Buttons(List.of(engineButton))), "Quiz").get(0);
         String customId = sent.getComponents().get(0).asActionRow().getButtons().get(0).getCustomId();
         assertEquals("quiz.answer:q1:b", customId);
         ScriptedEngine engine = ScriptedEngine.answering(reply(Reply.REPLACE, "Correct", "Communications answers."));

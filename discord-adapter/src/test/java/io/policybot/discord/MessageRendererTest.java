@@ -30,7 +30,7 @@ class MessageRendererTest {
                 new Block.Citation("social-media", "Social Media Policy", "consent", "Consent", "1.0",
                         "https://intranet.example/policies/social-media#consent", "en"),
                 new Block.Context("Answer 1 of 1"),
-                new Block.Context("Was this helpful?")), "Posting photos");
+                new Block.Context("Was this helpful?")), "Posting photos").get(0);
 
         MessageEmbed embed = data.getEmbeds().get(0);
         assertEquals("Posting photos of colleagues", embed.getTitle());
@@ -56,7 +56,7 @@ class MessageRendererTest {
                 new Block.Heading("You asked: " + question),
                 new Block.Text("You asked: " + question),
                 new Block.Context(question),
-                new Block.Buttons(List.of(new Button("ask.hr", "@everyone", "x")))), question);
+                new Block.Buttons(List.of(new Button("ask.hr", "@everyone", "x")))), question).get(0);
 
         MessageEmbed embed = data.getEmbeds().get(0);
         for (String text : List.of(embed.getTitle(), embed.getDescription(), embed.getFooter().getText(),
@@ -76,7 +76,7 @@ class MessageRendererTest {
 
     @Test
     void aFallbackOnlyReplyIsEscapedContentWithoutMentions() {
-        MessageCreateData data = MessageRenderer.create(List.of(), "hi @here");
+        MessageCreateData data = MessageRenderer.create(List.of(), "hi @here").get(0);
 
         assertEquals("hi @\u200Bhere", data.getContent());
         assertTrue(data.getEmbeds().isEmpty());
@@ -88,7 +88,7 @@ class MessageRendererTest {
         List<Button> twelve = IntStream.range(0, 12).mapToObj(i -> new Button("quiz.answer", "Option " + i, "q" + i)).toList();
         MessageCreateData data = MessageRenderer.create(List.of(new Block.Text("Pick one"), new Block.Buttons(twelve),
                 new Block.Buttons(List.of(new Button("feedback.up", "Yes", "", Button.Style.PRIMARY),
-                        new Button("feedback.down", "No", "", Button.Style.DANGER)))), "Pick one");
+                        new Button("feedback.down", "No", "", Button.Style.DANGER)))), "Pick one").get(0);
 
         assertEquals(List.of(5, 5, 2, 2), data.getComponents().stream()
                 .map(c -> c.asActionRow().getButtons().size()).toList());
@@ -99,14 +99,14 @@ class MessageRendererTest {
         assertEquals("feedback.up:", last.get(0).getCustomId());
 
         List<Button> thirty = IntStream.range(0, 30).mapToObj(i -> new Button("quiz.answer", "O" + i, "v" + i)).toList();
-        assertEquals(5, MessageRenderer.create(List.of(new Block.Buttons(thirty)), "many").getComponents().size());
+        assertEquals(5, MessageRenderer.create(List.of(new Block.Buttons(thirty)), "many").get(0).getComponents().size());
     }
 
     @Test
     void anAttachmentIsAFileUpload() throws Exception {
         byte[] csv = "user,status\nada,done\n".getBytes(StandardCharsets.UTF_8);
         MessageCreateData data = MessageRenderer.create(List.of(new Block.Heading("Training report"),
-                new Block.Attachment("report.csv", "text/csv", csv)), "Training report");
+                new Block.Attachment("report.csv", "text/csv", csv)), "Training report").get(0);
 
         FileUpload file = data.getFiles().get(0);
         assertEquals("report.csv", file.getName());
@@ -117,7 +117,7 @@ class MessageRendererTest {
 
     @Test
     void editsReplaceTheWholeMessage() {
-        MessageEditData edit = MessageRenderer.edit(List.of(new Block.Heading("Correct")), "Correct");
+        MessageEditData edit = MessageRenderer.edit(List.of(new Block.Heading("Correct")), "Correct").first();
 
         DataObject json = edit.toData();
         assertTrue(json.getArray("components").isEmpty());
@@ -127,21 +127,35 @@ class MessageRendererTest {
     }
 
     @Test
-    void longTextIsCutToDiscordsLimits() {
-        String long5000 = "word ".repeat(1000);
-        MessageCreateData data = MessageRenderer.create(List.of(new Block.Heading("t".repeat(300)),
-                new Block.Text(long5000), new Block.Text(long5000)), "long");
+    void D13_longTextContinuesInMoreEmbedsAndMessages() {
+        String long5000 = "word ".repeat(1000).strip();
+        List<MessageCreateData> parts = MessageRenderer.create(List.of(new Block.Heading("t".repeat(300)),
+                new Block.Text(long5000), new Block.Text(long5000), new Block.Text("**Due by 1 March**"),
+                new Block.Buttons(List.of(new Button("a", "Send", "1")))), "long");
 
-        MessageEmbed embed = data.getEmbeds().get(0);
-        assertEquals(MessageEmbed.TITLE_MAX_LENGTH, embed.getTitle().length());
-        assertTrue(embed.getDescription().length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH);
-        assertTrue(embed.getDescription().endsWith("…"));
+        assertEquals(MessageEmbed.TITLE_MAX_LENGTH, parts.get(0).getEmbeds().get(0).getTitle().length());
+        StringBuilder all = new StringBuilder();
+        for (MessageCreateData part : parts) {
+            int total = 0;
+            for (MessageEmbed embed : part.getEmbeds()) {
+                assertTrue(embed.getDescription().length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH);
+                total += embed.getLength();
+                all.append(embed.getDescription()).append(' ');
+            }
+            assertTrue(total <= MessageEmbed.EMBED_MAX_LENGTH_BOT, "at most 6000 characters per message");
+            assertTrue(part.getEmbeds().size() <= 10);
+        }
+        assertFalse(all.toString().contains("…"), "nothing is cut");
+        assertEquals(2000, all.toString().split("word", -1).length - 1, "every word is shown");
+        assertTrue(all.toString().contains("Due by 1 March"));
+        assertTrue(parts.get(parts.size() - 1).getComponents().size() == 1, "the buttons close the last part");
+        parts.subList(0, parts.size() - 1).forEach(p -> assertTrue(p.getComponents().isEmpty()));
     }
 
     @Test
     void unsafeLinksAreNotLinked() {
         MessageCreateData data = MessageRenderer.create(List.of(new Block.Citation("p", "Policy", "s", "Section", null,
-                "javascript:alert(1)", "en")), "x");
+                "javascript:alert(1)", "en")), "x").get(0);
 
         assertEquals("Section", data.getEmbeds().get(0).getFields().get(0).getValue());
     }

@@ -145,33 +145,40 @@ class SlashCommandTest {
     @Test
     void aDmReplyOpensThePrivateChannel() {
         ScriptedEngine engine = ScriptedEngine.answering(
-                quizQuestion(Reply.DM), reply(Reply.PRIVATE, "Quiz", "I've sent you the quiz in a DM."));
+                reply(Reply.PRIVATE, "Quiz", "I've sent you the quiz in a DM."), quizQuestion(Reply.DM));
 
         await(h.listener(engine).slashCommand(discord.slash("1007", "quiz", true, Map.of())));
 
-        assertEquals(List.of("defer reply (ephemeral)", "edit original", "open dm", "dm"), discord.timeline);
+        // The note that the quiz is in the DM comes once the DM went through.
+        assertEquals(List.of("defer reply (ephemeral)", "open dm", "dm", "edit original"), discord.timeline);
         MessageCreateData quiz = discord.sent("dm").get(0).create();
         assertEquals("Question 1 of 5", quiz.getEmbeds().get(0).getTitle());
         assertEquals(1, quiz.getComponents().size());
     }
 
     @Test
-    void closedDmsAreDeliveredEphemerallyInstead() {
+    void D4_closedDmsAreShownPrivatelyWithoutClaimingTheDm() {
         discord.dmFailure.set(FakeDiscord.discordError(ErrorResponse.CANNOT_SEND_TO_USER));
         ScriptedEngine engine = ScriptedEngine.answering(
-                quizQuestion(Reply.DM), reply(Reply.PRIVATE, "Quiz", "I've sent you the quiz in a DM."));
+                reply(Reply.PRIVATE, "Quiz", "I've sent you the quiz in a DM."), quizQuestion(Reply.DM),
+                quizQuestion(Reply.DM));
 
         await(h.listener(engine).slashCommand(discord.slash("1008", "quiz", true, Map.of())));
 
-        assertEquals(List.of("defer reply (ephemeral)", "edit original", "open dm", "dm refused",
-                "follow-up (ephemeral)"), discord.timeline);
-        FakeDiscord.Sent fallback = discord.sent("follow-up").get(0);
-        assertTrue(fallback.ephemeral());
+        assertEquals(List.of("defer reply (ephemeral)", "open dm", "dm refused", "edit original",
+                "follow-up (ephemeral)"), discord.timeline, "the second DM is not tried once DMs are closed");
+        FakeDiscord.Sent fallback = discord.sent("edit original").get(0);
         assertEquals("Question 1 of 5", fallback.title());
         assertTrue(fallback.description().startsWith("_" + Notices.get(Notices.DM_CLOSED_PRIVATE, Locale.US) + "_"),
                 fallback.description());
         assertTrue(fallback.description().contains("A journalist messages you on LinkedIn."), "nothing is lost");
-        assertEquals(1, fallback.create().getComponents().size(), "the quiz buttons come along");
+        assertEquals(1, fallback.edit().getComponents().size(), "the quiz buttons come along");
+        FakeDiscord.Sent second = discord.sent("follow-up").get(0);
+        assertTrue(second.ephemeral());
+        assertFalse(second.description().contains(Notices.get(Notices.DM_CLOSED_PRIVATE, Locale.US)),
+                "the notice is shown once");
+        assertTrue(discord.sent.stream().noneMatch(m -> String.valueOf(m.description()).contains("sent you the quiz")),
+                "no claim that the quiz went to the DM");
         assertTrue(discord.sent("channel").isEmpty(), "nothing personal is posted in the channel");
     }
 

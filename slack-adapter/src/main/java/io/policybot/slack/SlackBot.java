@@ -259,6 +259,10 @@ public final class SlackBot implements AutoCloseable {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        if (sender.undelivered() > 0) {
+            log.warn("{} Slack replies could not be delivered since start (each was logged with its reason)",
+                    sender.undelivered());
+        }
         try {
             slack.close();
         } catch (Exception e) {

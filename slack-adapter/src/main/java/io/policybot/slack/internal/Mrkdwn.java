@@ -35,7 +35,8 @@ public final class Mrkdwn {
 
     /** The engine's Markdown subset (**bold**, _italic_, "- " bullets, [label](url)) as escaped Slack mrkdwn. */
     public static String fromMarkdown(String markdown) {
-        String escaped = escape(hideEscapes(markdown));
+        // Bold first, over the whole line: a bold name with an address in it is still one bold run.
+        String escaped = BOLD.matcher(escape(hideEscapes(markdown))).replaceAll("*$1*");
         StringBuilder out = new StringBuilder(escaped.length() + 16);
         Matcher m = LINK.matcher(escaped);
         int last = 0;
@@ -114,8 +115,7 @@ public final class Mrkdwn {
     }
 
     private static String formatText(String escaped) {
-        String bullets = BULLET.matcher(escaped).replaceAll("$1• ");
-        return BOLD.matcher(bullets).replaceAll("*$1*");
+        return BULLET.matcher(escaped).replaceAll("$1• ");
     }
 
     /**

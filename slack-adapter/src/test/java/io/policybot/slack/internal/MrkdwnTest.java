@@ -70,4 +70,10 @@ class MrkdwnTest {
     void privateUseCharactersInTheTextCannotPoseAsEscapes() {
         assertEquals("\uFFFD*b*", Mrkdwn.fromMarkdown("\uE002**b**"));
     }
+
+    @Test
+    void aBoldNameWithAnAddressInItStaysOneBoldRun() {
+        String name = io.policybot.text.UserText.inline("[HR Portal](https://evil.example)");
+        assertEquals("\u2753 *[HR Portal](<https://evil.example>)* asked", Mrkdwn.fromMarkdown("\u2753 **" + name + "** asked"));
+    }
 }
