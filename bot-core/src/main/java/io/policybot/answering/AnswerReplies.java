@@ -46,7 +46,9 @@ public final class AnswerReplies {
         if (answer.opened()) {
             Answer.Citation c = answer.citation();
             blocks.add(new Block.Heading(c.sectionTitle()));
-            blocks.add(new Block.Text("**" + answer.shortAnswer() + "**"));
+            if (!answer.shortAnswer().isBlank()) {
+                blocks.add(new Block.Text("**" + answer.shortAnswer() + "**"));
+            }
             String group = null;
             List<String> items = new ArrayList<>();
             for (Passage p : answer.passages()) {

@@ -195,7 +195,7 @@ public final class Evaluation {
             p.documents().forEach((lang, d) -> docs.put(lang, new PolicyDocument(d.policyId(), d.language(), d.title(),
                     d.version(), d.effective(), d.owner(), d.link(), d.contactRole(), d.intro(),
                     d.sections().stream().map(s -> new Section(s.id(), s.title(), s.shortAnswer(), s.passages(), List.of(),
-                            s.markdown(), s.line())).toList(), d.source())));
+                            s.markdown(), s.line())).toList(), d.source(), d.contacts(), d.linkAnchors())));
             policies.put(p.id(), new Policy(p.id(), docs, p.quizzes(), p.scenarios()));
         }
         return new ContentLibrary(library.settings(), policies, library.fingerprint() + "-nokw");

@@ -31,7 +31,7 @@ public record ContentSettings(String company, Map<String, Contact> contacts, Map
         }
         Map<String, Contact> all = new java.util.TreeMap<>(contacts);
         all.putAll(own);
-        return new ContentSettings(company, all);
+        return new ContentSettings(company, all, notCovered);
     }
 
     public Optional<Contact> contact(String role) {

@@ -35,15 +35,16 @@ final class CommandParser {
             Map.entry("主题", Command.TOPICS), Map.entry("章节", Command.TOPICS),
             Map.entry("gaps", Command.GAPS), Map.entry("announce", Command.ANNOUNCE), Map.entry("公告", Command.ANNOUNCE));
 
-    /** What may follow "cancel", "stop", "quit" when the training is meant. */
-    private static final java.util.Set<String> TRAINING_WORDS = java.util.Set.of("quiz", "the quiz", "my quiz",
-            "roleplay", "role-play", "role play", "the roleplay", "the role-play", "the role play", "training",
-            "this", "it", "测验", "演练", "情景演练");
     /** Whole messages that ask for the list of topics. */
     private static final java.util.Set<String> TOPIC_PHRASES = java.util.Set.of("table of contents", "list sections",
             "list topics", "list the sections", "show topics", "show sections", "all sections", "all topics",
             "what topics", "which topics", "what topics do you cover", "what do the policies cover", "政策目录", "有哪些章节",
             "所有章节", "目录列表");
+
+    /** What may follow "cancel", "stop", "quit" when the training is meant. */
+    private static final java.util.Set<String> TRAINING_WORDS = java.util.Set.of("quiz", "the quiz", "my quiz",
+            "roleplay", "role-play", "role play", "the roleplay", "the role-play", "the role play", "training",
+            "this", "it", "测验", "演练", "情景演练");
 
     static Parsed parse(String text, boolean command) {
         String trimmed = text.strip();
