@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Content tools for HR: check a content directory before publishing it. */
-@Command(name = "content", description = "Content tools.", subcommands = {ContentCommand.Validate.class, ContentCommand.Reload.class})
+@Command(name = "content", description = "Content tools.", subcommands = {ContentCommand.Validate.class, ContentCommand.Reload.class,
+        ContentImportCommand.class, ContentLintCommand.class})
 final class ContentCommand {
 
     @Command(name = "validate", description = "Check a content directory (default: the configured or bundled content).")

@@ -42,7 +42,9 @@ public final class AnswerReplies {
             }
             return blocks;
         }
-        blocks.add(new Block.Text(answer.shortAnswer()));
+        if (!answer.shortAnswer().isBlank()) {
+            blocks.add(new Block.Text(answer.shortAnswer()));
+        }
         List<String> rules = new ArrayList<>();
         for (Passage p : answer.passages()) {
             rules.add(p.group().isEmpty() ? p.markdown() : "_" + p.group() + ":_ " + p.markdown());
@@ -83,7 +85,9 @@ public final class AnswerReplies {
     public static List<Block> section(Policy policy, PolicyDocument doc, Section section) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(section.title()));
-        blocks.add(new Block.Text("**" + section.shortAnswer() + "**"));
+        if (section.hasShortAnswer()) {
+            blocks.add(new Block.Text("**" + section.shortAnswer() + "**"));
+        }
         String group = null;
         List<String> items = new ArrayList<>();
         for (Passage p : section.passages()) {
@@ -95,7 +99,7 @@ public final class AnswerReplies {
         }
         flush(blocks, group, items);
         blocks.add(new Block.Citation(policy.id(), doc.title(), section.id(), section.title(), doc.version(),
-                doc.link() == null ? null : doc.link() + "#" + section.id(), doc.language()));
+                doc.linkTo(section), doc.language()));
         return blocks;
     }
 

@@ -88,10 +88,18 @@ public final class QuestionAnswerer {
         Policy policy = library.policy(top.policyId()).orElseThrow();
         PolicyDocument doc = policy.document(language);
         Section section = doc.section(top.sectionId()).orElseThrow();
-        List<Passage> passages = pickPassages(section, hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()));
+        List<Integer> ranks = hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of());
+        List<Passage> passages = pickPassages(section, ranks);
         Answer.Citation citation = new Answer.Citation(policy.id(), doc.title(), section.id(), section.title(), doc.version(),
-                doc.link() == null ? null : doc.link() + "#" + section.id());
-        return new Answer(text, language, true, confidence, hits.sections(), section.shortAnswer(), passages, citation,
+                doc.linkTo(section));
+        String lead = section.shortAnswer();
+        if (lead.isBlank() && !passages.isEmpty()) {
+            // no "In short" answer: lead with the passage that best matches the question
+            Passage best = ranks.isEmpty() ? passages.getFirst() : section.passages().get(ranks.getFirst());
+            lead = best.kind() == Passage.Kind.FAQ || best.group().isEmpty() ? best.markdown() : best.group() + ": " + best.markdown();
+            passages = passages.stream().filter(p -> p != best).toList();
+        }
+        return new Answer(text, language, true, confidence, hits.sections(), lead, passages, citation,
                 null, Answer.Decline.NONE);
     }
 
@@ -129,8 +137,7 @@ public final class QuestionAnswerer {
     private Contact contactFor(List<RankedSection> near, String language) {
         Policy policy = near.isEmpty() ? library.all().iterator().next()
                 : library.policy(near.getFirst().policyId()).orElse(library.all().iterator().next());
-        String role = policy.document(language).contactRole();
-        return library.settings().contact(role).or(() -> library.settings().contact("hr")).orElse(null);
+        return policy.document(language).contact(library.settings()).orElse(null);
     }
 
     private static Answer withQuestion(Answer a, String question) {

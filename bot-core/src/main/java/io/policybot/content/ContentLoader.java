@@ -77,7 +77,6 @@ public final class ContentLoader {
         ContentSettings settings = readSettings(files, problems);
         // With broken settings every placeholder would look unknown: report the settings error alone.
         List<ContentProblem> placeholderProblems = problems.size() == beforeSettings ? problems : new ArrayList<>();
-        Placeholders placeholders = new Placeholders(settings);
 
         Map<String, Policy> policies = new TreeMap<>();
         Set<String> policyDirs = new TreeSet<>();
@@ -87,16 +86,20 @@ public final class ContentLoader {
             }
         }
         for (String dir : policyDirs) {
-            Map<String, String> texts = new TreeMap<>();
+            Map<String, String> raw = new TreeMap<>();
             files.forEach((name, bytes) -> {
                 if (name.startsWith(dir + "/")) {
                     String text = decode(name, bytes, problems);
                     if (text != null) {
-                        texts.put(name, placeholders.fill(text, name, placeholderProblems));
+                        raw.put(name, text);
                     }
                 }
             });
-            Policy policy = loadPolicy(dir, texts, problems);
+            // a policy's own contacts (front matter 'contacts:') fill its placeholders before settings.yaml's
+            Placeholders forPolicy = new Placeholders(settings.withContacts(ownContacts(dir, raw)));
+            Map<String, String> texts = new TreeMap<>();
+            raw.forEach((name, text) -> texts.put(name, forPolicy.fill(text, name, placeholderProblems)));
+            Policy policy = loadPolicy(dir, texts, settings, problems);
             if (policy != null) {
                 policies.put(policy.id(), policy);
             }
@@ -110,7 +113,27 @@ public final class ContentLoader {
         return new ContentLibrary(settings, policies, fingerprint(files));
     }
 
-    private Policy loadPolicy(String dir, Map<String, String> texts, List<ContentProblem> problems) {
+    /** The contacts the policy files of a folder declare in their front matter (errors are reported by the parser). */
+    private static Map<String, Contact> ownContacts(String dir, Map<String, String> raw) {
+        Map<String, Contact> out = new TreeMap<>();
+        raw.forEach((name, text) -> {
+            if (POLICY_FILE.matcher(name.substring(dir.length() + 1)).matches()) {
+                FrontMatter front = FrontMatter.read(text.split("\n", -1), name, new ArrayList<>());
+                if (front != null && front.values().get("contacts") instanceof Map<?, ?> map) {
+                    map.forEach((role, v) -> {
+                        if (v instanceof Map<?, ?> c && c.get("name") != null) {
+                            out.putIfAbsent(String.valueOf(role), new Contact(String.valueOf(role), c.get("name").toString().trim(),
+                                    c.get("email") == null ? "" : c.get("email").toString().trim(),
+                                    c.get("channel") == null ? "" : c.get("channel").toString().trim()));
+                        }
+                    });
+                }
+            }
+        });
+        return out;
+    }
+
+    private Policy loadPolicy(String dir, Map<String, String> texts, ContentSettings settings, List<ContentProblem> problems) {
         int before = problems.size();
         if (!POLICY_ID.matcher(dir).matches()) {
             problems.add(new ContentProblem(dir, 0, "policy folder names are ids: lowercase letters, digits and dashes"));
@@ -128,7 +151,7 @@ public final class ContentLoader {
             String name = file.substring(dir.length() + 1);
             Matcher policy = POLICY_FILE.matcher(name);
             if (policy.matches()) {
-                PolicyDocument doc = markdown.parse(e.getValue(), file, problems);
+                PolicyDocument doc = markdown.parse(e.getValue(), file, settings.contacts().keySet(), problems);
                 if (doc == null) {
                     brokenLanguages.add(policy.group(1));
                 } else if (!doc.policyId().equals(dir)) {

@@ -51,6 +51,14 @@ public record Policy(String id, Map<String, PolicyDocument> documents, Map<Strin
         return document(language).language();
     }
 
+    /**
+     * A policy without a quiz or role-play is still announced and acknowledged: its training is reading it and
+     * saying so ("I have read it"), with nothing to pass.
+     */
+    public boolean acknowledgementOnly() {
+        return quizzes.values().stream().allMatch(List::isEmpty) && scenarios.values().stream().allMatch(List::isEmpty);
+    }
+
     /** The version every language shares (validated at load). */
     public String version() {
         return documents.values().iterator().next().version();

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param id          stable id, the same in every language ("identifying-yourself")
  * @param title       heading text
- * @param shortAnswer the one-line "In short" answer, label removed (Markdown subset)
+ * @param shortAnswer the one-line "In short" answer, label removed (Markdown subset); empty when the section has none
+ *                    (then an answer leads with the passage that best matches the question)
  * @param passages    rules, paragraphs and examples in document order
  * @param keywords    words employees use for the topic; searched, never shown
  * @param markdown    the whole section body as written, for "read the full section"
@@ -18,5 +19,10 @@ public record Section(String id, String title, String shortAnswer, List<Passage>
     public Section {
         passages = List.copyOf(passages);
         keywords = List.copyOf(keywords);
+        shortAnswer = shortAnswer == null ? "" : shortAnswer;
+    }
+
+    public boolean hasShortAnswer() {
+        return !shortAnswer.isBlank();
     }
 }

@@ -294,7 +294,7 @@ final class TrainingView {
     }
 
     private static String link(PolicyDocument doc, Section s) {
-        return doc.link() == null || doc.link().isBlank() ? null : doc.link() + "#" + s.id();
+        return doc.linkTo(s);
     }
 
     static String letter(int i) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * to describe it in an announcement without the content that was loaded then.
  *
  * @param position its place in the document, from 0
- * @param summary  the one-line "in short" answer
+ * @param summary  the one-line "in short" answer, else the section's first passage
  * @param hash     SHA-256 of the title, the short answer and every passage (keywords are not part of it: they
  *                 change what is found, not what the policy says)
  */
@@ -30,7 +30,10 @@ public record SectionFingerprint(String sectionId, int position, String title, S
         for (Passage p : section.passages()) {
             text.append('\u0000').append(p.group()).append('\u0001').append(p.markdown());
         }
-        return new SectionFingerprint(section.id(), position, section.title(), section.shortAnswer(), sha256(text.toString()));
+        // A section without an "In short" answer (an imported policy) is summed up by its first passage.
+        String summary = section.hasShortAnswer() || section.passages().isEmpty() ? section.shortAnswer()
+                : section.passages().getFirst().markdown();
+        return new SectionFingerprint(section.id(), position, section.title(), summary, sha256(text.toString()));
     }
 
     static String sha256(String text) {

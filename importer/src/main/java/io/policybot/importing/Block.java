@@ -1,0 +1,34 @@
+package io.policybot.importing;
+
+import java.util.List;
+
+/** One piece of a source document as the readers see it, before it becomes policy Markdown. */
+sealed interface Block {
+
+    /** A heading; level 0 is a document title (Word's "Title" style), 1 to 6 are heading levels. */
+    record Heading(int level, String text) implements Block {
+    }
+
+    /** A paragraph of plain text; {@code bold} when all of it is bold (a bold FAQ question, a run-in label). */
+    record Paragraph(String text, boolean bold) implements Block {
+    }
+
+    /** One list item; {@code depth} 0 for a top-level item. */
+    record ListItem(int depth, boolean ordered, String text) implements Block {
+    }
+
+    /** A table, first row the header. */
+    record Table(List<List<String>> rows) implements Block {
+        public Table {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** An explicit question of a question/answer construct (HTML dt or summary, "Q:" paragraphs); its answer follows. */
+    record Question(String text) implements Block {
+    }
+
+    /** Something the content format cannot hold (an image, a footnote): listed in the import report. */
+    record Dropped(String kind, String detail) implements Block {
+    }
+}

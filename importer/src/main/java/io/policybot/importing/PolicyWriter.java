@@ -1,0 +1,234 @@
+package io.policybot.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the blocks of one or more source documents into the sections of a policy file (see docs/content-format.md):
+ * the top heading level that repeats becomes the sections, deeper headings become sub-headings ({@code ###}),
+ * lists keep their nesting, tables stay tables (the loader makes one readable passage per row), and questions
+ * (question headings, bold questions, HTML dt/summary, "Q:" paragraphs) become FAQ entries.
+ */
+final class PolicyWriter {
+    private static final Pattern SHORT_ANSWER = Pattern.compile("^>\\s*\\*\\*(In short|In brief|简而言之|简言之|總之|总之)\\s*[:：]\\s*\\*\\*.*");
+    private static final Pattern LINE_START = Pattern.compile("^(#{1,6}\\s|>|[-+*]\\s|\\d{1,9}[.)]\\s|={3,}|-{3,}|```|~~~|\\|)");
+
+    /** A section before it has an id. */
+    record Draft(String title, String body, int subHeadings, int listItems, int tables, int tableRows, int questions,
+                 int paragraphs) {
+    }
+
+    /** The document split into an introduction and sections. */
+    record Outline(String title, String intro, List<Draft> sections, List<ImportReport.Dropped> dropped, List<String> notes) {
+    }
+
+    static boolean isShortAnswerLine(String line) {
+        return SHORT_ANSWER.matcher(line).matches();
+    }
+
+    Outline outline(List<SourceDocument> docs) {
+        List<Block> blocks = new ArrayList<>();
+        String metaTitle = null;
+        for (SourceDocument d : docs) {
+            blocks.addAll(d.blocks());
+            if (metaTitle == null) {
+                metaTitle = d.title();
+            }
+        }
+        List<ImportReport.Dropped> dropped = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        // The title: a Title-styled paragraph, or a first heading that is alone at the top level
+        String title = null;
+        int first = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) instanceof Block.Heading) {
+                first = i;
+                break;
+            }
+        }
+        int minLevel = blocks.stream().filter(b -> b instanceof Block.Heading).mapToInt(b -> ((Block.Heading) b).level()).min().orElse(1);
+        if (first >= 0 && blocks.get(first) instanceof Block.Heading h) {
+            long atMin = blocks.stream().filter(b -> b instanceof Block.Heading x && x.level() == h.level()).count();
+            if (h.level() == 0 || h.level() == minLevel && atMin == 1) {
+                title = h.text();
+                blocks.remove(first);
+            }
+        }
+        if (title == null) {
+            title = metaTitle != null ? metaTitle : humanise(docs.getFirst().file());
+        }
+        int sectionLevel = blocks.stream().filter(b -> b instanceof Block.Heading).mapToInt(b -> ((Block.Heading) b).level())
+                .filter(l -> l > 0).min().orElse(-1);
+
+        List<Draft> sections = new ArrayList<>();
+        List<Block> intro = new ArrayList<>();
+        String current = null;
+        List<Block> body = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b instanceof Block.Heading h && (h.level() == sectionLevel || h.level() == 0)) {
+                if (current == null) {
+                    intro = body;
+                } else {
+                    finish(current, body, sections, dropped, notes);
+                }
+                current = h.text();
+                body = new ArrayList<>();
+            } else if (b instanceof Block.Dropped d) {
+                dropped.add(new ImportReport.Dropped(d.kind(), d.detail(), current == null ? title : current));
+            } else {
+                body.add(b);
+            }
+        }
+        String introText = "";
+        if (current == null) {
+            // no headings at all: the whole document is one section
+            finish(title, body, sections, dropped, notes);
+            notes.add("no headings were recognised: the whole document is one section; use heading styles to split it");
+        } else {
+            finish(current, body, sections, dropped, notes);
+            boolean plain = intro.stream().allMatch(b -> b instanceof Block.Paragraph p && !p.bold());
+            int words = intro.stream().mapToInt(b -> b instanceof Block.Paragraph p ? Texts.words(p.text()) : 20).sum();
+            if (!intro.isEmpty() && (!plain || words > 80)) {
+                List<Draft> withOverview = new ArrayList<>();
+                finish("Overview", intro, withOverview, dropped, notes);
+                sections.addAll(0, withOverview);
+            } else {
+                StringBuilder text = new StringBuilder();
+                intro.forEach(b -> text.append(escape(((Block.Paragraph) b).text())).append("\n\n"));
+                introText = text.toString().strip();
+            }
+        }
+        return new Outline(title, introText, sections, dropped, notes);
+    }
+
+    private void finish(String title, List<Block> body, List<Draft> into, List<ImportReport.Dropped> dropped, List<String> notes) {
+        StringBuilder md = new StringBuilder();
+        int sub = 0, items = 0, tables = 0, rows = 0, paragraphs = 0;
+        int questions = Texts.isQuestion(title) ? 1 : 0;
+        Block previous = null;
+        List<Integer> indents = new ArrayList<>();
+        int sectionLevel = -1;
+        for (Block b : body) {
+            if (b instanceof Block.Heading h && sectionLevel < 0) {
+                sectionLevel = h.level();
+            }
+        }
+        for (Block b : body) {
+            if (previous instanceof Block.ListItem && !(b instanceof Block.ListItem)) {
+                md.append('\n');
+                indents.clear();
+            }
+            switch (b) {
+                case Block.Heading h -> {
+                    int depth = Math.min(6, 3 + Math.max(0, h.level() - sectionLevel));
+                    md.append("#".repeat(depth)).append(' ').append(h.text().replace("{", "(").replace("}", ")")).append("\n\n");
+                    if (Texts.isQuestion(h.text())) {
+                        questions++;
+                    } else {
+                        sub++;
+                    }
+                }
+                case Block.Question q -> {
+                    String text = Texts.isQuestion(q.text()) ? q.text() : q.text();
+                    md.append("**").append(inlineSafe(text)).append("**\n\n");
+                    questions++;
+                }
+                case Block.Paragraph p -> {
+                    if (p.bold() && p.text().length() <= 200) {
+                        md.append("**").append(inlineSafe(p.text())).append("**\n\n");
+                        if (Texts.isQuestion(p.text())) {
+                            questions++;
+                        } else {
+                            sub++;
+                        }
+                    } else {
+                        md.append(escape(p.text())).append("\n\n");
+                        paragraphs++;
+                    }
+                }
+                case Block.ListItem li -> {
+                    int depth = previous instanceof Block.ListItem prev ? Math.min(li.depth(), prev.depth() + 1) : 0;
+                    String marker = li.ordered() ? "1. " : "- ";
+                    // a nested item is indented by its parents' marker widths ("- " is 2, "1. " is 3)
+                    while (indents.size() > depth) {
+                        indents.removeLast();
+                    }
+                    int indent = indents.stream().mapToInt(Integer::intValue).sum();
+                    md.append(" ".repeat(indent)).append(marker).append(inlineSafe(li.text())).append('\n');
+                    indents.add(marker.length());
+                    items++;
+                    b = new Block.ListItem(depth, li.ordered(), li.text());
+                }
+                case Block.Table t -> {
+                    if (t.rows().size() < 2 || t.rows().getFirst().size() < 2) {
+                        for (List<String> row : t.rows()) {
+                            md.append("- ").append(inlineSafe(String.join(" · ", row.stream().filter(c -> !c.isEmpty()).toList()))).append('\n');
+                            items++;
+                        }
+                        md.append('\n');
+                    } else {
+                        int width = t.rows().stream().mapToInt(List::size).max().orElse(0);
+                        for (int r = 0; r < t.rows().size(); r++) {
+                            List<String> row = t.rows().get(r);
+                            md.append('|');
+                            for (int c = 0; c < width; c++) {
+                                String cell = c < row.size() ? row.get(c) : "";
+                                md.append(' ').append(cell.isEmpty() && r == 0 ? "-" : inlineSafe(cell).replace("|", "\\|")).append(" |");
+                            }
+                            md.append('\n');
+                            if (r == 0) {
+                                md.append('|').append(" --- |".repeat(width)).append('\n');
+                            }
+                        }
+                        md.append('\n');
+                        tables++;
+                        rows += t.rows().size() - 1;
+                    }
+                }
+                case Block.Dropped d -> {
+                }
+            }
+            previous = b;
+        }
+        String text = md.toString().strip();
+        boolean hasText = paragraphs + items + rows > 0 || text.lines().anyMatch(l -> !l.startsWith("#") && !l.isBlank() && !l.startsWith("**"));
+        if (!hasText) {
+            dropped.add(new ImportReport.Dropped("empty heading", title, title));
+            return;
+        }
+        into.add(new Draft(title.replace("{", "(").replace("}", ")"), text, sub, items, tables, rows, questions, paragraphs));
+    }
+
+    /** Text that must not turn into Markdown structure at the start of a line, nor into a placeholder. */
+    static String escape(String text) {
+        String t = inlineSafe(text);
+        if (LINE_START.matcher(t).find()) {
+            t = "\\" + t;
+        }
+        return t;
+    }
+
+    private static String inlineSafe(String text) {
+        return text.replace("{{", "{ {").replace("<!--", "< !--").replace("**", "\\*\\*");
+    }
+
+    /** "remote-work_policy v3.docx" -> "Remote work policy v3". */
+    static String humanise(String file) {
+        String base = file.replaceFirst("\\.[^.]+$", "").replaceAll("[_-]+", " ").strip();
+        return base.isEmpty() ? "Policy" : Character.toUpperCase(base.charAt(0)) + base.substring(1);
+    }
+
+    /** A section id from its heading: lowercase ASCII words joined by dashes, at most about 48 characters. */
+    static String slug(String title) {
+        String s = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (s.length() > 48) {
+            int cut = s.lastIndexOf('-', 48);
+            s = s.substring(0, cut > 20 ? cut : 48).replaceAll("-+$", "");
+        }
+        return s;
+    }
+}
