@@ -101,8 +101,6 @@ class PackagedJarIT {
 
     @Test
     @Order(3)
-    @org.junit.jupiter.api.Disabled("B3: the ONNX preload still crashes quick ask runs (seen here: SIGSEGV in "
-            + "libonnxruntime, hs_err left); the shutdown fix is the answers branch's, not on main yet: enable with it")
     void B3_twentyQuickAskRunsNeverCrashTheJvm() {
         String[][] runs = {{"ask"}, {"ask", "?"}, {"ask", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"}, {"ask", "*:*"}};
         for (int i = 0; i < 20; i++) {
