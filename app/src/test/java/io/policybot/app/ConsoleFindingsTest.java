@@ -49,7 +49,8 @@ class ConsoleFindingsTest {
             String lower = chat.send("b.");
             assertTrue(lower.contains("(your answer)") && lower.contains("(Question 3/10)"), lower);
             String outOfRange = chat.send("H");
-            assertTrue(outOfRange.contains("from A to D"), outOfRange);
+            // questions are shuffled and have three or four options: the note names the ones this question has
+            assertTrue(outOfRange.matches("(?s).*from A to [CD].*"), outOfRange);
             assertTrue(chat.send("status").contains("next is question 3/10"), "a wrong letter answers nothing");
         }
     }
