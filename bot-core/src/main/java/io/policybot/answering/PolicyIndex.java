@@ -295,13 +295,12 @@ final class PolicyIndex {
         }
 
         /** Each section's best cosine with the question, over its summary texts and passages. */
-        private Map<String, Double> semanticScores(String question) {
+        private Map<String, Double> semanticScores(float[] query) {
             Map<String, Double> best = new HashMap<>();
             Map<String, Double> second = new HashMap<>();
             if (semantic == null) {
                 return best;
             }
-            float[] query = embedder.embedQuery(question);
             double[] cosines = semantic.cosines(query);
             for (int row = 0; row < cosines.length; row++) {
                 String key = semantic.key(row);
@@ -370,7 +369,9 @@ final class PolicyIndex {
                 }
                 String lexicalTop = best(scores);
                 double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-                Map<String, Double> semanticScores = semanticScores(question);
+                // One embedding per question (the dominant cost), shared by the sections and the "not covered" topics.
+                float[] query = semantic == null ? null : embedder.embedQuery(question);
+                Map<String, Double> semanticScores = query == null ? new HashMap<>() : semanticScores(query);
                 String semanticTop = best(semanticScores);
                 if (!semanticScores.isEmpty()) {
                     // Hybrid: meaning first (cosine), words second (lexical scaled to 0..1 within this question).
@@ -403,7 +404,7 @@ final class PolicyIndex {
                 double topicCosine = Double.NaN;
                 double topicCoverage = 0;
                 if (topicVectors != null) {
-                    double[] cos = topicVectors.cosines(embedder.embedQuery(question));
+                    double[] cos = topicVectors.cosines(query != null ? query : embedder.embedQuery(question));
                     for (int i = 0; i < cos.length; i++) {
                         if (Double.isNaN(topicCosine) || cos[i] > topicCosine) {
                             topicCosine = cos[i];
