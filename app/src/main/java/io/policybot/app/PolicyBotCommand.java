@@ -44,6 +44,9 @@ public final class PolicyBotCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Logging starts here, on the main thread: a model preload logging while SLF4J still initialises makes it
+        // print a "calls intercepted and replayed" notice on every run.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));

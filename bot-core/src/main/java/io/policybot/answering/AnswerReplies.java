@@ -86,7 +86,7 @@ public final class AnswerReplies {
         }
         List<String> rules = new ArrayList<>();
         for (Passage p : answer.passages()) {
-            rules.add(p.group().isEmpty() ? p.markdown() : "_" + p.group() + ":_ " + p.markdown());
+            rules.add(saysItsGroup(p) ? p.markdown() : "_" + p.group() + ":_ " + p.markdown());
         }
         if (!rules.isEmpty()) {
             blocks.add(new Block.Bullets(m.get("answer.rules"), rules));
@@ -182,5 +182,11 @@ public final class AnswerReplies {
             blocks.add(new Block.Bullets(group, items));
         }
         items.clear();
+    }
+
+    /** A rule under "Don't" that starts "Don't ..." needs no label: "Don't: Don't film" reads as a stutter. */
+    private static boolean saysItsGroup(Passage p) {
+        String group = p.group().strip();
+        return group.isEmpty() || p.markdown().regionMatches(true, 0, group, 0, group.length());
     }
 }
