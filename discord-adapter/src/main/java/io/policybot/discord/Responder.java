@@ -373,20 +373,10 @@ final class Responder {
 
     /** Runs one request; a failure (thrown or in the future) is logged by code and swallowed. */
     private static CompletableFuture<Void> guarded(String what, Supplier<CompletableFuture<?>> request) {
-        CompletableFuture<?> f;
-        try {
-            f = request.get();
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        if (f == null) {
-            f = CompletableFuture.failedFuture(new IllegalStateException("no future"));
-        }
-        return f.handle((ok, error) -> {
+        return attempt(request).thenAccept(error -> {
             if (error != null) {
                 LOG.warn("{} failed: {}", what, DeliveryErrors.describe(error));
             }
-            return null;
         });
     }
 }
