@@ -2,12 +2,12 @@ package io.policybot.app;
 
 import io.policybot.announcements.AnnouncementOutbox;
 import io.policybot.announcements.AnnouncementService;
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.ChannelRef;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Button;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.policybot.answering.AnswerReplies;
 import io.policybot.answering.AnsweringSettings;
 import io.policybot.answering.QuestionAnswerer;
 import io.policybot.answering.RankedSection;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Reply;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -68,11 +68,11 @@ final class AskCommand implements Callable<Integer> {
     }
 
     private static String readable(Answer a) {
-        List<io.policybot.conversation.Button> ignored = new ArrayList<>();
+        List<io.policybot.chat.Button> ignored = new ArrayList<>();
         return new ConsoleRenderer(java.nio.file.Path.of(".")).render(
                 // No buttons: a one-shot command cannot take a press (the citation carries the section's link).
                 List.of(new Reply(Reply.SAME, AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars())
-                        .stream().filter(b -> !(b instanceof io.policybot.conversation.Block.Buttons)).toList(), "")),
+                        .stream().filter(b -> !(b instanceof io.policybot.chat.Block.Buttons)).toList(), "")),
                 ignored);
     }
 

@@ -1,12 +1,12 @@
 package io.policybot.app;
 
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.ChannelRef;
-import io.policybot.conversation.ConversationEngine;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.ConversationEngine;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import io.policybot.text.Messages;
 import java.io.IOException;
 import java.util.ArrayList;

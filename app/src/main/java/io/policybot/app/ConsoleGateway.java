@@ -1,9 +1,9 @@
 package io.policybot.app;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.ChatGateway;
-import io.policybot.conversation.DeliveryResult;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.ChatGateway;
+import io.policybot.chat.DeliveryResult;
+import io.policybot.chat.Reply;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;

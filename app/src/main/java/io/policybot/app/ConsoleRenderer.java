@@ -1,8 +1,8 @@
 package io.policybot.app;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

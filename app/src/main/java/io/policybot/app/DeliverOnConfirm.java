@@ -2,10 +2,10 @@ package io.policybot.app;
 
 import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.announcements.OutboxDispatcher;
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Block;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 

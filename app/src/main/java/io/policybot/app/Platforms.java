@@ -22,7 +22,7 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
         return new Platforms(slack, discord, env);
     }
 
-    /** The platform names, as {@link io.policybot.conversation.Actor#platform()} has them. */
+    /** The platform names, as {@link io.policybot.chat.Actor#platform()} has them. */
     java.util.Set<String> names() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         if (slack) {

@@ -5,7 +5,7 @@ import io.policybot.content.ContentLibrary;
 import io.policybot.content.Policy;
 import io.policybot.store.Database;
 import io.policybot.versions.PublishedVersion;
-import io.policybot.versions.SqlPolicyVersionStore;
+import io.policybot.versions.sql.SqlPolicyVersionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

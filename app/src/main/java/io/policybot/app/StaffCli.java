@@ -1,17 +1,17 @@
 package io.policybot.app;
 
 import io.policybot.audit.AuditEntry;
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Block;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.reports.StaffDesk;
 import io.policybot.text.Dates;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Reply;
 import io.policybot.people.RosterImporter;
 import io.policybot.people.RosterResult;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlRosterRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.people.sql.SqlRosterRepository;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.policybot.app;
 
 import io.policybot.people.Person;
-import io.policybot.store.SqlPersonRepository;
+import io.policybot.people.sql.SqlPersonRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.ArrayList;

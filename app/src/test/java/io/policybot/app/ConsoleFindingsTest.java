@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.Actions;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.Actions;
 import io.policybot.testing.TestClock;
 import java.io.IOException;
 import java.io.PrintWriter;

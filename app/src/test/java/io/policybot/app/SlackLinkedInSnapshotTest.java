@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.policybot.conversation.Actions;
+import io.policybot.chat.Actions;
 import io.policybot.slack.SlackBot;
 import io.policybot.slack.SlackConfig;
 import io.policybot.slack.testing.FakeSlackApi;

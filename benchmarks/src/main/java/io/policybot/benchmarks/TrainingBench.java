@@ -1,16 +1,16 @@
 package io.policybot.benchmarks;
 
 import io.policybot.content.ContentLibrary;
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.ChannelRef;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import io.policybot.store.Database;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlTrainingRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.training.TrainingService;
 import io.policybot.training.TrainingSettings;
 import java.io.IOException;

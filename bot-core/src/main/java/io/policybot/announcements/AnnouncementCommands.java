@@ -1,8 +1,8 @@
 package io.policybot.announcements;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import java.util.List;
 
 /**

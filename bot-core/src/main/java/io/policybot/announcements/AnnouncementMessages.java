@@ -1,9 +1,9 @@
 package io.policybot.announcements;
 
 import io.policybot.content.ContentLibrary;
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.text.Dates;

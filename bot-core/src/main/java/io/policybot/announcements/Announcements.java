@@ -1,15 +1,15 @@
 package io.policybot.announcements;
 
 import io.policybot.content.ContentLibrary;
-import io.policybot.conversation.ChatGateway;
+import io.policybot.chat.ChatGateway;
 import io.policybot.people.PersonRepository;
 import io.policybot.store.Database;
-import io.policybot.store.SqlAuditLog;
+import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.training.TrainingService;
 import io.policybot.training.UpdateRequirements;
 import io.policybot.versions.ContentPublisher;
 import io.policybot.versions.PolicyVersionStore;
-import io.policybot.versions.SqlPolicyVersionStore;
+import io.policybot.versions.sql.SqlPolicyVersionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.policybot.announcements;
 
-import io.policybot.conversation.ChatGateway;
-import io.policybot.conversation.DeliveryResult;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.ChatGateway;
+import io.policybot.chat.DeliveryResult;
+import io.policybot.chat.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class OutboxDispatcher {
      * The announcement DMs already sent to this person that they have not acknowledged, newest first, as sent:
      * the console shows them when the person opens the chat, since they were printed by whichever process sent them.
      */
-    public java.util.List<java.util.List<io.policybot.conversation.Block>> unacknowledgedDms(String platform,
+    public java.util.List<java.util.List<io.policybot.chat.Block>> unacknowledgedDms(String platform,
                                                                                            String userId) {
         return outbox.sentUnacknowledged(platform, userId).stream().map(messages::render)
                 .flatMap(java.util.Optional::stream).map(AnnouncementMessages.Rendered::blocks).toList();

@@ -28,6 +28,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.ChatGateway;
+import io.policybot.chat.ChatGateways;
+import io.policybot.chat.ConversationEngine;
+import io.policybot.chat.DeliveryResult;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 
 /**
  * The conversation engine every platform shares: reads a message as a command or a question, answers button

@@ -1,6 +1,10 @@
 package io.policybot.conversation;
 
 import java.util.List;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 
 /**
  * The commands for HR and managers (report, gaps, announce) and the buttons of announcements. Kept behind this

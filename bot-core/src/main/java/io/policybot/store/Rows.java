@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** Small JDBC conversions shared by the repositories: times as epoch milliseconds, dates as ISO text. */
-final class Rows {
+public final class Rows {
     private Rows() {
     }
 
-    static void bind(PreparedStatement ps, Object... values) throws SQLException {
+    public static void bind(PreparedStatement ps, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             switch (v) {
@@ -28,18 +28,18 @@ final class Rows {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         return text == null ? null : LocalDate.parse(text);
     }
 
     /** The instant as stored: milliseconds, so what a method returns equals what a later read returns. */
-    static Instant millis(Instant t) {
+    public static Instant millis(Instant t) {
         return t == null ? null : Instant.ofEpochMilli(t.toEpochMilli());
     }
 }

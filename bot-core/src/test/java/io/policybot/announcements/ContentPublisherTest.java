@@ -9,7 +9,7 @@ import io.policybot.testing.TestDatabase;
 import io.policybot.versions.ContentChanges;
 import io.policybot.versions.ContentPublisher;
 import io.policybot.versions.SectionFingerprint;
-import io.policybot.versions.SqlPolicyVersionStore;
+import io.policybot.versions.sql.SqlPolicyVersionStore;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,8 +1,8 @@
 package io.policybot.announcements;
 
-import io.policybot.conversation.ChatGateway;
+import io.policybot.chat.ChatGateway;
 import io.policybot.store.Database;
-import io.policybot.store.SqlPersonRepository;
+import io.policybot.people.sql.SqlPersonRepository;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestServices;
 import java.io.PrintStream;

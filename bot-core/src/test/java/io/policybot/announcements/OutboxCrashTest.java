@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.policybot.store.Database;
-import io.policybot.store.SqlPersonRepository;
+import io.policybot.people.sql.SqlPersonRepository;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;
 import io.policybot.testing.TestDatabase;

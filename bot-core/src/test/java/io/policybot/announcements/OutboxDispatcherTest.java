@@ -3,9 +3,9 @@ package io.policybot.announcements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.policybot.conversation.ChatGateway;
-import io.policybot.conversation.DeliveryResult;
-import io.policybot.store.SqlPersonRepository;
+import io.policybot.chat.ChatGateway;
+import io.policybot.chat.DeliveryResult;
+import io.policybot.people.sql.SqlPersonRepository;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;
 import io.policybot.testing.TestDatabase;

@@ -3,11 +3,11 @@ package io.policybot.announcements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.policybot.content.ContentLibrary;
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.ChatGateway;
+import io.policybot.chat.Actor;
+import io.policybot.chat.ChatGateway;
 import io.policybot.people.Person;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlTrainingRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;
 import io.policybot.testing.TestDatabase;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlQuestionLogRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.questions.sql.SqlQuestionLogRepository;
 import io.policybot.testing.RecordingGateway;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestAnswerers;
@@ -19,6 +19,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Button;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.ChatGateways;
+import io.policybot.chat.DeliveryResult;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 
 /**
  * "Ask HR" as HR and the asker see it (Slack field report B2-B4, N3; Discord D1, D3, D14): only the asker can send

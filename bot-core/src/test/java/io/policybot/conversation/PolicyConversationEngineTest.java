@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.questions.VoteTally;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlQuestionLogRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.questions.sql.SqlQuestionLogRepository;
 import io.policybot.testing.RecordingGateway;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestAnswerers;
@@ -17,6 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.ChatGateways;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 
 /** The engine as every platform sees it: messages and button presses in, platform-neutral replies out. */
 class PolicyConversationEngineTest {

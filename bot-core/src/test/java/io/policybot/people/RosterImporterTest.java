@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.audit.AuditEntry;
-import io.policybot.store.SqlAuditLog;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlRosterRepository;
+import io.policybot.audit.sql.SqlAuditLog;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.people.sql.SqlRosterRepository;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestDatabase;
 import java.time.LocalDate;

@@ -3,13 +3,13 @@ package io.policybot.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Reply;
 import io.policybot.people.RosterImporter;
 import io.policybot.questions.LoggedQuestion;
 import io.policybot.questions.Vote;
-import io.policybot.store.SqlQuestionLogRepository;
-import io.policybot.store.SqlRosterRepository;
+import io.policybot.questions.sql.SqlQuestionLogRepository;
+import io.policybot.people.sql.SqlRosterRepository;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestDatabase;
 import io.policybot.text.Csv;

@@ -24,9 +24,9 @@ class ReportRecordsTest {
     @Test
     void B6_aReportOnTheCommandLineCreatesNoOne() {
         int before = f.people.all().size();
-        StaffDesk.CliReport r = f.desk.reportForCli(new io.policybot.conversation.Actor("slack", "UNKNOWN", null, null), "", "en");
+        StaffDesk.CliReport r = f.desk.reportForCli(new io.policybot.chat.Actor("slack", "UNKNOWN", null, null), "", "en");
         assertTrue(Replies.text(r.replies()).contains("No one is in this report."), Replies.text(r.replies()));
-        f.desk.reportForCli(new io.policybot.conversation.Actor("cli", "operator", "operator", null), "", "en");
+        f.desk.reportForCli(new io.policybot.chat.Actor("cli", "operator", "operator", null), "", "en");
         assertEquals(before, f.people.all().size());
         assertTrue(f.people.find("slack", "UNKNOWN").isEmpty());
         assertTrue(f.people.find("cli", "operator").isEmpty());

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.audit.AuditEntry;
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.ChannelRef;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Actor;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import io.policybot.people.Role;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestDatabase;

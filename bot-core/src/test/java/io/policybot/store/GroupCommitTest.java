@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.training.sql.SqlTrainingRepository;
 
 /** Writes that queue up are committed together, and each caller still gets its own result or failure. */
 class GroupCommitTest {

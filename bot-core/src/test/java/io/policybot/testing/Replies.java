@@ -1,8 +1,8 @@
 package io.policybot.testing;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

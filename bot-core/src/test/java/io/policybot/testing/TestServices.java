@@ -1,8 +1,8 @@
 package io.policybot.testing;
 
 import io.policybot.store.Database;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlTrainingRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.training.TrainingService;
 import io.policybot.training.TrainingSettings;
 import java.time.Clock;

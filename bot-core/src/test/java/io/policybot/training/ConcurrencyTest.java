@@ -3,12 +3,12 @@ package io.policybot.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Reply;
 import io.policybot.people.Person;
 import io.policybot.store.Database;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlTrainingRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;

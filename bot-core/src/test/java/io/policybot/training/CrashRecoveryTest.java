@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.Reply;
 import io.policybot.store.Database;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlTrainingRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;
@@ -87,7 +87,7 @@ class CrashRecoveryTest {
         assertTrue(Replies.buttons(question).getFirst().value().startsWith(sessionId + ":" + stored + ":"));
 
         // An acknowledged answer pressed again after the restart is not counted twice.
-        List<Reply> replay = service.onButton(new io.policybot.conversation.Inbound.ButtonPress(QuizChildProcess.ACTOR,
+        List<Reply> replay = service.onButton(new io.policybot.chat.Inbound.ButtonPress(QuizChildProcess.ACTOR,
                 TrainingDriver.dm(QuizChildProcess.ACTOR), Actions.QUIZ_ANSWER, acks.getFirst()), "en");
         assertEquals(Reply.PRIVATE, replay.getFirst().placement());
         assertEquals(stored, training.answers(sessionId).size());

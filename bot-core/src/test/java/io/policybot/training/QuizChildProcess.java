@@ -1,8 +1,8 @@
 package io.policybot.training;
 
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Button;
+import io.policybot.chat.Reply;
 import io.policybot.store.Database;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestClock;

@@ -48,7 +48,7 @@ class TrainingMessagesTest {
         Properties en = bundle("en");
         Pattern key = Pattern.compile("\"((?:quiz|answer|roleplay|button|home|resume|dm|stale|session|error|sentence)\\.[a-z.]+)\"");
         try (Stream<Path> files = Files.list(Path.of("src/main/java/io/policybot/training"))) {
-            for (Path f : (Iterable<Path>) files::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 Matcher m = key.matcher(Files.readString(f));
                 while (m.find()) {
                     assertTrue(en.containsKey(m.group(1)), f.getFileName() + " uses a missing key " + m.group(1));
@@ -71,7 +71,7 @@ class TrainingMessagesTest {
     void enginePackagesReachTheDatabaseOnlyThroughRepositoryInterfaces() throws IOException {
         for (String pkg : new String[] {"training", "people", "questions"}) {
             try (Stream<Path> files = Files.list(Path.of("src/main/java/io/policybot", pkg))) {
-                for (Path f : (Iterable<Path>) files::iterator) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     String source = Files.readString(f);
                     assertFalse(source.contains("io.policybot.store") || source.contains("java.sql"),
                             f + " must use the repository interfaces, not the store");

@@ -1,7 +1,7 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Button;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Button;
 import java.util.Optional;
 
 /** A button's custom id is {@code actionId + ":" + value}; Discord caps it at 100 characters. */

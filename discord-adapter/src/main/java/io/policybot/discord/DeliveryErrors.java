@@ -1,6 +1,6 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.DeliveryResult;
+import io.policybot.chat.DeliveryResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;

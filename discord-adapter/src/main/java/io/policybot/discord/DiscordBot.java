@@ -1,7 +1,7 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.ChatGateway;
-import io.policybot.conversation.ConversationEngine;
+import io.policybot.chat.ChatGateway;
+import io.policybot.chat.ConversationEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PolicyBot on Discord: a JDA bot that turns {@code /policy} commands, DMs, mentions and button presses into
- * {@link io.policybot.conversation.Inbound}s for the engine and its replies into embeds and buttons.
+ * {@link io.policybot.chat.Inbound}s for the engine and its replies into embeds and buttons.
  *
  * <pre>{@code
  * DiscordConfig config = DiscordConfig.fromEnv(System.getenv()).orElseThrow();

@@ -1,6 +1,6 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Reply;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

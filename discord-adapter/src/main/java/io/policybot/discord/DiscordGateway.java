@@ -1,9 +1,9 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.ChatGateway;
-import io.policybot.conversation.DeliveryResult;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.ChatGateway;
+import io.policybot.chat.DeliveryResult;
+import io.policybot.chat.Reply;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

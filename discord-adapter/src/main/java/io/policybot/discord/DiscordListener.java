@@ -1,11 +1,11 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.ChannelRef;
-import io.policybot.conversation.ConversationEngine;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.ConversationEngine;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Reply;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

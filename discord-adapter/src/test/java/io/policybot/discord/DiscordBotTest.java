@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.policybot.conversation.DeliveryResult;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.DeliveryResult;
+import io.policybot.chat.Reply;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;

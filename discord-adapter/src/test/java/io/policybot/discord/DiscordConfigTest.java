@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Reply;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

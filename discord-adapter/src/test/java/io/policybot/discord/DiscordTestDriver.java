@@ -1,6 +1,6 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.ConversationEngine;
+import io.policybot.chat.ConversationEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

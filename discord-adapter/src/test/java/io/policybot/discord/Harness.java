@@ -1,9 +1,9 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.ConversationEngine;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.ConversationEngine;
+import io.policybot.chat.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Reply;
 import java.util.Map;
 import java.util.Set;
 import net.dv8tion.jda.api.entities.Member;

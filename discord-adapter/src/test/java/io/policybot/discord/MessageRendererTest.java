@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

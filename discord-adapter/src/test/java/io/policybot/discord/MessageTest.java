@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.when;
 
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.ChannelRef;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actor;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.policybot.discord;
 
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.ConversationEngine;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actor;
+import io.policybot.chat.Block;
+import io.policybot.chat.ConversationEngine;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;

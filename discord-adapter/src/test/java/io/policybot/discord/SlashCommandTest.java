@@ -13,10 +13,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.policybot.conversation.Actor;
-import io.policybot.conversation.ChannelRef;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actor;
+import io.policybot.chat.ChannelRef;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -37,7 +37,7 @@ class TimeGuardsTest {
 
     @Test
     void customIdsRoundTripAndRejectForeignIds() {
-        var button = new io.policybot.conversation.Button("roleplay.choose", "Report it", "s2:step3:c");
+        var button = new io.policybot.chat.Button("roleplay.choose", "Report it", "s2:step3:c");
 
         assertEquals(new CustomIds.Parsed("roleplay.choose", "s2:step3:c"), CustomIds.parse(CustomIds.encode(button)).orElseThrow());
         assertEquals(new CustomIds.Parsed("quiz.start", ""), CustomIds.parse("quiz.start").orElseThrow());

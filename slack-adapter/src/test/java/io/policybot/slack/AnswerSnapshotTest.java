@@ -2,10 +2,10 @@ package io.policybot.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.policybot.conversation.Actions;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Actions;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.Reply;
 import io.policybot.slack.testing.FakeSlackApi;
 import io.policybot.slack.testing.HttpModeFixture;
 import io.policybot.slack.testing.SignedRequests;

@@ -2,10 +2,10 @@ package io.policybot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import io.policybot.slack.testing.FakeSlackApi;
 import io.policybot.slack.testing.FakeSlackApi.Call;
 import io.policybot.slack.testing.FakeSlackApi.Scripted;

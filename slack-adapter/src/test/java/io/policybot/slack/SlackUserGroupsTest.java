@@ -2,7 +2,7 @@ package io.policybot.slack;
 
 import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.audit.AuditEntry;
-import io.policybot.conversation.Inbound;
+import io.policybot.chat.Inbound;
 import io.policybot.people.Role;
 import io.policybot.people.RolesConfig;
 import io.policybot.reports.StaffDesk;
@@ -10,7 +10,7 @@ import io.policybot.slack.testing.FakeSlackApi.Call;
 import io.policybot.slack.testing.FakeSlackApi.Scripted;
 import io.policybot.slack.testing.HttpModeFixture;
 import io.policybot.store.Database;
-import io.policybot.store.SqlAuditLog;
+import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.testing.TestContent;
 import io.policybot.training.TrainingSettings;
 import org.junit.jupiter.api.AfterEach;

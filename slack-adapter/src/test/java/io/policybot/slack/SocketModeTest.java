@@ -2,9 +2,9 @@ package io.policybot.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Inbound;
-import io.policybot.conversation.Reply;
+import io.policybot.chat.Block;
+import io.policybot.chat.Inbound;
+import io.policybot.chat.Reply;
 import io.policybot.slack.testing.FakeSlackApi;
 import io.policybot.slack.testing.FakeSocketModeServer;
 import io.policybot.slack.testing.RecordingSleeper;

@@ -11,8 +11,8 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
 
 import java.util.ArrayList;
 import java.util.List;

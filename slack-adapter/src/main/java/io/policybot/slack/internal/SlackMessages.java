@@ -5,14 +5,14 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import io.policybot.conversation.Block;
+import io.policybot.chat.Block;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Web API calls that send things: each one either with retries (replies to a person who is waiting) or
- * once (the outbox's {@link io.policybot.conversation.ChatGateway}, which paces and retries by itself).
+ * once (the outbox's {@link io.policybot.chat.ChatGateway}, which paces and retries by itself).
  */
 public final class SlackMessages {
     static final int MESSAGE_BLOCKS_MAX = 50;

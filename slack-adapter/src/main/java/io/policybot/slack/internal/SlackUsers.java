@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
-import io.policybot.conversation.Actor;
+import io.policybot.chat.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

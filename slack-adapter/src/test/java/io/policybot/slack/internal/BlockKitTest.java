@@ -3,8 +3,8 @@ package io.policybot.slack.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.util.json.GsonFactory;
-import io.policybot.conversation.Block;
-import io.policybot.conversation.Button;
+import io.policybot.chat.Block;
+import io.policybot.chat.Button;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

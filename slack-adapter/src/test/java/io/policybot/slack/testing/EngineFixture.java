@@ -1,14 +1,14 @@
 package io.policybot.slack.testing;
 
-import io.policybot.conversation.ChatGateway;
-import io.policybot.conversation.ChatGateways;
+import io.policybot.chat.ChatGateway;
+import io.policybot.chat.ChatGateways;
 import io.policybot.conversation.PolicyConversationEngine;
 import io.policybot.conversation.StaffCommands;
 import io.policybot.slack.SlackBot;
 import io.policybot.slack.SlackConfig;
 import io.policybot.store.Database;
-import io.policybot.store.SqlPersonRepository;
-import io.policybot.store.SqlQuestionLogRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.questions.sql.SqlQuestionLogRepository;
 import io.policybot.testing.TestAnswerers;
 import io.policybot.testing.TestServices;
 

@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.audit.sql;
 
 import io.policybot.audit.AuditEntry;
 import io.policybot.audit.AuditLog;
@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.policybot.store.Database;
+import io.policybot.store.Rows;
 
 /** {@link AuditLog} in SQL: INSERT and SELECT only (the table's triggers refuse UPDATE and DELETE). */
 public final class SqlAuditLog implements AuditLog {

@@ -1,4 +1,4 @@
-package io.policybot.versions;
+package io.policybot.versions.sql;
 
 import io.policybot.store.Database;
 import java.sql.Connection;
@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.policybot.versions.SectionFingerprint;
+import io.policybot.versions.PublishedVersion;
+import io.policybot.versions.PolicyVersionStore;
 
 /** {@link PolicyVersionStore} in SQL (tables {@code policy_version} and {@code policy_section_version}). */
 public final class SqlPolicyVersionStore implements PolicyVersionStore {

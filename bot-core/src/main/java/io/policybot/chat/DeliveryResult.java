@@ -1,4 +1,4 @@
-package io.policybot.conversation;
+package io.policybot.chat;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.questions.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.policybot.people.sql.SqlPersonRepository;
 
 class SqlQuestionLogRepositoryTest {
     private static final Instant T0 = Instant.parse("2026-11-10T09:00:00Z");

@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.people.sql;
 
 import io.policybot.Ids;
 import io.policybot.people.Person;
@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.policybot.store.StoreException;
+import io.policybot.store.Database;
+import io.policybot.store.Rows;
 
 /** {@link PersonRepository} in SQL. */
 public final class SqlPersonRepository implements PersonRepository {

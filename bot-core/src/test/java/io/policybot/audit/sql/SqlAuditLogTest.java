@@ -1,9 +1,8 @@
-package io.policybot.audit;
+package io.policybot.audit.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.policybot.store.SqlAuditLog;
 import io.policybot.store.StoreException;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestDatabase;
@@ -12,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.policybot.audit.AuditEntry;
+import io.policybot.audit.AuditLog;
 
 class SqlAuditLogTest {
     @RegisterExtension

@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.reports.sql;
 
 import io.policybot.people.Person;
 import io.policybot.reports.ReportRepository;
@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.policybot.store.Database;
+import io.policybot.store.Rows;
 
 /**
  * {@link ReportRepository} in SQL. Each read starts with a {@code scope(id)} common table expression: an org is a

@@ -1,4 +1,4 @@
-package io.policybot.conversation;
+package io.policybot.chat;
 
 /** The action ids of the buttons the engine sends; adapters pass them back untouched. */
 public final class Actions {

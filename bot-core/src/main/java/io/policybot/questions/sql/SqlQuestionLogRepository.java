@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.questions.sql;
 
 import io.policybot.Ids;
 import io.policybot.questions.LoggedQuestion;
@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.policybot.store.Database;
+import io.policybot.store.Rows;
 
 /** {@link QuestionLogRepository} in SQL. */
 public final class SqlQuestionLogRepository implements QuestionLogRepository {

@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.training.sql;
 
 import io.policybot.training.AnswerOutcome;
 import io.policybot.training.Completion;
@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.policybot.store.Database;
+import io.policybot.store.Rows;
 
 /** {@link TrainingRepository} in SQL. */
 public final class SqlTrainingRepository implements TrainingRepository {

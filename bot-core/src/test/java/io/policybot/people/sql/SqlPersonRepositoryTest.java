@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.people.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.policybot.store.StoreException;
 
 class SqlPersonRepositoryTest {
     private static final Instant T0 = Instant.parse("2026-11-10T09:00:00Z");

@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.training.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.policybot.people.sql.SqlPersonRepository;
 
 class SqlTrainingRepositoryTest {
     private static final Instant T0 = Instant.parse("2026-11-10T09:00:00Z");

@@ -1,4 +1,4 @@
-package io.policybot.store;
+package io.policybot.people.sql;
 
 import io.policybot.Ids;
 import io.policybot.people.Person;
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import io.policybot.store.StoreException;
+import io.policybot.store.Database;
+import io.policybot.store.Rows;
 
 /** {@link RosterRepository} in SQL: the person table plus the roster's roles ({@code person_role}). */
 public final class SqlRosterRepository implements RosterRepository {

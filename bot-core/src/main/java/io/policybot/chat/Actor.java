@@ -1,4 +1,4 @@
-package io.policybot.conversation;
+package io.policybot.chat;
 
 import java.util.Locale;
 import java.util.Objects;
