@@ -3,6 +3,10 @@ package io.policybot.announcements;
 import io.policybot.content.ContentLibrary;
 import io.policybot.chat.ChatGateway;
 import io.policybot.people.PersonRepository;
+import io.policybot.announcements.sql.SqlAcknowledgementRepository;
+import io.policybot.announcements.sql.SqlAnnouncementOutbox;
+import io.policybot.announcements.sql.SqlAnnouncementStore;
+import io.policybot.questions.sql.SqlQuestionLogRepository;
 import io.policybot.store.Database;
 import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.training.TrainingService;
@@ -53,7 +57,8 @@ public final class Announcements implements AutoCloseable {
 
     /** Delta training from the stored versions, for the {@link TrainingService} constructor. */
     public static UpdateRequirements updateRequirements(Database db, AnnouncementSettings settings, Clock clock) {
-        return new VersionUpdateRequirements(new SqlPolicyVersionStore(db), new AnnouncementStore(db), settings, clock);
+        return new VersionUpdateRequirements(new SqlPolicyVersionStore(db), new SqlAnnouncementStore(db), settings,
+                clock);
     }
 
     /**
@@ -64,15 +69,15 @@ public final class Announcements implements AutoCloseable {
                                      PersonRepository people, Map<String, ChatGateway> gateways, Clock clock,
                                      Sleeper sleeper, AnnouncementSettings settings) {
         PolicyVersionStore versions = new SqlPolicyVersionStore(db);
-        AnnouncementStore store = new AnnouncementStore(db);
-        AnnouncementOutbox outbox = new AnnouncementOutbox(db);
+        AnnouncementStore store = new SqlAnnouncementStore(db);
+        AnnouncementOutbox outbox = new SqlAnnouncementOutbox(db);
         AnnouncementMessages messages = new AnnouncementMessages(content, versions, store, people, training);
         ReminderScheduler reminders = new ReminderScheduler(content, store, outbox, training, people, gateways.keySet(),
                 settings, clock);
         OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, messages, gateways, settings, clock, sleeper,
                 reminders::stillWanted);
         AnnouncementService service = new AnnouncementService(db, content, versions, store, outbox,
-                new AcknowledgementRepository(db), messages, training, people, gateways.keySet(), settings,
+                new SqlAcknowledgementRepository(db), new SqlQuestionLogRepository(db), messages, training, people, gateways.keySet(), settings,
                 new SqlAuditLog(db), clock);
         return new Announcements(new ContentPublisher(versions, clock), service, dispatcher, reminders, outbox);
     }
