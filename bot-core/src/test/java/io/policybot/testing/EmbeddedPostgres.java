@@ -31,6 +31,7 @@ public final class EmbeddedPostgres {
     private static final String VERSION = "17.7.0";
     private static final Object LOCK = new Object();
     private static EmbeddedPostgres running; // test support only: one server per JVM, guarded by LOCK
+    private static RuntimeException failed; // guarded by LOCK: a server that could not start is not tried again
 
     private final int port;
     private final Path data;
@@ -45,8 +46,16 @@ public final class EmbeddedPostgres {
     /** The server of this JVM, started on first use. */
     public static EmbeddedPostgres get() {
         synchronized (LOCK) {
+            if (failed != null) {
+                throw failed;
+            }
             if (running == null) {
-                running = start();
+                try {
+                    running = start();
+                } catch (RuntimeException e) {
+                    failed = e;
+                    throw e;
+                }
                 EmbeddedPostgres started = running;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "embedded-postgres-stop"));
             }
@@ -84,10 +93,10 @@ public final class EmbeddedPostgres {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            run(root, bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", data.toString(),
+            run(root, bin, bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", data.toString(),
                     "-E", "UTF-8", "--no-locale", "--no-sync");
             // No fsync: a test server's data is thrown away; listen on loopback only, sockets in the data folder.
-            run(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
+            run(root, bin, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
                     data.resolve("server.log").toString(), "-o", "-p " + port + " -h 127.0.0.1 -k " + data
                             + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
                     "start");
@@ -99,7 +108,7 @@ public final class EmbeddedPostgres {
 
     private void stop() {
         try {
-            run("root".equals(System.getProperty("user.name")), bin.resolve("pg_ctl").toString(), "-D",
+            run("root".equals(System.getProperty("user.name")), bin, bin.resolve("pg_ctl").toString(), "-D",
                     data.toString(), "-m", "immediate", "-w", "stop");
         } catch (RuntimeException | IOException e) {
             // The JVM is exiting; the folder goes anyway.
@@ -141,6 +150,7 @@ public final class EmbeddedPostgres {
                 }
             }
         }
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x")); // nobody runs it
         try {
             Files.move(staging, home);
         } catch (IOException e) {
@@ -153,13 +163,15 @@ public final class EmbeddedPostgres {
         return bin;
     }
 
-    private static void run(boolean asNobody, String... command) throws IOException {
+    private static void run(boolean asNobody, Path bin, String... command) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (asNobody) {
             cmd.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
         }
         cmd.addAll(List.of(command));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("LD_LIBRARY_PATH", bin.resolveSibling("lib").toString()); // the bundled ICU, OpenSSL
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         try {
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
