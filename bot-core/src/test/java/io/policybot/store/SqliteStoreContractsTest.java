@@ -2,6 +2,7 @@ package io.policybot.store;
 
 import io.policybot.announcements.AnnouncementStoresContract;
 import io.policybot.audit.AuditLogContract;
+import io.policybot.dedupe.EventDedupeContract;
 import io.policybot.people.PersonRepositoryContract;
 import io.policybot.people.RosterRepositoryContract;
 import io.policybot.questions.QuestionLogRepositoryContract;
@@ -76,6 +77,14 @@ class SqliteStoreContractsTest {
 
     @Nested
     class Reports extends ReportRepositoryContract {
+        @Override
+        protected TestStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class Dedupe extends EventDedupeContract {
         @Override
         protected TestStore newStore() {
             return store();
