@@ -13,14 +13,13 @@ import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
-import io.policybot.store.Database;
+import io.policybot.questions.QuestionLogRepository;
+import io.policybot.store.Transactions;
 import io.policybot.text.Messages;
 import io.policybot.training.TrainingService;
 import io.policybot.versions.ContentChanges;
 import io.policybot.versions.PolicyVersionStore;
 import io.policybot.versions.PublishedVersion;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,12 +42,13 @@ import java.util.stream.Collectors;
  * CLI prints them. Callers check that the person asking is HR.
  */
 public final class AnnouncementService {
-    private final Database db;
+    private final Transactions transactions;
     private final Supplier<ContentLibrary> content;
     private final PolicyVersionStore versions;
     private final AnnouncementStore store;
     private final AnnouncementOutbox outbox;
     private final AcknowledgementRepository acks;
+    private final QuestionLogRepository questions;
     private final AnnouncementMessages messages;
     private final TrainingService training;
     private final PersonRepository people;
@@ -57,16 +57,18 @@ public final class AnnouncementService {
     private final AuditLog audit;
     private final Clock clock;
 
-    AnnouncementService(Database db, Supplier<ContentLibrary> content, PolicyVersionStore versions, AnnouncementStore store,
-                        AnnouncementOutbox outbox, AcknowledgementRepository acks, AnnouncementMessages messages,
+    AnnouncementService(Transactions transactions, Supplier<ContentLibrary> content, PolicyVersionStore versions,
+                        AnnouncementStore store, AnnouncementOutbox outbox, AcknowledgementRepository acks,
+                        QuestionLogRepository questions, AnnouncementMessages messages,
                         TrainingService training, PersonRepository people, Set<String> platforms,
                         AnnouncementSettings settings, AuditLog audit, Clock clock) {
-        this.db = db;
+        this.transactions = transactions;
         this.content = content;
         this.versions = versions;
         this.store = store;
         this.outbox = outbox;
         this.acks = acks;
+        this.questions = questions;
         this.messages = messages;
         this.training = training;
         this.people = people;
@@ -161,8 +163,8 @@ public final class AnnouncementService {
 
     private Confirmation enqueue(String announcementId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return db.inTransaction(c -> {
-            Optional<Announcement> found = store.find(c, announcementId);
+        return transactions.atomically(() -> {
+            Optional<Announcement> found = store.find(announcementId);
             if (found.isEmpty()) {
                 return new Confirmation(Outcome.UNKNOWN, null, 0);
             }
@@ -173,18 +175,17 @@ public final class AnnouncementService {
             if (a.status() == Announcement.Status.CANCELLED) {
                 return new Confirmation(Outcome.CANCELLED, a, 0);
             }
-            if (store.confirmed(c, a.policyId(), a.version()).isPresent()) {
+            if (store.confirmed(a.policyId(), a.version()).isPresent()) {
                 return new Confirmation(Outcome.VERSION_ALREADY_ANNOUNCED, a, 0);
             }
-            store.settle(c, a.id(), Announcement.Status.CONFIRMED, now);
-            outbox.skipSuperseded(c, a.policyId(), a.id(), a.version(), now);
-            Map<String, String> languages = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT person_id, language FROM question_log ORDER BY asked_at");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    languages.put(rs.getString(1), rs.getString(2)); // the last language each person asked in
-                }
+            if (!store.settle(a.id(), Announcement.Status.CONFIRMED, now)) {
+                // Settled meanwhile by another process sharing the database (its press came first).
+                Announcement settled = store.find(a.id()).orElse(a);
+                return new Confirmation(settled.status() == Announcement.Status.CANCELLED ? Outcome.CANCELLED
+                        : Outcome.ALREADY_SENT, settled, 0);
             }
+            outbox.skipSuperseded(a.policyId(), a.id(), a.version(), now);
+            Map<String, String> languages = questions.lastLanguages(); // the last language each person asked in
             List<OutboxMessage> out = new ArrayList<>();
             for (String platform : new TreeSet<>(platforms)) {
                 out.add(OutboxMessage.pending(a.id() + ":channel:" + platform, a.id(), OutboxMessage.Kind.CHANNEL,
@@ -200,7 +201,7 @@ public final class AnnouncementService {
                 }
             }
             outbox.enqueue(out, now);
-            return new Confirmation(Outcome.SENT, store.find(c, a.id()).orElse(a), dms);
+            return new Confirmation(Outcome.SENT, store.find(a.id()).orElse(a), dms);
         });
     }
 
@@ -211,8 +212,7 @@ public final class AnnouncementService {
 
     /** {@link #cancel(String)}, audited as done by {@code actorKey}. */
     public boolean cancel(String announcementId, String actorKey) {
-        boolean cancelled = db.inTransaction(c -> store.settle(c, announcementId, Announcement.Status.CANCELLED,
-                clock.instant()));
+        boolean cancelled = store.settle(announcementId, Announcement.Status.CANCELLED, clock.instant());
         audit.record(new AuditEntry(clock.instant(), actorKey, AuditEntry.ANNOUNCEMENT, announcementId,
                 cancelled ? "cancelled" : "cancel pressed, but it was no longer a draft"));
         return cancelled;

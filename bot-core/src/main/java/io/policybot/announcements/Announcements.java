@@ -3,7 +3,8 @@ package io.policybot.announcements;
 import io.policybot.content.ContentLibrary;
 import io.policybot.chat.ChatGateway;
 import io.policybot.people.PersonRepository;
-import io.policybot.store.Database;
+import io.policybot.questions.QuestionLogRepository;
+import io.policybot.store.Transactions;
 import io.policybot.audit.AuditLog;
 import io.policybot.chat.Block;
 import io.policybot.training.TrainingService;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * calls. Wiring does no I/O and needs no chat gateway: the audience is the platforms' names; the gateways come
  * only when delivery is asked for ({@link #delivery}, {@link #start}).
  * <pre>{@code
- * UpdateRequirements updates = Announcements.updateRequirements(db, versions, settings, clock);
+ * UpdateRequirements updates = Announcements.updateRequirements(versions, announcementStore, settings, clock);
  * TrainingService training = new TrainingService(..., updates);
- * Announcements announcements = Announcements.wire(db, versions, audit, content, training, people,
+ * Announcements announcements = Announcements.wire(db, stores, audit, content, training, people,
  *         Set.of("slack"), clock, Sleeper.system(), settings);
  * announcements.publisher().publish(library);           // an explicit step: on start and after each reload
  * announcements.start(Map.of("slack", slackGateway));    // background delivery and reminders
@@ -68,31 +69,37 @@ public final class Announcements implements AutoCloseable {
     }
 
     /** Delta training from the stored versions, for the {@link TrainingService} constructor. */
-    public static UpdateRequirements updateRequirements(Database db, PolicyVersionStore versions,
+    public static UpdateRequirements updateRequirements(PolicyVersionStore versions, AnnouncementStore store,
                                                         AnnouncementSettings settings, Clock clock) {
-        return new VersionUpdateRequirements(versions, new AnnouncementStore(db), settings, clock);
+        return new VersionUpdateRequirements(versions, store, settings, clock);
     }
 
     /**
      * @param platforms the platform names ("slack", "discord", "console"): the audience is everyone met on these
      * @param sleeper   {@link Sleeper#system()} in the app; tests move a fake clock
      */
-    public static Announcements wire(Database db, PolicyVersionStore versions, AuditLog audit,
+    public static Announcements wire(Transactions transactions, Stores stores, AuditLog audit,
                                      Supplier<ContentLibrary> content, TrainingService training,
                                      PersonRepository people, Set<String> platforms, Clock clock, Sleeper sleeper,
                                      AnnouncementSettings settings) {
-        AnnouncementStore store = new AnnouncementStore(db);
-        AnnouncementOutbox outbox = new AnnouncementOutbox(db);
+        PolicyVersionStore versions = stores.versions();
+        AnnouncementStore store = stores.announcements();
+        AnnouncementOutbox outbox = stores.outbox();
         AnnouncementMessages messages = new AnnouncementMessages(content, versions, store, people, training);
         ReminderScheduler reminders = new ReminderScheduler(content, store, outbox, training, people, platforms,
                 settings, clock);
-        AcknowledgementRepository acks = new AcknowledgementRepository(db);
-        AnnouncementService service = new AnnouncementService(db, content, versions, store, outbox, acks, messages,
-                training, people, platforms, settings, audit, clock);
+        AcknowledgementRepository acks = stores.acknowledgements();
+        AnnouncementService service = new AnnouncementService(transactions, content, versions, store, outbox, acks,
+                stores.questions(), messages, training, people, platforms, settings, audit, clock);
         AnnouncementConversation conversation = new AnnouncementConversation(service, store, acks, messages, people,
                 clock);
         return new Announcements(new ContentPublisher(versions, clock), service, conversation, reminders, outbox,
                 messages, platforms, settings, clock, sleeper);
+    }
+
+    /** The stores announcements work on (the composition root builds them). */
+    public record Stores(PolicyVersionStore versions, AnnouncementStore announcements, AnnouncementOutbox outbox,
+                         AcknowledgementRepository acknowledgements, QuestionLogRepository questions) {
     }
 
     /**

@@ -55,10 +55,11 @@ public final class Services implements AutoCloseable {
         this.clock = b.clock;
         this.roles = b.roles;
         Database db = storage.database();
-        this.updates = Announcements.updateRequirements(db, storage.versions(), b.announcing, clock);
+        this.updates = Announcements.updateRequirements(storage.versions(), storage.announcements().announcements(),
+                b.announcing, clock);
         this.training = new TrainingService(content, storage.training(), storage.people(), b.trainingSettings, clock,
                 b.random, updates);
-        this.announcements = Announcements.wire(db, storage.versions(), storage.audit(), content, training,
+        this.announcements = Announcements.wire(db, storage.announcements(), storage.audit(), content, training,
                 storage.people(), b.platforms, clock, b.sleeper, b.announcing);
         this.reports = new ReportService(storage.reports(), content, new TrainingRules(b.trainingSettings, updates),
                 clock);

@@ -1,5 +1,9 @@
 package io.policybot.wiring;
 
+import io.policybot.announcements.Announcements;
+import io.policybot.announcements.sql.SqlAcknowledgementRepository;
+import io.policybot.announcements.sql.SqlAnnouncementOutbox;
+import io.policybot.announcements.sql.SqlAnnouncementStore;
 import io.policybot.audit.AuditLog;
 import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.people.PersonRepository;
@@ -30,6 +34,7 @@ public final class Storage implements AutoCloseable {
     private final ReportRepository reports;
     private final AuditLog audit;
     private final PolicyVersionStore versions;
+    private final Announcements.Stores announcements;
 
     private Storage(Database database) {
         this.database = database;
@@ -40,6 +45,8 @@ public final class Storage implements AutoCloseable {
         this.reports = new SqlReportRepository(database);
         this.audit = new SqlAuditLog(database);
         this.versions = new SqlPolicyVersionStore(database);
+        this.announcements = new Announcements.Stores(versions, new SqlAnnouncementStore(database),
+                new SqlAnnouncementOutbox(database), new SqlAcknowledgementRepository(database), questions);
     }
 
     /** Opens (creating it if needed, and bringing its schema up to date) the SQLite database in {@code file}. */
@@ -82,6 +89,11 @@ public final class Storage implements AutoCloseable {
 
     public PolicyVersionStore versions() {
         return versions;
+    }
+
+    /** The announcements' stores: drafts and announcements, the outbox, acknowledgements (and what they read). */
+    public Announcements.Stores announcements() {
+        return announcements;
     }
 
     @Override

@@ -116,7 +116,7 @@ class AnnouncementFlowTest {
         String again = Replies.text(announcements.conversation().onButton(press(u1, Actions.ACKNOWLEDGE, preview.draft().id()), "en"));
         assertTrue(again.contains("already confirmed"), again);
         assertEquals(1, announcements.service().acknowledgements(preview.draft()));
-        var ack = new AcknowledgementRepository(db.database())
+        var ack = new io.policybot.announcements.sql.SqlAcknowledgementRepository(db.database())
                 .find(people.find("slack", "U1").orElseThrow().id(), Fixtures.POLICY, "1.1").orElseThrow();
         assertEquals("slack", ack.platform());
         assertEquals(Instant.parse("2026-11-10T09:00:00Z").toEpochMilli(), ack.acknowledgedAt().toEpochMilli(), 10_000);
