@@ -68,8 +68,8 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
             runtime.connect(bot.gateway());
             System.err.println("PolicyBot is answering on Discord.");
         }
-        // Announcement delivery and reminders run in the background once the platforms are up.
-        runtime.announcements().start();
+        // Announcement delivery and reminders run in the background once the platforms are up, on their gateways.
+        runtime.startDelivery();
         // HR edits the content directory; a saved change is published without a restart.
         ContentWatcher watcher = ContentWatcher.forRuntime(runtime, java.time.Duration.ofSeconds(2),
                 message -> log.warn("{}", message));

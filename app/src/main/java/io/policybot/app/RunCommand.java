@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
             return new ChatCommand().run(root, null, null);
         }
         // Closed by the shutdown hook once the bots have stopped, not here: the process lives until it is stopped.
-        BotRuntime runtime = new BotRuntime(root.config(), root.clock(), platforms.names());
+        BotRuntime runtime = BotRuntime.onPlatforms(root.config(), root.clock(), platforms.names());
         return platforms.runUntilStopped(runtime);
     }
 }

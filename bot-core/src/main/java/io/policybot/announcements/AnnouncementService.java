@@ -38,9 +38,10 @@ import java.util.stream.Collectors;
 /**
  * HR's announcements: a preview of what changed (with the audience and the due date) kept as a draft, then on
  * confirmation one outbox row per recipient and channel, in one transaction; plus the buttons people press on
- * the DM ("I have read it", "Start the update quiz"). Callers check that the person asking is HR.
+ * the DM ("I have read it"). Typed results only: {@link AnnouncementConversation} puts them into chat words, the
+ * CLI prints them. Callers check that the person asking is HR.
  */
-public final class AnnouncementService implements AnnouncementCommands {
+public final class AnnouncementService {
     private final Transactions transactions;
     private final Supplier<ContentLibrary> content;
     private final PolicyVersionStore versions;
@@ -239,131 +240,9 @@ public final class AnnouncementService implements AnnouncementCommands {
         return acks.count(a.policyId(), a.version());
     }
 
-    // ---- the conversation port ----
-
-    @Override
-    public List<Reply> announce(Inbound.Message message, String argument, String language) {
-        Messages m = AnnouncementMessages.messages(language);
-        String arg = argument == null ? "" : argument.strip();
-        if (arg.equalsIgnoreCase("status") || arg.startsWith("status ") || arg.equals("状态")) {
-            return List.of(statusReply(m, language));
-        }
-        // Asking for a preview creates no one: the draft names its author only when they are a known person.
-        String author = people.find(message.actor().platform(), message.actor().userId()).map(Person::id).orElse(null);
-        Prepared prepared = prepare(arg.isEmpty() ? null : arg, author);
-        return List.of(previewReply(prepared, m, language));
-    }
-
-    @Override
-    public List<Reply> onButton(Inbound.ButtonPress press, String language) {
-        Messages m = AnnouncementMessages.messages(language);
-        return switch (press.actionId()) {
-            case Actions.ANNOUNCE_CONFIRM -> {
-                Confirmation done = confirm(press.value(), press.actor().key());
-                String text = switch (done.outcome()) {
-                    case SENT -> m.get("confirm.done", messages.title(done.announcement().policyId(), language),
-                            done.announcement().version(), done.recipients());
-                    case ALREADY_SENT -> m.get("confirm.already");
-                    case CANCELLED -> m.get("confirm.cancelled");
-                    case VERSION_ALREADY_ANNOUNCED -> m.get("confirm.other",
-                            messages.title(done.announcement().policyId(), language), done.announcement().version());
-                    case UNKNOWN -> m.get("ack.unknown");
-                };
-                yield List.of(text(done.outcome() == Outcome.SENT ? Reply.REPLACE : Reply.PRIVATE, text));
-            }
-            case Actions.ANNOUNCE_CANCEL -> List.of(cancel(press.value(), press.actor().key())
-                    ? text(Reply.REPLACE, m.get("cancel.done"))
-                    : text(Reply.PRIVATE, m.get("confirm.already")));
-            case Actions.ACKNOWLEDGE -> acknowledgeReply(press, m, language);
-            case Actions.UPDATE_QUIZ_START -> training.startUpdateQuiz(press.actor(), press.channel(), language,
-                    press.value());
-            default -> List.of();
-        };
-    }
-
-    private List<Reply> acknowledgeReply(Inbound.ButtonPress press, Messages m, String language) {
-        Optional<Announcement> a = store.find(press.value());
-        if (a.isEmpty()) {
-            return List.of(text(Reply.PRIVATE, m.get("ack.unknown")));
-        }
-        String title = messages.title(a.get().policyId(), language);
-        if (acknowledge(press.actor(), a.get().id())) {
-            return List.of(text(Reply.PRIVATE, m.get("ack.done", press.actor().displayName(), title, a.get().version())));
-        }
-        Person p = person(press.actor());
-        Instant at = acks.find(p.id(), a.get().policyId(), a.get().version()).map(Acknowledgement::acknowledgedAt)
-                .orElse(clock.instant());
-        return List.of(text(Reply.PRIVATE, m.get("ack.already", title, a.get().version(),
-                AnnouncementMessages.date(LocalDate.ofInstant(at, clock.getZone()), language))));
-    }
-
-    private Reply previewReply(Prepared prepared, Messages m, String language) {
-        return switch (prepared) {
-            case UnknownPolicy u -> text(Reply.PRIVATE, m.get("preview.unknown", u.policyId()));
-            case AlreadyAnnounced a -> text(Reply.PRIVATE, m.get("preview.already", messages.title(a.announcement().policyId(), language),
-                    a.announcement().version(), day(a.announcement().confirmedAt(), language), statusLine(a, m, language)));
-            case Preview p -> {
-                String title = messages.title(p.draft().policyId(), language);
-                AnnouncementMessages.Ask ask = messages.ask(p.draft());
-                boolean rollOut = ask == AnnouncementMessages.Ask.ROLL_OUT;
-                String heading = m.get(rollOut ? "preview.rollout.heading" : "preview.heading", title, p.draft().version());
-                List<Block> blocks = new ArrayList<>();
-                blocks.add(new Block.Heading(heading));
-                blocks.add(new Block.Context(rollOut ? m.get("preview.rollout.base")
-                        : m.get("preview.base", p.draft().baseVersion())));
-                List<String> lines = messages.changeLines(p.draft(), language);
-                blocks.add(rollOut ? new Block.Text(m.get("rollout.intro", title))
-                        : lines.isEmpty() ? new Block.Text(m.get("nochange"))
-                        : new Block.Bullets(m.get("intro", title), lines));
-                String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", "));
-                blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
-                blocks.add(new Block.Text(m.get("preview.due." + ask.name().toLowerCase(java.util.Locale.ROOT),
-                        AnnouncementMessages.date(p.draft().dueOn(), language))));
-                if (!p.channels().isEmpty()) {
-                    blocks.add(new Block.Context(m.get("preview.channels", String.join(", ", p.channels()))));
-                }
-                blocks.add(new Block.Buttons(List.of(
-                        new Button(Actions.ANNOUNCE_CONFIRM, m.get("button.confirm"), p.draft().id(), Button.Style.PRIMARY),
-                        new Button(Actions.ANNOUNCE_CANCEL, m.get("button.cancel"), p.draft().id()))));
-                yield new Reply(Reply.PRIVATE, blocks, heading);
-            }
-        };
-    }
-
-    private Reply statusReply(Messages m, String language) {
-        List<AlreadyAnnounced> all = status();
-        if (all.isEmpty()) {
-            return text(Reply.PRIVATE, m.get("status.none"));
-        }
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Heading(m.get("status.heading")));
-        for (AlreadyAnnounced a : all) {
-            blocks.add(new Block.Text(statusLine(a, m, language)));
-            if (!a.progress().failures().isEmpty()) {
-                blocks.add(new Block.Bullets(m.get("status.failures"), a.progress().failures()));
-            }
-        }
-        return new Reply(Reply.PRIVATE, blocks, statusLine(all.getFirst(), m, language));
-    }
-
-    private String statusLine(AlreadyAnnounced a, Messages m, String language) {
-        AnnouncementOutbox.Progress p = a.progress();
-        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(),
-                day(a.announcement().confirmedAt(), language), p.sent(), p.pending(), p.failed(),
-                acknowledgements(a.announcement()), p.total());
-    }
-
-    private String day(Instant at, String language) {
-        return at == null ? "?" : AnnouncementMessages.date(LocalDate.ofInstant(at, clock.getZone()), language);
-    }
-
     private Person person(Actor actor) {
         String name = actor.displayName().equals(actor.userId()) ? null : actor.displayName();
         return people.findOrCreate(actor.platform(), actor.userId(), name, clock.instant());
     }
 
-    private static Reply text(Reply.Placement placement, String text) {
-        return new Reply(placement, List.of(new Block.Text(text)), text);
-    }
 }

@@ -46,9 +46,9 @@ class ReplicasOnPostgresTest {
 
     private Replica replica(Database db) {
         Fixtures.FakeGateway slack = new Fixtures.FakeGateway("slack", clock);
-        SqlPersonRepository people = new SqlPersonRepository(db);
-        Announcements bot = Announcements.wire(db, Fixtures::v11, TestServices.training(db, clock, 1), people,
-                Map.<String, ChatGateway>of("slack", slack), clock, Fixtures.sleeper(clock), settings);
+        Announcements bot = TestServices.builder(db, Fixtures::v11, clock, 1).announcing(settings)
+                .sleeper(Fixtures.sleeper(clock)).platforms(java.util.Set.of("slack")).build().announcements();
+        bot.delivery(Map.<String, ChatGateway>of("slack", slack));
         return new Replica(bot, slack);
     }
 

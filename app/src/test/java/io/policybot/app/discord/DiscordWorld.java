@@ -42,14 +42,14 @@ final class DiscordWorld implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         discord = new FakeDiscordServer(heartbeatMs);
-        runtime = new BotRuntime(new AppConfig(contentDir, data, false), Clock.systemUTC(), Set.of("discord"));
+        runtime = BotRuntime.onPlatforms(new AppConfig(contentDir, data, false), Clock.systemUTC(), Set.of("discord"));
         DiscordConfig config = new DiscordConfig(FakeDiscordServer.TOKEN, FakeDiscordServer.GUILD_ID,
                 FakeDiscordServer.HR_DESK, FakeDiscordServer.ANNOUNCEMENTS)
                 .withEndpoints(discord.restBaseUrl(), discord.gatewayUrl());
         bot = new DiscordBot(config, runtime.engine(), runtime.clock());
         bot.start();
         runtime.connect(bot.gateway());
-        runtime.announcements().start();
+        runtime.startDelivery();
         discord.await(0, r -> r.is("PUT", "applications/" + BOT + "/guilds/.*/commands"), 1, T);
     }
 
