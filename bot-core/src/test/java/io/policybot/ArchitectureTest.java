@@ -18,7 +18,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 class ArchitectureTest {
     static final String[] CAPABILITIES = {"io.policybot.people..", "io.policybot.audit..", "io.policybot.questions..",
             "io.policybot.versions..", "io.policybot.training..", "io.policybot.answering..", "io.policybot.reports..",
-            "io.policybot.announcements.."};
+            "io.policybot.announcements..", "io.policybot.dedupe.."};
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()

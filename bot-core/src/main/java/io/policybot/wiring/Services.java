@@ -125,7 +125,7 @@ public final class Services implements AutoCloseable {
     public PolicyConversationEngine engine(LiveAnswerer answerer, StaffCommands staff, ChatGateways gateways,
                                            int maxQuestionChars) {
         return new PolicyConversationEngine(answerer, training, storage.people(), storage.questions(), staff,
-                List.of(training, staff), gateways, clock, maxQuestionChars);
+                List.of(training, staff), gateways, storage.deliveries(), clock, maxQuestionChars);
     }
 
     /** Stops background delivery and closes the database. */
