@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The product as {@code Platforms} runs it, against a fake Discord: the real engine ({@link BotRuntime}, SQLite in a
+ * The product as {@code BotProcess} runs it, against a fake Discord: the real engine ({@link BotRuntime}, SQLite in a
  * temporary directory, the bundled content or a copy), the real {@link DiscordBot} through the real JDA on the app's
  * classpath, and HR by Discord role ({@code roles.yaml}: {@code discord:group:<HR role>}).
  */

@@ -1,45 +1,23 @@
 package io.policybot.app;
 
 import io.policybot.discord.DiscordBot;
-import io.policybot.discord.DiscordConfig;
 import io.policybot.slack.SlackBot;
-import io.policybot.slack.SlackConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Which chat platforms are configured, from the environment (tokens are never printed), and running them. */
-record Platforms(boolean slack, boolean discord, Map<String, String> env) {
-    private static final Logger log = LoggerFactory.getLogger(Platforms.class);
+/** The bot as a long-running process: the configured bots on one engine, delivery, the content watcher, shutdown. */
+final class BotProcess {
+    private static final Logger log = LoggerFactory.getLogger(BotProcess.class);
 
-    static Platforms fromEnvironment(Map<String, String> env) {
-        boolean slack = present(env, SlackConfig.ENV_BOT_TOKEN)
-                && (present(env, SlackConfig.ENV_APP_TOKEN) || present(env, SlackConfig.ENV_SIGNING_SECRET));
-        boolean discord = present(env, DiscordConfig.ENV_TOKEN);
-        return new Platforms(slack, discord, env);
-    }
-
-    /** The platform names, as {@link io.policybot.chat.Actor#platform()} has them. */
-    java.util.Set<String> names() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        if (slack) {
-            names.add("slack");
-        }
-        if (discord) {
-            names.add("discord");
-        }
-        return names;
-    }
-
-    boolean none() {
-        return !slack && !discord;
+    private BotProcess() {
     }
 
     /** Starts the configured bots side by side on one engine and blocks until the process is asked to stop. */
-    int runUntilStopped(BotRuntime runtime) throws InterruptedException, java.io.IOException {
+    static int runUntilStopped(PlatformConfig platforms, BotRuntime runtime)
+            throws InterruptedException, java.io.IOException {
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,16 +31,16 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
             runtime.close();
             stop.countDown();
         }, "policybot-shutdown"));
-        if (slack) {
-            SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), runtime.engine(), runtime.clock(),
-                    SlackBot.Options.fromEnv(env));
+        if (platforms.slack().isPresent()) {
+            SlackBot bot = new SlackBot(platforms.slack().get(), runtime.engine(), runtime.clock(),
+                    platforms.slackOptions());
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
             System.err.println("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
         }
-        if (discord) {
-            DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), runtime.engine(), runtime.clock());
+        if (platforms.discord().isPresent()) {
+            DiscordBot bot = new DiscordBot(platforms.discord().get(), runtime.engine(), runtime.clock());
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
@@ -78,10 +56,5 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
         }
         stop.await();
         return 0;
-    }
-
-    private static boolean present(Map<String, String> env, String key) {
-        String v = env.get(key);
-        return v != null && !v.isBlank();
     }
 }
