@@ -62,7 +62,8 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
             System.err.println("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
         }
         if (discord) {
-            DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), runtime.engine(), runtime.clock());
+            DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), runtime.engine(), runtime.clock(),
+                    DiscordBot.Options.fromEnv(env));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());

@@ -16,7 +16,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     int run(PolicyBotCommand root) throws Exception {
-        Platforms platforms = Platforms.fromEnvironment(System.getenv());
+        Platforms platforms = Platforms.fromEnvironment(root.environment());
         if (platforms.none()) {
             return new ChatCommand().run(root, null, null);
         }

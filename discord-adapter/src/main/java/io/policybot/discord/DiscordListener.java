@@ -1,6 +1,7 @@
 package io.policybot.discord;
 
 import io.policybot.chat.Actor;
+import io.policybot.chat.AnswerPool;
 import io.policybot.chat.Block;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.ConversationEngine;
@@ -13,9 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Translates Discord events into {@link Inbound}s and the engine's replies back. On JDA's event thread it only
  * acknowledges (deferReply / deferEdit, both queued, so always within Discord's 3 seconds) and reads the event;
- * the engine runs on the executor (virtual threads), and replies go out through {@link Responder}.
+ * the engine runs on the bounded {@link AnswerPool} (platform threads, one per core), and replies go out through
+ * {@link Responder}. When the pool is full the person is told at once to ask again in a minute, instead of the
+ * event waiting in an unbounded queue (memory) or the acknowledgement waiting for the CPU.
  *
  * <p>Each handler returns a future that completes when every reply was sent or given up on; JDA ignores it,
  * tests await it.
@@ -42,36 +42,24 @@ import org.slf4j.LoggerFactory;
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
     static final String PLATFORM = "discord";
-    /** One engine call per core, at least two (an Ask HR post waits on Discord inside the engine). */
-    static final int ENGINE_SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
-
     private final ConversationEngine engine;
-    private final Executor executor;
+    private final AnswerPool pool;
     private final Clock clock;
     private final ReplayGuard replays;
     private final LocaleMemory locales;
     private final Responder responder;
-    /**
-     * How many engine calls run at once, first come first served. Answers are CPU work; with one virtual thread per
-     * event and no bound, a burst makes every answer and, worse, JDA's gateway and acknowledgement threads wait for
-     * the CPU, so acknowledgements miss Discord's 3 seconds. Bounded, the rest queue and acknowledgements stay fast.
-     */
-    private final Semaphore engineSlots;
+    private final DiscordMetrics metrics;
 
-    DiscordListener(ConversationEngine engine, Executor executor, Clock clock, ReplayGuard replays,
-                    LocaleMemory locales, Responder responder) {
-        this(engine, executor, clock, replays, locales, responder, ENGINE_SLOTS);
-    }
-
-    DiscordListener(ConversationEngine engine, Executor executor, Clock clock, ReplayGuard replays,
-                    LocaleMemory locales, Responder responder, int engineSlots) {
-        this.engineSlots = new Semaphore(Math.max(1, engineSlots), true);
+    DiscordListener(ConversationEngine engine, AnswerPool pool, Clock clock, ReplayGuard replays,
+                    LocaleMemory locales, Responder responder, DiscordMetrics metrics) {
         this.engine = engine;
-        this.executor = executor;
+        this.pool = pool;
         this.clock = clock;
         this.replays = replays;
         this.locales = locales;
         this.responder = responder;
+        this.metrics = metrics;
+        metrics.watch(pool);
     }
 
     @Override
@@ -172,12 +160,17 @@ final class DiscordListener extends ListenerAdapter {
      * @param ack the interaction's defer, or null for a plain message
      */
     private CompletableFuture<Void> answer(Inbound inbound, Origin origin, CompletableFuture<InteractionHook> ack) {
-        CompletableFuture<List<Reply>> replies;
-        try {
-            replies = CompletableFuture.supplyAsync(() -> ask(inbound, origin.locale()), executor);
-        } catch (RejectedExecutionException e) {
-            LOG.warn("the bot is stopping; {} {} not answered", inbound.getClass().getSimpleName(), inbound.deliveryId());
-            return done();
+        CompletableFuture<List<Reply>> replies = new CompletableFuture<>();
+        boolean queued = pool.offer(inbound.actor().userId(), () -> replies.complete(ask(inbound, origin.locale())));
+        if (queued) {
+            metrics.event("queued");
+        } else {
+            // Full (or stopping): say so at once rather than queue without limit; nothing was asked of the engine.
+            metrics.event("busy");
+            LOG.info("the answer queue is full; told the person to ask again ({} {})",
+                    inbound.getClass().getSimpleName(), inbound.deliveryId());
+            String busy = Notices.get(Notices.BUSY, origin.locale());
+            replies.complete(List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(busy)), busy)));
         }
         return replies
                 .thenCompose(answer -> acknowledged(ack)
@@ -204,12 +197,7 @@ final class DiscordListener extends ListenerAdapter {
 
     private List<Reply> ask(Inbound inbound, Locale locale) {
         try {
-            engineSlots.acquireUninterruptibly();
-            try {
-                return engine.handle(inbound);
-            } finally {
-                engineSlots.release();
-            }
+            return engine.handle(inbound);
         } catch (RuntimeException e) {
             // The engine should never throw; contain it at the edge, without logging what the person wrote.
             StackTraceElement[] trace = e.getStackTrace();
