@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Which chat platforms are configured, from the environment (tokens are never printed), and running them. */
-record Platforms(boolean slack, boolean discord, Map<String, String> env) {
+public record Platforms(boolean slack, boolean discord, Map<String, String> env) {
     private static final Logger log = LoggerFactory.getLogger(Platforms.class);
 
-    static Platforms fromEnvironment(Map<String, String> env) {
+    public static Platforms fromEnvironment(Map<String, String> env) {
         boolean slack = present(env, SlackConfig.ENV_BOT_TOKEN)
                 && (present(env, SlackConfig.ENV_APP_TOKEN) || present(env, SlackConfig.ENV_SIGNING_SECRET));
         boolean discord = present(env, DiscordConfig.ENV_TOKEN);
@@ -23,7 +23,7 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
     }
 
     /** The platform names, as {@link io.policybot.chat.Actor#platform()} has them. */
-    java.util.Set<String> names() {
+    public java.util.Set<String> names() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         if (slack) {
             names.add("slack");
@@ -34,12 +34,27 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
         return names;
     }
 
-    boolean none() {
+    public boolean none() {
         return !slack && !discord;
     }
 
     /** Starts the configured bots side by side on one engine and blocks until the process is asked to stop. */
     int runUntilStopped(BotRuntime runtime) throws InterruptedException, java.io.IOException {
+        return runUntilStopped(runtime, Hooks.NONE);
+    }
+
+    /**
+     * What {@code serve} adds to a run: the engine the adapters see (timed), where the adapters' meters go, what to
+     * do once every platform is up, and what to close last.
+     */
+    public record Hooks(java.util.function.UnaryOperator<io.policybot.chat.ConversationEngine> engine,
+                        io.micrometer.core.instrument.MeterRegistry meters, Runnable started, AutoCloseable last) {
+        static final Hooks NONE = new Hooks(e -> e, null, () -> { }, () -> { });
+    }
+
+    /** As {@link #runUntilStopped(BotRuntime)}, with {@code serve}'s hooks. */
+    public int runUntilStopped(BotRuntime runtime, Hooks hooks) throws InterruptedException, java.io.IOException {
+        io.policybot.chat.ConversationEngine engine = hooks.engine().apply(runtime.engine());
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,19 +66,24 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
                 }
             }
             runtime.close();
+            try {
+                hooks.last().close();
+            } catch (Exception e) {
+                log.warn("error while stopping: {}", e.toString());
+            }
             stop.countDown();
         }, "policybot-shutdown"));
         if (slack) {
-            SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), runtime.engine(), runtime.clock(),
-                    SlackBot.Options.fromEnv(env));
+            SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), engine, runtime.clock(),
+                    SlackBot.Options.fromEnv(env).withMeters(hooks.meters()));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
             System.err.println("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
         }
         if (discord) {
-            DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), runtime.engine(), runtime.clock(),
-                    DiscordBot.Options.fromEnv(env));
+            DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), engine, runtime.clock(),
+                    DiscordBot.Options.fromEnv(env).withMeters(hooks.meters()));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
@@ -77,6 +97,7 @@ record Platforms(boolean slack, boolean discord, Map<String, String> env) {
         if (watcher != null) {
             running.add(watcher);
         }
+        hooks.started().run();
         stop.await();
         return 0;
     }

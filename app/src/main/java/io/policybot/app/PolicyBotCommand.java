@@ -75,6 +75,7 @@ public final class PolicyBotCommand implements Callable<Integer>, io.policybot.a
         PolicyBotCommand root = new PolicyBotCommand();
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand("config", io.policybot.app.config.ConfigCommand.commandLine(root));
+        cli.addSubcommand("serve", new io.policybot.app.serve.ServeCommand());
         everyCommand(cli);
         cli.setExecutionExceptionHandler(new FriendlyErrors());
         return cli;
