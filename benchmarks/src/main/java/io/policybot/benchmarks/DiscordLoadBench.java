@@ -47,7 +47,7 @@ final class DiscordLoadBench {
         LoadFigures.copyVectors(config.dataDir(), data);
         String busyText = ResourceBundle.getBundle("i18n.discord", Locale.ROOT).getString("busy");
         try (FakeDiscordServer discord = new FakeDiscordServer(41_250);
-             BotRuntime runtime = new BotRuntime(new AppConfig(config.contentDir(), data, config.embeddings()),
+             BotRuntime runtime = BotRuntime.onPlatforms(new AppConfig(config.contentDir(), data, config.embeddings()),
                      Clock.systemUTC(), Set.of("discord"))) {
             List<String> users = new ArrayList<>();
             for (int i = 0; i < 500; i++) {

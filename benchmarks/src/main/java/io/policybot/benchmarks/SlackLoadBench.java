@@ -57,7 +57,7 @@ final class SlackLoadBench {
         ConcurrentHashMap<String, Long> answered = new ConcurrentHashMap<>();
         ConcurrentHashMap<String, Long> busy = new ConcurrentHashMap<>();
         try (FakeSlackApi api = FakeSlackApi.start();
-             BotRuntime runtime = new BotRuntime(new AppConfig(config.contentDir(), data, config.embeddings()), clock,
+             BotRuntime runtime = BotRuntime.onPlatforms(new AppConfig(config.contentDir(), data, config.embeddings()), clock,
                      Set.of("slack"))) {
             api.listen(call -> {
                 if (!call.method().equals("chat.postMessage") || call.param("channel") == null) {

@@ -51,7 +51,7 @@ public final class Readiness {
 
     private static Check database(BotRuntime r) {
         try {
-            Integer one = CompletableFuture.supplyAsync(() -> r.database().read(c -> {
+            Integer one = CompletableFuture.supplyAsync(() -> r.services().storage().database().read(c -> {
                 try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
                     return rs.next() ? rs.getInt(1) : 0;
                 }

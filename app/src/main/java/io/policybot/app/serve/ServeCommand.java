@@ -2,7 +2,8 @@ package io.policybot.app.serve;
 
 import io.policybot.app.AppConfig;
 import io.policybot.app.BotRuntime;
-import io.policybot.app.Platforms;
+import io.policybot.app.BotProcess;
+import io.policybot.app.PlatformConfig;
 import io.policybot.app.PolicyBotCommand;
 import java.time.Clock;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
         Map<String, String> env = parent.environment();
         int listen = port != null ? port : port(env.get("POLICYBOT_HTTP_PORT"));
         AppConfig config = parent.config();
-        Platforms platforms = Platforms.fromEnvironment(env);
+        PlatformConfig platforms = PlatformConfig.fromEnvironment(env);
         BotMetrics metrics = new BotMetrics();
         Readiness readiness = new Readiness();
         HealthServer http = new HealthServer(env.get("POLICYBOT_HTTP_BIND"), listen, readiness::checks, metrics::scrape);
@@ -43,15 +44,15 @@ public final class ServeCommand implements Callable<Integer> {
         BotRuntime runtime;
         try {
             // Closed by the shutdown hook of runUntilStopped, once the bots have stopped.
-            runtime = new BotRuntime(config, Clock.systemDefaultZone(), platforms.names());
+            runtime = BotRuntime.onPlatforms(config, Clock.systemDefaultZone(), platforms.names());
         } catch (RuntimeException e) {
             readiness.failed(e.getClass().getSimpleName());
             http.close();
             metrics.close();
             throw e;
         }
-        metrics.watch(runtime.database(), runtime.answerer());
-        return platforms.runUntilStopped(runtime, new Platforms.Hooks(
+        metrics.watch(runtime.services().storage().database(), runtime.answerer());
+        return BotProcess.runUntilStopped(platforms, runtime, new BotProcess.Hooks(
                 engine -> new MeteredEngine(engine, metrics.registry()), metrics.registry(),
                 () -> {
                     readiness.built(runtime);

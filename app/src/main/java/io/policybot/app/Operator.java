@@ -1,58 +1,39 @@
 package io.policybot.app;
 
-import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.audit.AuditEntry;
 import io.policybot.audit.AuditLog;
 import io.policybot.people.Person;
-import io.policybot.people.sql.SqlPersonRepository;
-import io.policybot.people.sql.SqlRosterRepository;
-import io.policybot.content.ContentLibrary;
+import io.policybot.people.PersonRepository;
 import io.policybot.chat.Actor;
 import io.policybot.chat.Block;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
 import io.policybot.people.Role;
-import io.policybot.people.RolesConfig;
-import io.policybot.reports.StaffDesk;
-import io.policybot.store.Database;
-import io.policybot.audit.sql.SqlAuditLog;
-import io.policybot.training.TrainingSettings;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The staff commands for the command line, without the answering index (no embedding models to load): the data
- * directory's database, the content, the roles configuration. The operator at the terminal ({@code cli:operator})
- * is an admin, since they hold the database file anyway; {@code --as} acts as someone else, with their roles.
+ * The operator at the terminal ({@code cli:operator}) for the staff commands: an admin, since they hold the
+ * database file anyway; {@code --as} acts as someone else, with their roles, and the audit log records both
+ * ("cli:operator as slack:U123"), since the operator is who really ran it. The staff commands run on the shared
+ * {@link BotRuntime} without the answering index (no embedding models to load) and without publishing.
  */
-final class StaffRuntime implements AutoCloseable {
+final class Operator {
     static final Actor OPERATOR = new Actor("cli", "operator", "operator", null);
-    final Database database;
-    final AuditLog audit;
-    final StaffDesk desk;
-    final Clock clock;
 
-    final SqlPersonRepository people;
-
-    StaffRuntime(AppConfig config, Clock clock) {
-        this(config, clock, OPERATOR);
+    private Operator() {
     }
 
-    /**
-     * @param as who the staff commands run as: the operator, or (with {@code --as}) someone else; then the audit
-     *           log records both, "cli:operator as slack:U123", since the operator is who really ran it
-     */
-    StaffRuntime(AppConfig config, Clock clock, Actor as) {
-        this.clock = clock;
-        ContentLibrary library = config.loadContent();
-        this.database = Database.sqlite(config.dataDir().resolve("policybot.db"));
-        this.audit = new SqlAuditLog(database);
-        this.people = new SqlPersonRepository(database);
-        AuditLog deskAudit = as.key().equals(OPERATOR.key()) ? audit : impersonated(audit, as);
-        RolesConfig roles = rolesConfig(config).with(Role.ADMIN, OPERATOR.key());
-        this.desk = StaffDesk.onDatabase(database, () -> library, TrainingSettings.defaults(), roles, deskAudit,
-                AnnouncementCommands.none(), clock);
+    /** The runtime of a staff command run as {@code as} (the operator, or someone named with --as). */
+    static BotRuntime runtime(AppConfig config, Clock clock, Actor as) {
+        return BotRuntime.builder(config, clock).contentSource(config::loadContent)
+                .roles(r -> r.with(Role.ADMIN, OPERATOR.key()))
+                .audit(a -> as.key().equals(OPERATOR.key()) ? a : impersonated(a, as)).build();
+    }
+
+    static BotRuntime runtime(AppConfig config, Clock clock) {
+        return runtime(config, clock, OPERATOR);
     }
 
     /** The audit log, with entries by {@code as} recorded as the operator acting as them. */
@@ -77,10 +58,11 @@ final class StaffRuntime implements AutoCloseable {
     }
 
     /** The person named {@code platform:id} (any case), a bare user id when only one person has it, or an email. */
-    java.util.Optional<Person> find(String who) {
+    static java.util.Optional<Person> find(BotRuntime rt, String who) {
+        PersonRepository people = rt.services().storage().people();
         String w = who.strip();
         if (w.contains("@")) {
-            return new SqlRosterRepository(database).findByEmail(w);
+            return rt.services().storage().roster().findByEmail(w);
         }
         int colon = w.indexOf(':');
         List<Person> matches = people.withUserId(colon < 0 ? w : w.substring(colon + 1));
@@ -92,11 +74,6 @@ final class StaffRuntime implements AutoCloseable {
                 .filter(p -> p.key().equals(w) || p.platformUserId().equals(w)).findFirst();
         return exact.isPresent() ? exact : matches.size() == 1 ? java.util.Optional.of(matches.getFirst())
                 : java.util.Optional.empty();
-    }
-
-    /** The roles configuration: {@code POLICYBOT_HR}, {@code POLICYBOT_ADMINS}, {@code POLICYBOT_MANAGERS} and {@code DATA/roles.yaml}. */
-    static RolesConfig rolesConfig(AppConfig config) {
-        return RolesConfig.load(System.getenv(), config.dataDir().resolve("roles.yaml"));
     }
 
     /** {@code platform:id} as an actor; the operator when absent. */
@@ -111,8 +88,8 @@ final class StaffRuntime implements AutoCloseable {
         return new Actor(as.substring(0, colon), as.substring(colon + 1), null, null);
     }
 
-    List<Reply> run(Actor actor, String command, String argument, String language) {
-        return desk.handle(command, argument, new Inbound.Message(actor, new ChannelRef("cli", true),
+    static List<Reply> run(BotRuntime rt, Actor actor, String command, String argument, String language) {
+        return rt.staffDesk().handle(command, argument, new Inbound.Message(actor, new ChannelRef("cli", true),
                 command + " " + argument, Inbound.Message.Kind.COMMAND), language);
     }
 
@@ -128,8 +105,4 @@ final class StaffRuntime implements AutoCloseable {
     }
 
 
-    @Override
-    public void close() {
-        database.close();
-    }
 }

@@ -1,32 +1,18 @@
 package io.policybot.reports;
 
-import io.policybot.announcements.AnnouncementCommands;
-import io.policybot.announcements.AnnouncementSettings;
-import io.policybot.announcements.Announcements;
 import io.policybot.audit.AuditEntry;
 import io.policybot.audit.AuditLog;
-import io.policybot.content.ContentLibrary;
-import io.policybot.chat.Actions;
 import io.policybot.chat.Actor;
 import io.policybot.chat.Block;
-import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
-import io.policybot.conversation.StaffCommands;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.people.Role;
-import io.policybot.people.RoleResolver;
 import io.policybot.people.Roles;
-import io.policybot.people.RolesConfig;
+import io.policybot.people.StaffAccess;
 import io.policybot.people.RosterRepository;
-import io.policybot.store.Database;
-import io.policybot.people.sql.SqlPersonRepository;
-import io.policybot.reports.sql.SqlReportRepository;
-import io.policybot.people.sql.SqlRosterRepository;
 import io.policybot.text.Messages;
 import io.policybot.text.UserText;
-import io.policybot.training.TrainingRules;
-import io.policybot.training.TrainingSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,88 +20,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The staff commands, with their authorisation: {@code report} (everyone for their own record, managers for their
- * direct and indirect reports, HR and admins for everyone), {@code gaps} (HR and admins), {@code announce} and the
- * confirm/cancel buttons of announcements (HR and admins, then handed to {@link AnnouncementCommands}).
- * "I have read it" and the update-quiz button are for everyone. Every refusal gets a clear reply and an audit entry;
- * every report export is audited.
+ * Reports in chat and on the command line: {@code report} (everyone for their own record, managers for their
+ * direct and indirect reports, HR and admins for everyone) and {@code gaps} (HR and admins, checked by the caller).
+ * Reads the argument ({@code me}, {@code team X}, a person as {@code @platform:id}, a user id or an email), scopes
+ * the report by the asker's roles, renders it, and audits every export and refusal.
  */
-public final class StaffDesk implements StaffCommands {
+public final class ReportCommands {
     private static final String BUNDLE = "reports";
     private static final int TABLE_ROWS = 15;
     private static final int DEFAULT_GAP_DAYS = 30;
-    private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9._-]+)(?:\\|[^>]*)?>");
 
     private final ReportService reports;
-    private final RoleResolver roles;
+    private final StaffAccess access;
     private final PersonRepository people;
     private final RosterRepository roster;
     private final AuditLog audit;
-    private final AnnouncementCommands announcements;
     private final Clock clock;
 
-    public StaffDesk(ReportService reports, RoleResolver roles, PersonRepository people, RosterRepository roster,
-                     AuditLog audit, AnnouncementCommands announcements, Clock clock) {
+    public ReportCommands(ReportService reports, StaffAccess access, PersonRepository people, RosterRepository roster,
+                          AuditLog audit, Clock clock) {
         this.reports = reports;
-        this.roles = roles;
+        this.access = access;
         this.people = people;
         this.roster = roster;
         this.audit = audit;
-        this.announcements = announcements;
         this.clock = clock;
     }
 
-    /**
-     * The desk on the SQL store, as the app wires it.
-     *
-     * @param content       the content in force (a reload swaps what it returns)
-     * @param rolesConfig   roles from configuration ({@link RolesConfig#load})
-     * @param audit         the audit log shared with announcements
-     * @param announcements where {@code announce} and the announcement buttons go once authorised
-     */
-    public static StaffDesk onDatabase(Database db, Supplier<ContentLibrary> content, TrainingSettings settings,
-                                       RolesConfig rolesConfig, AuditLog audit, AnnouncementCommands announcements,
-                                       Clock clock) {
-        SqlPersonRepository people = new SqlPersonRepository(db);
-        SqlRosterRepository roster = new SqlRosterRepository(db);
-        TrainingRules rules = new TrainingRules(settings,
-                Announcements.updateRequirements(db, AnnouncementSettings.defaults(), clock));
-        return new StaffDesk(new ReportService(new SqlReportRepository(db), content, rules, clock),
-                new RoleResolver(rolesConfig, people, roster), people, roster, audit, announcements, clock);
+    /** {@code report ARGUMENT} asked in chat: the report, with its CSV attached. */
+    public List<Reply> report(Actor actor, String argument, String language) {
+        return report(actor, access.rolesOf(actor), argument.strip(), Messages.of(BUNDLE, language), language, true);
     }
 
-    @Override
-    public List<Reply> handle(String command, String argument, Inbound.Message message, String language) {
-        Messages m = Messages.of(BUNDLE, language);
-        Actor actor = message.actor();
-        Roles r = rolesOf(actor);
-        return switch (command) {
-            case "report" -> report(actor, r, argument.strip(), m, language, true);
-            case "gaps" -> r.staff() ? gaps(argument.strip(), m) : refuse(actor, r, "gaps", "refused.gaps", m);
-            case "announce" -> r.staff() ? announcements.announce(message, argument, language)
-                    : refuse(actor, r, "announce " + argument.strip(), "refused.announce", m);
-            default -> List.of(text(m.get("button.stale")));
-        };
-    }
-
-    @Override
-    public List<Reply> onButton(Inbound.ButtonPress press, String language) {
-        Messages m = Messages.of(BUNDLE, language);
-        if (press.actionId().equals(Actions.ANNOUNCE_CONFIRM) || press.actionId().equals(Actions.ANNOUNCE_CANCEL)) {
-            Roles r = rolesOf(press.actor());
-            if (!r.staff()) {
-                return refuse(press.actor(), r, press.actionId() + " " + press.value(), "refused.button", m);
-            }
-        }
-        // HR's decision on a draft is audited by the announcements capability itself, so the CLI's is too.
-        List<Reply> replies = announcements.onButton(press, language);
-        return replies.isEmpty() ? List.of(text(m.get("button.stale"))) : replies;
+    /** {@code gaps ARGUMENT} ("", "30", "30d"): the questions the bot could not answer, grouped. */
+    public List<Reply> gaps(String argument, String language) {
+        return gaps(argument.strip(), Messages.of(BUNDLE, language));
     }
 
     // ---- report ----
@@ -126,7 +67,7 @@ public final class StaffDesk implements StaffCommands {
      */
     public CliReport reportForCli(Actor actor, String argument, String language) {
         Messages m = Messages.of(BUNDLE, language);
-        List<Reply> replies = report(actor, rolesOf(actor), argument.strip(), m, language, false);
+        List<Reply> replies = report(actor, access.rolesOf(actor), argument.strip(), m, language, false);
         List<Block.Attachment> files = replies.stream().flatMap(r -> r.blocks().stream())
                 .filter(b -> b instanceof Block.Attachment).map(b -> (Block.Attachment) b).toList();
         List<Reply> shown = replies.stream().map(r -> new Reply(r.placement(),
@@ -203,15 +144,11 @@ public final class StaffDesk implements StaffCommands {
     }
 
     /**
-     * A person named as a platform mention ({@code <@U123>}, {@code <@!123>}), a user id (on the asker's platform,
-     * else on any platform when only one person has it), {@code platform:id} or an email; ids and emails are
-     * matched without regard to case.
+     * A person named as {@code @platform:id} (the adapters' neutral form of a platform mention), a user id (on the
+     * asker's platform, else on any platform when only one person has it), {@code platform:id} or an email; ids
+     * and emails are matched without regard to case.
      */
     private Optional<Person> findPerson(Actor actor, String arg) {
-        Matcher mention = MENTION.matcher(arg);
-        if (mention.matches()) {
-            return people.find(actor.platform(), mention.group(1));
-        }
         String id = arg.startsWith("@") ? arg.substring(1) : arg;
         if (id.contains("@")) {
             return roster.findByEmail(id.toLowerCase(Locale.ROOT));
@@ -335,31 +272,10 @@ public final class StaffDesk implements StaffCommands {
     // ---- refusals ----
 
     private List<Reply> refuse(Actor actor, Roles r, String what, String key, Messages m) {
-        audit.record(new AuditEntry(clock.instant(), actor.key(), AuditEntry.REFUSED, what.strip(),
-                "role " + r.highest().code()));
-        return List.of(text(m.get(key)));
+        return access.refuse(actor, r, what, m.get(key));
     }
 
     private static Reply text(String s) {
         return new Reply(Reply.PRIVATE, List.of(new Block.Text(s)), s);
-    }
-
-    @Override
-    public List<String> commandsFor(Actor actor) {
-        Roles r = rolesOf(actor);
-        if (r.staff()) {
-            return List.of("report", "gaps", "announce");
-        }
-        return r.has(Role.MANAGER) ? List.of("report") : List.of();
-    }
-
-    /** The roles of {@code actor}, with the platform groups the adapter found them in. */
-    public Roles rolesOf(Actor actor) {
-        return roles.roles(actor.platform(), actor.userId(), actor.groups());
-    }
-
-    /** For tests and the CLI: the roles of a person as this desk sees them. */
-    public Roles rolesOf(String platform, String userId, Set<String> groups) {
-        return roles.roles(platform, userId, groups);
     }
 }

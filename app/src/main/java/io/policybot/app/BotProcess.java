@@ -1,46 +1,24 @@
 package io.policybot.app;
 
 import io.policybot.discord.DiscordBot;
-import io.policybot.discord.DiscordConfig;
 import io.policybot.slack.SlackBot;
-import io.policybot.slack.SlackConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Which chat platforms are configured, from the environment (tokens are never printed), and running them. */
-public record Platforms(boolean slack, boolean discord, Map<String, String> env) {
-    private static final Logger log = LoggerFactory.getLogger(Platforms.class);
+/** The bot as a long-running process: the configured bots on one engine, delivery, the content watcher, shutdown. */
+public final class BotProcess {
+    private static final Logger log = LoggerFactory.getLogger(BotProcess.class);
 
-    public static Platforms fromEnvironment(Map<String, String> env) {
-        boolean slack = present(env, SlackConfig.ENV_BOT_TOKEN)
-                && (present(env, SlackConfig.ENV_APP_TOKEN) || present(env, SlackConfig.ENV_SIGNING_SECRET));
-        boolean discord = present(env, DiscordConfig.ENV_TOKEN);
-        return new Platforms(slack, discord, env);
-    }
-
-    /** The platform names, as {@link io.policybot.chat.Actor#platform()} has them. */
-    public java.util.Set<String> names() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        if (slack) {
-            names.add("slack");
-        }
-        if (discord) {
-            names.add("discord");
-        }
-        return names;
-    }
-
-    public boolean none() {
-        return !slack && !discord;
+    private BotProcess() {
     }
 
     /** Starts the configured bots side by side on one engine and blocks until the process is asked to stop. */
-    int runUntilStopped(BotRuntime runtime) throws InterruptedException, java.io.IOException {
-        return runUntilStopped(runtime, Hooks.NONE);
+    static int runUntilStopped(PlatformConfig platforms, BotRuntime runtime)
+            throws InterruptedException, java.io.IOException {
+        return runUntilStopped(platforms, runtime, Hooks.NONE);
     }
 
     /**
@@ -52,8 +30,9 @@ public record Platforms(boolean slack, boolean discord, Map<String, String> env)
         static final Hooks NONE = new Hooks(e -> e, null, () -> { }, () -> { });
     }
 
-    /** As {@link #runUntilStopped(BotRuntime)}, with {@code serve}'s hooks. */
-    public int runUntilStopped(BotRuntime runtime, Hooks hooks) throws InterruptedException, java.io.IOException {
+    /** As {@link #runUntilStopped(PlatformConfig, BotRuntime)}, with {@code serve}'s hooks. */
+    public static int runUntilStopped(PlatformConfig platforms, BotRuntime runtime, Hooks hooks)
+            throws InterruptedException, java.io.IOException {
         io.policybot.chat.ConversationEngine engine = hooks.engine().apply(runtime.engine());
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
@@ -73,24 +52,24 @@ public record Platforms(boolean slack, boolean discord, Map<String, String> env)
             }
             stop.countDown();
         }, "policybot-shutdown"));
-        if (slack) {
-            SlackBot bot = new SlackBot(SlackConfig.fromEnv(env), engine, runtime.clock(),
-                    SlackBot.Options.fromEnv(env).withMeters(hooks.meters()));
+        if (platforms.slack().isPresent()) {
+            SlackBot bot = new SlackBot(platforms.slack().get(), engine, runtime.clock(),
+                    platforms.slackOptions().withMeters(hooks.meters()));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
             System.err.println("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
         }
-        if (discord) {
-            DiscordBot bot = new DiscordBot(DiscordConfig.fromEnv(env).orElseThrow(), engine, runtime.clock(),
-                    DiscordBot.Options.fromEnv(env).withMeters(hooks.meters()));
+        if (platforms.discord().isPresent()) {
+            DiscordBot bot = new DiscordBot(platforms.discord().get(), engine, runtime.clock(),
+                    platforms.discordOptions().withMeters(hooks.meters()));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
             System.err.println("PolicyBot is answering on Discord.");
         }
-        // Announcement delivery and reminders run in the background once the platforms are up.
-        runtime.announcements().start();
+        // Announcement delivery and reminders run in the background once the platforms are up, on their gateways.
+        runtime.startDelivery();
         // HR edits the content directory; a saved change is published without a restart.
         ContentWatcher watcher = ContentWatcher.forRuntime(runtime, java.time.Duration.ofSeconds(2),
                 message -> log.warn("{}", message));
@@ -100,10 +79,5 @@ public record Platforms(boolean slack, boolean discord, Map<String, String> env)
         hooks.started().run();
         stop.await();
         return 0;
-    }
-
-    private static boolean present(Map<String, String> env, String key) {
-        String v = env.get(key);
-        return v != null && !v.isBlank();
     }
 }
