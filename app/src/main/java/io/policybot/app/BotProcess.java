@@ -26,8 +26,9 @@ public final class BotProcess {
      * do once every platform is up, and what to close last.
      */
     public record Hooks(java.util.function.UnaryOperator<io.policybot.chat.ConversationEngine> engine,
-                        io.micrometer.core.instrument.MeterRegistry meters, Runnable started, AutoCloseable last) {
-        static final Hooks NONE = new Hooks(e -> e, null, () -> { }, () -> { });
+                        io.micrometer.core.instrument.MeterRegistry meters, Runnable started, AutoCloseable last,
+                        java.util.function.Consumer<String> say) {
+        static final Hooks NONE = new Hooks(e -> e, null, () -> { }, () -> { }, System.err::println);
     }
 
     /** As {@link #runUntilStopped(PlatformConfig, BotRuntime)}, with {@code serve}'s hooks. */
@@ -58,7 +59,7 @@ public final class BotProcess {
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
-            System.err.println("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
+            hooks.say().accept("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
         }
         if (platforms.discord().isPresent()) {
             DiscordBot bot = new DiscordBot(platforms.discord().get(), engine, runtime.clock(),
@@ -66,7 +67,7 @@ public final class BotProcess {
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
-            System.err.println("PolicyBot is answering on Discord.");
+            hooks.say().accept("PolicyBot is answering on Discord.");
         }
         // Announcement delivery and reminders run in the background once the platforms are up, on their gateways.
         runtime.startDelivery();

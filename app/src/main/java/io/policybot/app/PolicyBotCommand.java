@@ -49,7 +49,9 @@ public final class PolicyBotCommand implements Callable<Integer>, io.policybot.a
      * settings takes. Stops with the file's problems listed when it has any.
      */
     public java.util.Map<String, String> environment() {
-        return effectiveConfig().requireValidFile().environment();
+        java.util.Map<String, String> env = effectiveConfig().requireValidFile().environment();
+        io.policybot.app.serve.LogSetup.apply(env);
+        return env;
     }
 
     Clock clock() {
@@ -67,6 +69,7 @@ public final class PolicyBotCommand implements Callable<Integer>, io.policybot.a
         org.slf4j.LoggerFactory.getILoggerFactory();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
+        io.policybot.app.serve.LogSetup.apply(System.getenv()); // before the configuration file is read, too
         System.exit(commandLine().execute(args));
     }
 

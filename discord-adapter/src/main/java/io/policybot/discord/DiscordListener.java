@@ -164,7 +164,13 @@ final class DiscordListener extends ListenerAdapter {
      */
     private CompletableFuture<Void> answer(Inbound inbound, Origin origin, CompletableFuture<InteractionHook> ack) {
         CompletableFuture<List<Reply>> replies = new CompletableFuture<>();
-        boolean queued = pool.offer(inbound.actor().userId(), () -> replies.complete(ask(inbound, origin.locale())));
+        boolean queued = pool.offer(inbound.actor().userId(), () -> {
+            // The interaction's or message's id in the log context (ids only, never what was written).
+            try (var id = org.slf4j.MDC.putCloseable("event", String.valueOf(inbound.deliveryId()));
+                 var platform = org.slf4j.MDC.putCloseable("platform", PLATFORM)) {
+                replies.complete(ask(inbound, origin.locale()));
+            }
+        });
         if (queued) {
             metrics.event("queued");
         } else {

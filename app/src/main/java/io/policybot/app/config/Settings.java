@@ -29,7 +29,7 @@ public final class Settings {
                     "policybot serve: the address that port listens on (127.0.0.1 behind a local proxy)"),
             Setting.choice("logging.format", "POLICYBOT_LOG_FORMAT", "text",
                     "text for people, json for one JSON object a line (event ids, never user text or tokens)", "text", "json"),
-            Setting.choice("logging.level", "POLICYBOT_LOG_LEVEL", "info",
+            Setting.choice("logging.level", "POLICYBOT_LOG_LEVEL", "warn",
                     "The least severe log lines written", "error", "warn", "info", "debug"),
             Setting.choice("slack.mode", "SLACK_MODE", "socket",
                     "socket (no public URL needed) or http (Slack posts to this process)", "socket", "http"),

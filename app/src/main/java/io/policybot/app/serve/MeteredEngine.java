@@ -18,6 +18,7 @@ import org.slf4j.MDC;
  * one event can be found by its id (never the person's text).
  */
 public final class MeteredEngine implements ConversationEngine {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MeteredEngine.class);
     private final ConversationEngine engine;
     private final MeterRegistry registry;
 
@@ -40,7 +41,10 @@ public final class MeteredEngine implements ConversationEngine {
         long t0 = System.nanoTime();
         try (var e = MDC.putCloseable(LogContext.EVENT, deliveryId == null ? "-" : deliveryId);
              var p = MDC.putCloseable(LogContext.PLATFORM, platform)) {
-            return engine.handle(inbound);
+            List<Reply> replies = engine.handle(inbound);
+            // One line per event at INFO (a service's JSON log): what kind, how long, how many replies; never the text.
+            log.info("handled a {} in {} ms: {} replies", kind, (System.nanoTime() - t0) / 1_000_000, replies.size());
+            return replies;
         } finally {
             Timer.builder("policybot.engine.handle")
                     .description("Time the engine takes for one inbound (a question's answer, a button press)")

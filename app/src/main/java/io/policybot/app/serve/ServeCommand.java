@@ -38,7 +38,8 @@ public final class ServeCommand implements Callable<Integer> {
         BotMetrics metrics = new BotMetrics();
         Readiness readiness = new Readiness();
         HealthServer http = new HealthServer(env.get("POLICYBOT_HTTP_BIND"), listen, readiness::checks, metrics::scrape);
-        System.err.println("PolicyBot is serving: http://" + hostForHumans(env.get("POLICYBOT_HTTP_BIND")) + ":"
+        java.util.function.Consumer<String> say = say(env);
+        say.accept("PolicyBot is serving: http://" + hostForHumans(env.get("POLICYBOT_HTTP_BIND")) + ":"
                 + http.port() + "/healthz, /readyz, /metrics" + (platforms.none()
                 ? " (no chat platform configured: set SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN to answer in chat)" : ""));
         BotRuntime runtime;
@@ -56,12 +57,21 @@ public final class ServeCommand implements Callable<Integer> {
                 engine -> new MeteredEngine(engine, metrics.registry()), metrics.registry(),
                 () -> {
                     readiness.built(runtime);
-                    System.err.println("PolicyBot is ready.");
+                    say.accept("PolicyBot is ready.");
                 },
                 () -> {
                     http.close();
                     metrics.close();
-                }));
+                }, say));
+    }
+
+    /** Status lines: plain on stderr, or log lines when the log is JSON (so every line of stderr is JSON). */
+    private static java.util.function.Consumer<String> say(Map<String, String> env) {
+        if ("json".equalsIgnoreCase(env.getOrDefault("POLICYBOT_LOG_FORMAT", "").strip())) {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.policybot.serve");
+            return log::info;
+        }
+        return System.err::println;
     }
 
     static int port(String text) {

@@ -34,7 +34,7 @@ class ServeIT {
         int port = freePort();
         Path config = tmp.resolve("policybot.yaml");
         Files.writeString(config, "http:\n  port: " + port + "\n  bind: 127.0.0.1\nanswering:\n  embeddings: false\n"
-                + "data:\n  dir: " + tmp.resolve("data") + "\n");
+                + "data:\n  dir: " + tmp.resolve("data") + "\n" + "logging:\n  format: json\n");
         PackagedJar jar = new PackagedJar(tmp, List.of());
         Path log = tmp.resolve("serve.log");
         Process serve = jar.start(log, Map.of(), "--config", config.toString(), "serve");
@@ -60,6 +60,12 @@ class ServeIT {
             }
             assertEquals(404, get(port, "/nothing-here").statusCode());
             assertFalse(Files.readString(log).contains("\tat "), "no stack trace in the log:\n" + Files.readString(log));
+            // logging.format: json: every line of the log is one JSON object, the status lines included.
+            List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+            assertTrue(lines.stream().anyMatch(l -> l.contains("PolicyBot is ready")), String.join("\n", lines));
+            for (String line : lines) {
+                assertTrue(JSON.readTree(line).isObject(), "a JSON line: " + line);
+            }
         } finally {
             serve.destroy();
             if (!serve.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -66,7 +66,7 @@ public final class SlackListeners {
         app.command(ANY_COMMAND, (req, ctx) -> {
             SlashCommandPayload p = req.getPayload();
             if (dedupe.first("command:" + p.getTriggerId())) {
-                submit("command", p.getUserId(), () -> onCommand(p),
+                submit("command", p.getTriggerId(), p.getUserId(), () -> onCommand(p),
                         Origin.message(p.getUserId(), p.getChannelId(), false, null, p.getResponseUrl()));
             }
             return ctx.ack();
@@ -93,7 +93,7 @@ public final class SlackListeners {
                 String text = withoutMention(e.getText(), ctx.getBotUserId());
                 String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
                 Origin origin = Origin.message(e.getUser(), e.getChannel(), false, thread, null);
-                submit("mention", e.getUser(), () -> answer(origin, actor -> new Inbound.Message(actor,
+                submit("mention", payload.getEventId(), e.getUser(), () -> answer(origin, actor -> new Inbound.Message(actor,
                         new ChannelRef(e.getChannel(), false), text, Inbound.Message.Kind.MENTION,
                         payload.getEventId())), origin);
             }
@@ -103,7 +103,7 @@ public final class SlackListeners {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) && e.getUser() != null && first(payload.getEventId(), ctx)) {
                 // Nothing to tell when busy: the Home tab keeps its last view until the next open.
-                submit("app_home_opened", e.getUser(), () -> publishHome(e.getUser()), null);
+                submit("app_home_opened", payload.getEventId(), e.getUser(), () -> publishHome(e.getUser()), null);
             }
             return ctx.ack();
         });
@@ -113,7 +113,7 @@ public final class SlackListeners {
                 String key = "action:" + (p.getTriggerId() != null ? p.getTriggerId() : action.getActionTs())
                         + ":" + action.getActionId();
                 if (ActionIds.ENGINE_ACTION.matcher(action.getActionId()).matches() && dedupe.first(key)) {
-                    submit("block_actions", p.getUser().getId(), () -> onButton(p, action, key), busyOrigin(p));
+                    submit("block_actions", key, p.getUser().getId(), () -> onButton(p, action, key), busyOrigin(p));
                 }
             }
             return ctx.ack();
@@ -128,7 +128,7 @@ public final class SlackListeners {
         }
         String text = withoutMention(rawText, ctx.getBotUserId());
         Origin origin = Origin.message(user, channel, true, threadTs, null);
-        submit("message", user, () -> answer(origin, actor -> new Inbound.Message(actor,
+        submit("message", eventId, user, () -> answer(origin, actor -> new Inbound.Message(actor,
                 new ChannelRef(channel, true), text, Inbound.Message.Kind.DIRECT_MESSAGE, eventId)), origin);
     }
 
@@ -259,11 +259,14 @@ public final class SlackListeners {
     /**
      * Queues the work, or, when the pool is full, the note that the bot is busy; never blocks the acknowledgement.
      *
-     * @param busy where to tell the person the bot is busy, or null when there is nothing to tell
+     * @param eventId the event's id (event_id, trigger_id), for the log context
+     * @param busy    where to tell the person the bot is busy, or null when there is nothing to tell
      */
-    private void submit(String what, String userId, Runnable work, Origin busy) {
+    private void submit(String what, String eventId, String userId, Runnable work, Origin busy) {
         boolean queued = workers.offer(userId, () -> {
-            try {
+            // The event's id in the log context: every line about it can be found (ids only, never text).
+            try (var id = org.slf4j.MDC.putCloseable("event", eventId == null ? "-" : eventId);
+                 var platform = org.slf4j.MDC.putCloseable("platform", "slack")) {
                 work.run();
             } catch (RuntimeException e) {
                 log.error("Handling a Slack {} failed: {}", what, safeMessage(e));
