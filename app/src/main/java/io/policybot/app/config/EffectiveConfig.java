@@ -28,7 +28,10 @@ public final class EffectiveConfig {
             if (value == null) {
                 return setting.defaultText() == null ? "(not set)" : "(default: " + setting.defaultText() + ")";
             }
-            return setting.secret() ? "****** (set)" : value;
+            if (setting.secret()) {
+                return "****** (set)";
+            }
+            return setting.key().equals("database.url") ? OnlineChecks.safeUrl(value) : value;
         }
     }
 

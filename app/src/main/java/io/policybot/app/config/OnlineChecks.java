@@ -60,7 +60,7 @@ public final class OnlineChecks {
     }
 
     Result database() {
-        String url = env.get("POLICYBOT_DATABASE_URL");
+        String url = env.get("DATABASE_URL");
         if (url == null || url.isBlank()) {
             Path dir = Path.of(env.getOrDefault("POLICYBOT_DATA_DIR", "data"));
             Path file = dir.resolve("policybot.db");
@@ -76,8 +76,7 @@ public final class OnlineChecks {
                         : "SQLite file " + file + " cannot be created: " + parent + " is not writable");
             }
         }
-        try (Connection c = DriverManager.getConnection(url, env.get("POLICYBOT_DATABASE_USER"),
-                env.get("POLICYBOT_DATABASE_PASSWORD"))) {
+        try (Connection c = DriverManager.getConnection(url)) {
             c.createStatement().execute("SELECT 1");
             return new Result("database", true, "connected to " + safeUrl(url) + " (" + c.getMetaData().getDatabaseProductName() + ")");
         } catch (SQLException e) {
@@ -244,7 +243,7 @@ public final class OnlineChecks {
     }
 
     /** A JDBC URL without a password in it. */
-    static String safeUrl(String url) {
+    public static String safeUrl(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):([^/@]+)@", "//$1:***@");
     }
 }

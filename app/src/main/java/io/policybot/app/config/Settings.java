@@ -19,10 +19,9 @@ public final class Settings {
                     "Where the SQLite database, caches and roles.yaml live"),
             Setting.of("answering.embeddings", Type.BOOLEAN, "POLICYBOT_EMBEDDINGS", "true",
                     "Hybrid retrieval with the bundled sentence-embedding models; false = lexical only (less memory)"),
-            Setting.of("database.url", Type.TEXT, "POLICYBOT_DATABASE_URL", "jdbc:sqlite:DATA/policybot.db",
-                    "The database: the embedded SQLite file, or jdbc:postgresql://host:5432/db for several replicas"),
-            Setting.of("database.user", Type.TEXT, "POLICYBOT_DATABASE_USER", null, "Database user (PostgreSQL)"),
-            Setting.secret("database.password", "POLICYBOT_DATABASE_PASSWORD", "Database password (PostgreSQL)"),
+            Setting.of("database.url", Type.TEXT, "DATABASE_URL", "the SQLite file DATA/policybot.db",
+                    "A shared database for several replicas: jdbc:postgresql://host:5432/db?user=...&password=... "
+                    + "(the password is masked by config show; better: set DATABASE_URL from a secret)"),
             Setting.of("http.port", Type.PORT, "POLICYBOT_HTTP_PORT", "8080",
                     "policybot serve: the port of /healthz, /readyz and /metrics (--port overrides)"),
             Setting.of("http.bind", Type.TEXT, "POLICYBOT_HTTP_BIND", "0.0.0.0 (every interface)",
