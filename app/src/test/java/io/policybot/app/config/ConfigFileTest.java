@@ -31,6 +31,34 @@ class ConfigFileTest {
     }
 
     @Test
+    void theDeploymentExamplesConfigurationPassesTheCheck() {
+        EffectiveConfig config = EffectiveConfig.load(REPO.resolve("deploy/policybot.yaml"), Map.of());
+        assertEquals(List.of(), config.problems());
+        assertEquals("http", config.get("slack.mode").orElseThrow());
+    }
+
+    @Test
+    void theKubernetesConfigMapsConfigurationPassesTheCheckWithItsSecretMounted(@TempDir Path tmp) throws Exception {
+        String manifest = Files.readString(REPO.resolve("deploy/kubernetes/policybot.yaml"));
+        String configMap = null;
+        for (Object doc : new org.yaml.snakeyaml.Yaml().loadAll(manifest)) {
+            Map<?, ?> m = (Map<?, ?>) doc;
+            if ("ConfigMap".equals(m.get("kind"))) {
+                configMap = (String) ((Map<?, ?>) m.get("data")).get("policybot.yaml");
+            }
+        }
+        Path secrets = tmp.resolve("secrets");
+        Files.createDirectories(secrets);
+        Files.writeString(secrets.resolve("slack-bot-token"), "xoxb-mounted\n");
+        Files.writeString(secrets.resolve("slack-signing-secret"), "mounted-secret\n");
+        Path file = tmp.resolve("policybot.yaml");
+        Files.writeString(file, configMap.replace("/run/secrets/policybot", secrets.toString()));
+        EffectiveConfig config = EffectiveConfig.load(file, Map.of());
+        assertEquals(List.of(), config.problems());
+        assertEquals("xoxb-mounted", config.environment().get("SLACK_BOT_TOKEN"), "the token comes from the Secret's file");
+    }
+
+    @Test
     void unknownKeysWrongTypesAndSecretsAreReportedWithTheirLines() {
         ConfigFile file = ConfigFile.parse(Path.of("policybot.yaml"), """
                 http:
