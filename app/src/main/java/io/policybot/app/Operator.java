@@ -6,8 +6,6 @@ import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.chat.Actor;
 import io.policybot.chat.Block;
-import io.policybot.chat.ChannelRef;
-import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
 import io.policybot.people.Role;
 import java.time.Clock;
@@ -86,16 +84,6 @@ final class Operator {
             throw new BadUsage("--as takes PLATFORM:ID, e.g. slack:U0123");
         }
         return new Actor(as.substring(0, colon), as.substring(colon + 1), null, null);
-    }
-
-    static List<Reply> run(BotRuntime rt, Actor actor, String command, String argument, String language) {
-        return rt.staffDesk().handle(command, argument, new Inbound.Message(actor, new ChannelRef("cli", true),
-                command + " " + argument, Inbound.Message.Kind.COMMAND), language);
-    }
-
-    static List<Block.Attachment> attachments(List<Reply> replies) {
-        return replies.stream().flatMap(r -> r.blocks().stream()).filter(b -> b instanceof Block.Attachment)
-                .map(b -> (Block.Attachment) b).toList();
     }
 
     /** The replies without their files, for printing. */

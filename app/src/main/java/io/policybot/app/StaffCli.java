@@ -126,7 +126,8 @@ final class StaffCli {
             if (team != null && person != null) {
                 throw new BadUsage("give --team or --person, not both");
             }
-            String argument = team != null ? "team " + team : person != null ? person : "";
+            ReportCommands.Target target = team != null ? new ReportCommands.Target.Team(team.strip())
+                    : person != null ? new ReportCommands.Target.Named(person) : new ReportCommands.Target.Default();
             Actor actor = Operator.actor(as);
             try (BotRuntime rt = Operator.runtime(parent.config(), parent.clock(), actor)) {
                 StaffDesk desk = rt.staffDesk();
@@ -137,7 +138,7 @@ final class StaffCli {
                             + "; `policybot people list` shows everyone.");
                     return ExitCodes.FAILED;
                 }
-                ReportCommands.CliReport report = desk.reportForCli(actor, argument, lang);
+                ReportCommands.CliReport report = desk.reports().reportForCli(actor, target, lang);
                 print(report.replies());
                 if (report.csv() == null) {
                     return ExitCodes.REFUSED;
@@ -175,7 +176,8 @@ final class StaffCli {
                 throw new BadUsage("--days takes a number of days, 1 or more (e.g. --days 30)");
             }
             try (BotRuntime rt = Operator.runtime(parent.config(), parent.clock())) {
-                print(Operator.run(rt, Operator.OPERATOR, "gaps", Integer.toString(days), lang));
+                // The operator is an admin: the use case itself, no chat message built.
+                print(rt.staffDesk().reports().gaps(Integer.toString(days), lang));
             }
             return 0;
         }

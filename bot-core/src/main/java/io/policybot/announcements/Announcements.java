@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * calls. Wiring does no I/O and needs no chat gateway: the audience is the platforms' names; the gateways come
  * only when delivery is asked for ({@link #delivery}, {@link #start}).
  * <pre>{@code
- * UpdateRequirements updates = Announcements.updateRequirements(versions, announcementStore, settings, clock);
+ * UpdateRequirements updates = Announcements.updateRequirements(versions, store, settings, clock);
  * TrainingService training = new TrainingService(..., updates);
- * Announcements announcements = Announcements.wire(db, stores, audit, content, training, people,
- *         Set.of("slack"), clock, Sleeper.system(), settings);
+ * Announcements announcements = Announcements.wire(new Stores(db, store, outbox, acks, questions, versions, audit),
+ *         content, training, people, Set.of("slack"), clock, Sleeper.system(), settings);
  * announcements.publisher().publish(library);           // an explicit step: on start and after each reload
  * announcements.start(Map.of("slack", slackGateway));    // background delivery and reminders
  * announcements.close();
@@ -75,11 +75,22 @@ public final class Announcements implements AutoCloseable {
     }
 
     /**
+     * The stores announcements work on (their SQL built by the composition root).
+     *
+     * @param transactions what makes a confirmation (draft settled, older messages skipped, the new ones queued) one
+     *                     unit of work
+     * @param questions    the language each person last asked in: the language of their DM
+     */
+    public record Stores(Transactions transactions, AnnouncementStore announcements, AnnouncementOutbox outbox,
+                         AcknowledgementRepository acknowledgements, QuestionLogRepository questions,
+                         PolicyVersionStore versions, AuditLog audit) {
+    }
+
+    /**
      * @param platforms the platform names ("slack", "discord", "console"): the audience is everyone met on these
      * @param sleeper   {@link Sleeper#system()} in the app; tests move a fake clock
      */
-    public static Announcements wire(Transactions transactions, Stores stores, AuditLog audit,
-                                     Supplier<ContentLibrary> content, TrainingService training,
+    public static Announcements wire(Stores stores, Supplier<ContentLibrary> content, TrainingService training,
                                      PersonRepository people, Set<String> platforms, Clock clock, Sleeper sleeper,
                                      AnnouncementSettings settings) {
         PolicyVersionStore versions = stores.versions();
@@ -89,17 +100,12 @@ public final class Announcements implements AutoCloseable {
         ReminderScheduler reminders = new ReminderScheduler(content, store, outbox, training, people, platforms,
                 settings, clock);
         AcknowledgementRepository acks = stores.acknowledgements();
-        AnnouncementService service = new AnnouncementService(transactions, content, versions, store, outbox, acks,
-                stores.questions(), messages, training, people, platforms, settings, audit, clock);
+        AnnouncementService service = new AnnouncementService(stores.transactions(), content, versions, store, outbox,
+                acks, stores.questions(), messages, training, people, platforms, settings, stores.audit(), clock);
         AnnouncementConversation conversation = new AnnouncementConversation(service, store, acks, messages, people,
                 clock);
         return new Announcements(new ContentPublisher(versions, clock), service, conversation, reminders, outbox,
                 messages, platforms, settings, clock, sleeper);
-    }
-
-    /** The stores announcements work on (the composition root builds them). */
-    public record Stores(PolicyVersionStore versions, AnnouncementStore announcements, AnnouncementOutbox outbox,
-                         AcknowledgementRepository acknowledgements, QuestionLogRepository questions) {
     }
 
     /**

@@ -7,6 +7,7 @@ import io.policybot.answering.AnswerReplies;
 import io.policybot.answering.LiveAnswerer;
 import io.policybot.answering.QuestionAnswerer;
 import io.policybot.content.ContentLibrary;
+import io.policybot.dedupe.EventDedupe;
 import io.policybot.content.Policy;
 import io.policybot.content.PolicyDocument;
 import io.policybot.content.Section;
@@ -56,8 +57,7 @@ public final class PolicyConversationEngine implements ConversationEngine {
     private final ButtonRoutes buttons;
     private final Clock clock;
     private final int maxQuestionChars;
-    private final Cache<String, Boolean> seenDeliveries = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(30)).maximumSize(100_000).build();
+    private final EventDedupe deliveries;
     /** The language each person last wrote in: commands carry no language of their own. */
     private final Cache<String, String> lastLanguage = Caffeine.newBuilder().maximumSize(100_000).build();
 
@@ -81,6 +81,15 @@ public final class PolicyConversationEngine implements ConversationEngine {
     public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
                                     QuestionLogRepository questions, StaffCommands staff, List<ButtonHandler> buttons,
                                     ChatGateways gateways, Clock clock, int maxQuestionChars) {
+        this(answerer, training, people, questions, staff, buttons, gateways,
+                EventDedupe.inMemory(Duration.ofMinutes(30), 100_000), clock, maxQuestionChars);
+    }
+
+    /** @param deliveries the deliveries already answered: shared through the database when replicas share one */
+    public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
+                                    QuestionLogRepository questions, StaffCommands staff, List<ButtonHandler> buttons,
+                                    ChatGateways gateways, EventDedupe deliveries, Clock clock, int maxQuestionChars) {
+        this.deliveries = deliveries;
         this.buttons = new ButtonRoutes(buttons);
         this.gateways = gateways;
         this.answerer = answerer;
@@ -92,10 +101,21 @@ public final class PolicyConversationEngine implements ConversationEngine {
         this.maxQuestionChars = maxQuestionChars;
     }
 
+    /** When the dedupe store cannot tell (the database is down), answering twice beats not answering. */
+    private boolean firstDelivery(Inbound inbound) {
+        try {
+            return deliveries.firstTime(inbound.actor().platform() + ":" + inbound.deliveryId(), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("could not check a {} delivery against the ones already answered: {}", inbound.actor().platform(),
+                    e.getMessage());
+            return true;
+        }
+    }
+
     @Override
     public List<Reply> handle(Inbound inbound) {
-        if (inbound.deliveryId() != null && seenDeliveries.asMap().putIfAbsent(inbound.deliveryId(), true) != null) {
-            return List.of(); // a platform retry of something already answered
+        if (inbound.deliveryId() != null && !firstDelivery(inbound)) {
+            return List.of(); // a platform retry of something already answered (here or by another replica)
         }
         try {
             return switch (inbound) {

@@ -49,9 +49,56 @@ public final class ReportCommands {
         this.clock = clock;
     }
 
+    /** Whose report is asked for: the asker's default scope, themselves, a team, or a person (or team) by name. */
+    public sealed interface Target {
+        record Default() implements Target {
+        }
+
+        record Me() implements Target {
+        }
+
+        record Team(String name) implements Target {
+        }
+
+        /** A person as {@code @platform:id}, a user id, {@code platform:id} or an email; else a team's name. */
+        record Named(String who) implements Target {
+        }
+
+        /** The words after {@code report} in chat: "", "me" ("mine", "我"), "team Sales" ("团队 Sales"), a name. */
+        static Target parse(String argument) {
+            String arg = argument.strip();
+            String lower = arg.toLowerCase(Locale.ROOT);
+            if (arg.isEmpty()) {
+                return new Default();
+            }
+            if (lower.equals("me") || lower.equals("mine") || arg.equals("我")) {
+                return new Me();
+            }
+            if (lower.startsWith("team ") || arg.startsWith("团队 ")) {
+                return new Team(arg.substring(arg.indexOf(' ') + 1).strip());
+            }
+            return new Named(arg);
+        }
+    }
+
     /** {@code report ARGUMENT} asked in chat: the report, with its CSV attached. */
     public List<Reply> report(Actor actor, String argument, String language) {
-        return report(actor, access.rolesOf(actor), argument.strip(), Messages.of(BUNDLE, language), language, true);
+        Exported e = report(actor, access.rolesOf(actor), Target.parse(argument), Messages.of(BUNDLE, language),
+                language, true);
+        if (e.csv() == null) {
+            return e.replies();
+        }
+        Reply shown = e.replies().getFirst();
+        List<Block> blocks = new ArrayList<>(shown.blocks());
+        blocks.add(e.csv());
+        return List.of(new Reply(shown.placement(), blocks, shown.fallback()));
+    }
+
+    /** What a report request came to: the replies to show (no file among them) and the CSV, when there is one. */
+    private record Exported(List<Reply> replies, Block.Attachment csv) {
+        static Exported said(List<Reply> replies) {
+            return new Exported(replies, null);
+        }
     }
 
     /** {@code gaps ARGUMENT} ("", "30", "30d"): the questions the bot could not answer, grouped. */
@@ -65,14 +112,14 @@ public final class ReportCommands {
      * The report for the command line: the same scoping and refusals as in chat, but nothing attached and nothing
      * said about a file: the CLI writes the CSV itself (when asked) and then calls {@link #recordExport}.
      */
+    public CliReport reportForCli(Actor actor, Target target, String language) {
+        Exported e = report(actor, access.rolesOf(actor), target, Messages.of(BUNDLE, language), language, false);
+        return new CliReport(e.replies(), e.csv());
+    }
+
+    /** {@link #reportForCli(Actor, Target, String)} with the words of the chat command. */
     public CliReport reportForCli(Actor actor, String argument, String language) {
-        Messages m = Messages.of(BUNDLE, language);
-        List<Reply> replies = report(actor, access.rolesOf(actor), argument.strip(), m, language, false);
-        List<Block.Attachment> files = replies.stream().flatMap(r -> r.blocks().stream())
-                .filter(b -> b instanceof Block.Attachment).map(b -> (Block.Attachment) b).toList();
-        List<Reply> shown = replies.stream().map(r -> new Reply(r.placement(),
-                r.blocks().stream().filter(b -> !(b instanceof Block.Attachment)).toList(), r.fallback())).toList();
-        return new CliReport(shown, files.isEmpty() ? null : files.getFirst());
+        return reportForCli(actor, Target.parse(argument), language);
     }
 
     /** @param csv the CSV the report would attach, or null (refused, no one found, an empty report) */
@@ -85,7 +132,7 @@ public final class ReportCommands {
                 "written to " + where));
     }
 
-    private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language, boolean attach) {
+    private Exported report(Actor actor, Roles r, Target asked, Messages m, String language, boolean attach) {
         // Someone asking in chat is a real person the bot has met (listed by name from then on, D10). The command
         // line creates no one: the operator and --as are not people, and a report there is only read (B6).
         Optional<Person> found = attach && Person.PLATFORMS.contains(actor.platform())
@@ -93,8 +140,7 @@ public final class ReportCommands {
                         actor.displayName().equals(actor.userId()) ? null : actor.displayName(), clock.instant()))
                 : people.find(actor.platform(), actor.userId());
         String myId = found.map(Person::id).orElse("");
-        String lower = arg.toLowerCase(Locale.ROOT);
-        if (arg.isEmpty()) {
+        if (asked instanceof Target.Default) {
             if (r.staff()) {
                 return export(actor, new ReportScope.Everyone(), m.get("report.scope.everyone"), "everyone", m, language, attach);
             }
@@ -103,19 +149,20 @@ public final class ReportCommands {
             }
             return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
         }
-        if (lower.equals("me") || lower.equals("mine") || arg.equals("我")) {
+        if (asked instanceof Target.Me) {
             return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
         }
-        if (lower.startsWith("team ") || arg.startsWith("团队 ")) {
-            return team(actor, r, myId, arg.substring(arg.indexOf(' ') + 1).strip(), m, language, attach);
+        if (asked instanceof Target.Team t) {
+            return team(actor, r, myId, t.name(), m, language, attach);
         }
+        String arg = ((Target.Named) asked).who().strip();
         Optional<Person> target = findPerson(actor, arg);
         if (target.isEmpty()) {
             Optional<String> team = reports.repository().team(arg);
             if (team.isPresent()) {
                 return team(actor, r, myId, team.get(), m, language, attach);
             }
-            return List.of(text(m.get("report.notFound", arg)));
+            return Exported.said(List.of(text(m.get("report.notFound", arg))));
         }
         Person p = target.get();
         String key = p.key();
@@ -125,10 +172,11 @@ public final class ReportCommands {
         if (r.staff() || r.has(Role.MANAGER) && reports.repository().inOrg(myId, p.id())) {
             return export(actor, new ReportScope.One(p.id()), p.displayName(), key, m, language, attach);
         }
-        return refuse(actor, r, "report " + key, r.has(Role.MANAGER) ? "refused.report.person" : "refused.report.other", m);
+        return Exported.said(refuse(actor, r, "report " + key, r.has(Role.MANAGER) ? "refused.report.person"
+                : "refused.report.other", m));
     }
 
-    private List<Reply> team(Actor actor, Roles r, String myId, String named, Messages m, String language,
+    private Exported team(Actor actor, Roles r, String myId, String named, Messages m, String language,
                              boolean attach) {
         // Team names are matched without regard to case; the report shows the name as the roster spells it.
         String team = reports.repository().team(named).orElse(named);
@@ -140,7 +188,7 @@ public final class ReportCommands {
             return export(actor, new ReportScope.Team(team, myId), m.get("report.scope.teamInOrg", team),
                     "team " + team + " in org of " + actor.key(), m, language, attach);
         }
-        return refuse(actor, r, "report team " + team, "refused.report.team", m);
+        return Exported.said(refuse(actor, r, "report team " + team, "refused.report.team", m));
     }
 
     /**
@@ -175,7 +223,7 @@ public final class ReportCommands {
         return anywhere.size() == 1 ? Optional.of(anywhere.getFirst()) : Optional.empty();
     }
 
-    private List<Reply> export(Actor actor, ReportScope scope, String label, String auditTarget, Messages m,
+    private Exported export(Actor actor, ReportScope scope, String label, String auditTarget, Messages m,
                                String language, boolean attach) {
         Report report = reports.report(scope, label, language);
         String fileName = "policybot-report-" + slug(label) + "-" + LocalDate.now(clock) + ".csv";
@@ -183,7 +231,7 @@ public final class ReportCommands {
         blocks.add(new Block.Heading(m.get("report.title", label)));
         if (report.people() == 0) {
             blocks.add(new Block.Text(m.get("report.empty")));
-            return List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label)));
+            return Exported.said(List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label))));
         }
         blocks.add(new Block.Context(m.get("report.people", report.people())));
         for (Report.PolicySummary s : report.policies()) {
@@ -207,13 +255,13 @@ public final class ReportCommands {
         if (attach) {
             blocks.add(new Block.Context(m.get("report.file", fileName)));
         }
-        blocks.add(new Block.Attachment(fileName, "text/csv", ReportService.csv(report)));
         // In chat the file goes out with the reply: an export. On the CLI it is only shown (the CLI records an
         // export itself when it writes the file).
         audit.record(new AuditEntry(clock.instant(), actor.key(), attach ? AuditEntry.REPORT_EXPORT : AuditEntry.REPORT_VIEW,
                 auditTarget, report.people() + (report.people() == 1 ? " person, " : " people, ") + report.rows().size()
                 + (report.rows().size() == 1 ? " row" : " rows") + (attach ? ", " + fileName : "")));
-        return List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label)));
+        return new Exported(List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label))),
+                new Block.Attachment(fileName, "text/csv", ReportService.csv(report)));
     }
 
     private static String slug(String label) {

@@ -16,7 +16,6 @@ import io.policybot.people.RolesConfig;
 import io.policybot.people.StaffAccess;
 import io.policybot.reports.ReportCommands;
 import io.policybot.reports.ReportService;
-import io.policybot.store.Database;
 import io.policybot.training.TrainingRules;
 import io.policybot.training.TrainingService;
 import io.policybot.training.TrainingSettings;
@@ -54,13 +53,13 @@ public final class Services implements AutoCloseable {
         this.content = Objects.requireNonNull(b.content, "content");
         this.clock = b.clock;
         this.roles = b.roles;
-        Database db = storage.database();
-        this.updates = Announcements.updateRequirements(storage.versions(), storage.announcements().announcements(),
-                b.announcing, clock);
+        this.updates = Announcements.updateRequirements(storage.versions(), storage.announcements(), b.announcing,
+                clock);
         this.training = new TrainingService(content, storage.training(), storage.people(), b.trainingSettings, clock,
                 b.random, updates);
-        this.announcements = Announcements.wire(db, storage.announcements(), storage.audit(), content, training,
-                storage.people(), b.platforms, clock, b.sleeper, b.announcing);
+        this.announcements = Announcements.wire(new Announcements.Stores(storage.database(), storage.announcements(),
+                storage.outbox(), storage.acknowledgements(), storage.questions(), storage.versions(), storage.audit()),
+                content, training, storage.people(), b.platforms, clock, b.sleeper, b.announcing);
         this.reports = new ReportService(storage.reports(), content, new TrainingRules(b.trainingSettings, updates),
                 clock);
     }
@@ -126,7 +125,7 @@ public final class Services implements AutoCloseable {
     public PolicyConversationEngine engine(LiveAnswerer answerer, StaffCommands staff, ChatGateways gateways,
                                            int maxQuestionChars) {
         return new PolicyConversationEngine(answerer, training, storage.people(), storage.questions(), staff,
-                List.of(training, staff), gateways, clock, maxQuestionChars);
+                List.of(training, staff), gateways, storage.deliveries(), clock, maxQuestionChars);
     }
 
     /** Stops background delivery and closes the database. */

@@ -1,11 +1,15 @@
 package io.policybot.wiring;
 
-import io.policybot.announcements.Announcements;
+import io.policybot.announcements.AcknowledgementRepository;
+import io.policybot.announcements.AnnouncementOutbox;
+import io.policybot.announcements.AnnouncementStore;
 import io.policybot.announcements.sql.SqlAcknowledgementRepository;
 import io.policybot.announcements.sql.SqlAnnouncementOutbox;
 import io.policybot.announcements.sql.SqlAnnouncementStore;
 import io.policybot.audit.AuditLog;
 import io.policybot.audit.sql.SqlAuditLog;
+import io.policybot.dedupe.EventDedupe;
+import io.policybot.dedupe.sql.SqlEventDedupe;
 import io.policybot.people.PersonRepository;
 import io.policybot.people.RosterRepository;
 import io.policybot.people.sql.SqlPersonRepository;
@@ -20,6 +24,7 @@ import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.versions.PolicyVersionStore;
 import io.policybot.versions.sql.SqlPolicyVersionStore;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The database and every capability's store on it, seen through the capabilities' interfaces: the one place that
@@ -34,7 +39,10 @@ public final class Storage implements AutoCloseable {
     private final ReportRepository reports;
     private final AuditLog audit;
     private final PolicyVersionStore versions;
-    private final Announcements.Stores announcements;
+    private final AnnouncementStore announcements;
+    private final AnnouncementOutbox outbox;
+    private final AcknowledgementRepository acknowledgements;
+    private final EventDedupe deliveries;
 
     private Storage(Database database) {
         this.database = database;
@@ -45,8 +53,19 @@ public final class Storage implements AutoCloseable {
         this.reports = new SqlReportRepository(database);
         this.audit = new SqlAuditLog(database);
         this.versions = new SqlPolicyVersionStore(database);
-        this.announcements = new Announcements.Stores(versions, new SqlAnnouncementStore(database),
-                new SqlAnnouncementOutbox(database), new SqlAcknowledgementRepository(database), questions);
+        this.announcements = new SqlAnnouncementStore(database);
+        this.outbox = new SqlAnnouncementOutbox(database);
+        this.acknowledgements = new SqlAcknowledgementRepository(database);
+        // Longer than any platform retries a delivery (Slack: minutes); shared by every replica on the database.
+        this.deliveries = new SqlEventDedupe(database, Duration.ofMinutes(30));
+    }
+
+    /**
+     * Opens the database a URL names ({@code jdbc:postgresql://...}, {@code jdbc:sqlite:FILE} or a file path), and
+     * brings its schema up to date; see {@link Database#open}.
+     */
+    public static Storage open(String url) {
+        return new Storage(Database.open(url));
     }
 
     /** Opens (creating it if needed, and bringing its schema up to date) the SQLite database in {@code file}. */
@@ -91,9 +110,21 @@ public final class Storage implements AutoCloseable {
         return versions;
     }
 
-    /** The announcements' stores: drafts and announcements, the outbox, acknowledgements (and what they read). */
-    public Announcements.Stores announcements() {
+    public AnnouncementStore announcements() {
         return announcements;
+    }
+
+    public AnnouncementOutbox outbox() {
+        return outbox;
+    }
+
+    public AcknowledgementRepository acknowledgements() {
+        return acknowledgements;
+    }
+
+    /** Deliveries already handled, shared through the database (a retry reaching another replica is seen there). */
+    public EventDedupe deliveries() {
+        return deliveries;
     }
 
     @Override
