@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The bot as a long-running process: the configured bots on one engine, delivery, the content watcher, shutdown. */
-final class BotProcess {
+public final class BotProcess {
     private static final Logger log = LoggerFactory.getLogger(BotProcess.class);
 
     private BotProcess() {
@@ -18,6 +18,23 @@ final class BotProcess {
     /** Starts the configured bots side by side on one engine and blocks until the process is asked to stop. */
     static int runUntilStopped(PlatformConfig platforms, BotRuntime runtime)
             throws InterruptedException, java.io.IOException {
+        return runUntilStopped(platforms, runtime, Hooks.NONE);
+    }
+
+    /**
+     * What {@code serve} adds to a run: the engine the adapters see (timed), where the adapters' meters go, what to
+     * do once every platform is up, and what to close last.
+     */
+    public record Hooks(java.util.function.UnaryOperator<io.policybot.chat.ConversationEngine> engine,
+                        io.micrometer.core.instrument.MeterRegistry meters, Runnable started, AutoCloseable last,
+                        java.util.function.Consumer<String> say) {
+        static final Hooks NONE = new Hooks(e -> e, null, () -> { }, () -> { }, System.err::println);
+    }
+
+    /** As {@link #runUntilStopped(PlatformConfig, BotRuntime)}, with {@code serve}'s hooks. */
+    public static int runUntilStopped(PlatformConfig platforms, BotRuntime runtime, Hooks hooks)
+            throws InterruptedException, java.io.IOException {
+        io.policybot.chat.ConversationEngine engine = hooks.engine().apply(runtime.engine());
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -29,22 +46,28 @@ final class BotProcess {
                 }
             }
             runtime.close();
+            try {
+                hooks.last().close();
+            } catch (Exception e) {
+                log.warn("error while stopping: {}", e.toString());
+            }
             stop.countDown();
         }, "policybot-shutdown"));
         if (platforms.slack().isPresent()) {
-            SlackBot bot = new SlackBot(platforms.slack().get(), runtime.engine(), runtime.clock(),
-                    platforms.slackOptions());
+            SlackBot bot = new SlackBot(platforms.slack().get(), engine, runtime.clock(),
+                    platforms.slackOptions().withMeters(hooks.meters()));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
-            System.err.println("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
+            hooks.say().accept("PolicyBot is answering on Slack. " + bot.hrSetup() + ".");
         }
         if (platforms.discord().isPresent()) {
-            DiscordBot bot = new DiscordBot(platforms.discord().get(), runtime.engine(), runtime.clock());
+            DiscordBot bot = new DiscordBot(platforms.discord().get(), engine, runtime.clock(),
+                    platforms.discordOptions().withMeters(hooks.meters()));
             bot.start();
             running.add(bot);
             runtime.connect(bot.gateway());
-            System.err.println("PolicyBot is answering on Discord.");
+            hooks.say().accept("PolicyBot is answering on Discord.");
         }
         // Announcement delivery and reminders run in the background once the platforms are up, on their gateways.
         runtime.startDelivery();
@@ -54,6 +77,7 @@ final class BotProcess {
         if (watcher != null) {
             running.add(watcher);
         }
+        hooks.started().run();
         stop.await();
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.policybot.app;
 
+import io.policybot.discord.DiscordBot;
 import io.policybot.discord.DiscordConfig;
 import io.policybot.slack.SlackBot;
 import io.policybot.slack.SlackConfig;
@@ -15,27 +16,30 @@ import java.util.Set;
  * @param slack        Slack, when its bot token and an app token or signing secret are set
  * @param slackOptions the Slack client's options (API URL, retries, HTTP bind)
  * @param discord      Discord, when its bot token is set
+ * @param discordOptions how Discord answering is bounded ({@code DISCORD_WORKERS}, {@code DISCORD_QUEUE})
  */
-record PlatformConfig(Optional<SlackConfig> slack, SlackBot.Options slackOptions, Optional<DiscordConfig> discord) {
+public record PlatformConfig(Optional<SlackConfig> slack, SlackBot.Options slackOptions, Optional<DiscordConfig> discord,
+                             DiscordBot.Options discordOptions) {
 
-    static PlatformConfig fromEnvironment(Map<String, String> env) {
+    public static PlatformConfig fromEnvironment(Map<String, String> env) {
         boolean slack = present(env, SlackConfig.ENV_BOT_TOKEN)
                 && (present(env, SlackConfig.ENV_APP_TOKEN) || present(env, SlackConfig.ENV_SIGNING_SECRET));
         boolean discord = present(env, DiscordConfig.ENV_TOKEN);
         return new PlatformConfig(slack ? Optional.of(SlackConfig.fromEnv(env)) : Optional.empty(),
                 slack ? SlackBot.Options.fromEnv(env) : SlackBot.Options.defaults(),
-                discord ? DiscordConfig.fromEnv(env) : Optional.empty());
+                discord ? DiscordConfig.fromEnv(env) : Optional.empty(),
+                discord ? DiscordBot.Options.fromEnv(env) : DiscordBot.Options.defaults());
     }
 
     /** The platform names, as {@link io.policybot.chat.Actor#platform()} has them. */
-    Set<String> names() {
+    public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
         slack.ifPresent(s -> names.add("slack"));
         discord.ifPresent(d -> names.add("discord"));
         return names;
     }
 
-    boolean none() {
+    public boolean none() {
         return slack.isEmpty() && discord.isEmpty();
     }
 

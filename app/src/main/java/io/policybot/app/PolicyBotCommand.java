@@ -15,7 +15,11 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, EvalCommand.class,
                 TrainingCommand.class, ContentCommand.class, AnnounceCommand.class, StaffCli.Roster.class,
                 StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, StaffCli.People.class, CommandLine.HelpCommand.class})
-public final class PolicyBotCommand implements Callable<Integer> {
+public final class PolicyBotCommand implements Callable<Integer>, io.policybot.app.config.ConfigCommand.Source {
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The configuration file, policybot.yaml (env POLICYBOT_CONFIG); the environment wins over it.")
+    Path configFile;
 
     @Option(names = "--content", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Content directory to load instead of the bundled one (env POLICYBOT_CONTENT_DIR).")
@@ -29,9 +33,25 @@ public final class PolicyBotCommand implements Callable<Integer> {
             description = "Lexical retrieval only, without the sentence-embedding models (env POLICYBOT_EMBEDDINGS=off).")
     boolean noEmbeddings;
 
-    /** The configuration from the global options and the environment (also read by the benchmarks' commands). */
+    /** The configuration from the global options, the configuration file and the environment (also read by the benchmarks). */
     public AppConfig config() {
-        return AppConfig.from(System.getenv(), content, data, noEmbeddings ? Boolean.FALSE : null);
+        return AppConfig.from(environment(), content, data, noEmbeddings ? Boolean.FALSE : null);
+    }
+
+    /** The configuration file (--config or POLICYBOT_CONFIG) and the environment, each value with its source. */
+    @Override
+    public io.policybot.app.config.EffectiveConfig effectiveConfig() {
+        return io.policybot.app.config.EffectiveConfig.load(configFile, System.getenv());
+    }
+
+    /**
+     * The environment with the configuration file's values added where no variable is set: what every reader of
+     * settings takes. Stops with the file's problems listed when it has any.
+     */
+    public java.util.Map<String, String> environment() {
+        java.util.Map<String, String> env = effectiveConfig().requireValidFile().environment();
+        io.policybot.app.serve.LogSetup.apply(env);
+        return env;
     }
 
     Clock clock() {
@@ -49,12 +69,16 @@ public final class PolicyBotCommand implements Callable<Integer> {
         org.slf4j.LoggerFactory.getILoggerFactory();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
+        io.policybot.app.serve.LogSetup.apply(System.getenv()); // before the configuration file is read, too
         System.exit(commandLine().execute(args));
     }
 
     /** The command line with every shipped subcommand; the benchmarks module adds {@code bench} to it. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new PolicyBotCommand());
+        PolicyBotCommand root = new PolicyBotCommand();
+        CommandLine cli = new CommandLine(root);
+        cli.addSubcommand("config", io.policybot.app.config.ConfigCommand.commandLine(root));
+        cli.addSubcommand("serve", new io.policybot.app.serve.ServeCommand());
         everyCommand(cli);
         cli.setExecutionExceptionHandler(new FriendlyErrors());
         return cli;

@@ -16,7 +16,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     int run(PolicyBotCommand root) throws Exception {
-        PlatformConfig platforms = PlatformConfig.fromEnvironment(System.getenv());
+        PlatformConfig platforms = PlatformConfig.fromEnvironment(root.environment());
         if (platforms.none()) {
             return new ChatCommand().run(root, null, null);
         }

@@ -86,6 +86,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--records", description = "Training records for --reports (default ${DEFAULT-VALUE}).")
     int records = 1_000_000;
 
+    @Option(names = "--slack-load", description = "Benchmark Slack under load instead: signed events at --rate for "
+            + "--seconds through the real Bolt app in HTTP mode and the engine, against a fake Web API on loopback.")
+    boolean slackLoad;
+
+    @Option(names = "--discord-load", description = "Benchmark Discord under load instead: slash commands at --rate for "
+            + "--seconds through the real JDA and the engine, against a fake Discord on loopback.")
+    boolean discordLoad;
+
+    @Option(names = "--rate", description = "Events per second for --slack-load / --discord-load (default ${DEFAULT-VALUE}).")
+    int rate = 200;
+
+    @Option(names = "--seconds", description = "How long --slack-load / --discord-load send (default ${DEFAULT-VALUE}).")
+    int loadSeconds = 60;
+
+    @Option(names = "--workers", description = "Answering threads for the load benchmarks (default: cores).")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--queue", description = "Events that may wait for an answer in the load benchmarks (default ${DEFAULT-VALUE}).")
+    int queue = 500;
+
     @Option(names = "--announce-status", description = "Benchmark `announce status` instead: on the --data directory "
             + "(made with --people people and one announcement to them when it has no database yet).")
     boolean announceStatus;
@@ -94,6 +114,14 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AppConfig config = parent.config();
+        if (slackLoad) {
+            new SlackLoadBench(config, sample()).run(rate, loadSeconds, workers, queue, out);
+            return 0;
+        }
+        if (discordLoad) {
+            new DiscordLoadBench(config, sample()).run(rate, loadSeconds, workers, queue, out);
+            return 0;
+        }
         if (announceStatus) {
             new AnnounceStatusBench(config).run(people, Math.min(dispatch, people), 20, out);
             return 0;

@@ -44,7 +44,12 @@ public final class QuestionAnswerer {
         this.settings = settings;
         this.index = new PolicyIndex(library, new PolicyAnalyzers(), embedders, vectors);
         this.detector = new LanguageDetector(library.languages());
-        this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
+        this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).recordStats().build();
+    }
+
+    /** Hits and misses of the answer cache since this answerer was built (for the operator's hit-rate graph). */
+    public com.github.benmanes.caffeine.cache.stats.CacheStats cacheStats() {
+        return cache.stats();
     }
 
     public ContentLibrary library() {

@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import io.policybot.chat.AnswerPool;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -53,18 +51,77 @@ public final class DiscordBot implements AutoCloseable {
     private static final Duration REPLAY_MEMORY = Duration.ofMinutes(20);
 
     private final DiscordConfig config;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * How answering is bounded, and where meters go.
+     *
+     * @param workers       engine calls at once (default: one per core)
+     * @param queueCapacity events that may wait or be answered; beyond it people are told to ask again in a minute
+     * @param meters        events, queue depth, REST calls by route and outcome; null for none
+     */
+    public record Options(int workers, int queueCapacity, io.micrometer.core.instrument.MeterRegistry meters) {
+        public static final int DEFAULT_QUEUE_CAPACITY = 500;
+
+        public Options {
+            if (workers < 1 || queueCapacity < 1) {
+                throw new IllegalArgumentException("workers and queueCapacity must be at least 1");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), DEFAULT_QUEUE_CAPACITY, null);
+        }
+
+        /** The defaults with {@code DISCORD_WORKERS} and {@code DISCORD_QUEUE} from the environment when set. */
+        public static Options fromEnv(java.util.Map<String, String> env) {
+            Options d = defaults();
+            return d.withAnswering(positive(env, "DISCORD_WORKERS", d.workers()),
+                    positive(env, "DISCORD_QUEUE", d.queueCapacity()));
+        }
+
+        private static int positive(java.util.Map<String, String> env, String name, int otherwise) {
+            String v = env.getOrDefault(name, "").strip();
+            if (v.isEmpty()) {
+                return otherwise;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException(name + " must be a whole number of at least 1, not " + v);
+        }
+
+        public Options withAnswering(int threads, int capacity) {
+            return new Options(threads, capacity, meters);
+        }
+
+        public Options withMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+            return new Options(workers, queueCapacity, registry);
+        }
+    }
+
+    private final AnswerPool pool;
+    private final DiscordMetrics metrics;
     private final AtomicReference<JDA> jda = new AtomicReference<>();
     private final DiscordListener listener;
     private final DiscordGateway gateway;
     private boolean stopped;
 
     public DiscordBot(DiscordConfig config, ConversationEngine engine, Clock clock) {
+        this(config, engine, clock, Options.defaults());
+    }
+
+    public DiscordBot(DiscordConfig config, ConversationEngine engine, Clock clock, Options options) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(clock, "clock");
-        this.listener = new DiscordListener(engine, executor, clock, new ReplayGuard(clock, REPLAY_MEMORY, 50_000),
-                new LocaleMemory(10_000), new Responder(clock, config));
+        this.metrics = new DiscordMetrics(options.meters());
+        this.pool = new AnswerPool("discord-answer", options.workers(), options.queueCapacity(), 10);
+        this.listener = new DiscordListener(engine, pool, clock, new ReplayGuard(clock, REPLAY_MEMORY, 50_000),
+                new LocaleMemory(10_000), new Responder(clock, config), metrics);
         this.gateway = new DiscordGateway(jda::get, config, new DmPacer(clock, DM_PACE), GATEWAY_TIMEOUT);
     }
 
@@ -86,7 +143,7 @@ public final class DiscordBot implements AutoCloseable {
         MessageRequest.setDefaultMentionRepliedUser(false);
         JDA client;
         try {
-            client = builder(config).addEventListeners(listener).build();
+            client = builder(config).setHttpClientBuilder(meteredHttp()).addEventListeners(listener).build();
         } catch (InvalidTokenException e) {
             throw new DiscordException("Discord refused the bot token (" + DiscordConfig.ENV_TOKEN + ")", e);
         } catch (RuntimeException e) {
@@ -132,6 +189,29 @@ public final class DiscordBot implements AutoCloseable {
         return builder;
     }
 
+    /** JDA's HTTP client with every REST call counted by route and outcome (no bodies, no tokens). */
+    private okhttp3.OkHttpClient.Builder meteredHttp() {
+        // JDA's own defaults (time-outs, connection pool), plus the interceptor.
+        return net.dv8tion.jda.internal.utils.IOUtil.newHttpClientBuilder().addInterceptor(chain -> {
+            okhttp3.Request request = chain.request();
+            long t0 = System.nanoTime();
+            try {
+                okhttp3.Response response = chain.proceed(request);
+                metrics.apiCall(request.method(), request.url().encodedPath(), response.code(),
+                        Duration.ofNanos(System.nanoTime() - t0));
+                return response;
+            } catch (java.io.IOException e) {
+                metrics.apiCall(request.method(), request.url().encodedPath(), -1, Duration.ofNanos(System.nanoTime() - t0));
+                throw e;
+            }
+        });
+    }
+
+    /** Events waiting for an answer or being answered now. */
+    public int queuedEvents() {
+        return pool.pending();
+    }
+
     private void registerCommands(JDA client) {
         if (config.guildId() != null) {
             Guild guild = client.getGuildById(config.guildId());
@@ -161,15 +241,10 @@ public final class DiscordBot implements AutoCloseable {
      */
     public synchronized void stop() {
         stopped = true;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (!pool.drain(Duration.ofSeconds(10))) {
+            LOG.warn("some Discord answers were still running at shutdown");
         }
+        pool.close();
         JDA client = jda.getAndSet(null);
         if (client != null) {
             client.shutdown();

@@ -1,6 +1,7 @@
 package io.policybot.discord;
 
 import io.policybot.chat.Actor;
+import io.policybot.chat.AnswerPool;
 import io.policybot.chat.Block;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.ConversationEngine;
@@ -14,9 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,7 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Translates Discord events into {@link Inbound}s and the engine's replies back. On JDA's event thread it only
  * acknowledges (deferReply / deferEdit, both queued, so always within Discord's 3 seconds) and reads the event;
- * the engine runs on the executor (virtual threads), and replies go out through {@link Responder}.
+ * the engine runs on the bounded {@link AnswerPool} (platform threads, one per core), and replies go out through
+ * {@link Responder}. When the pool is full the person is told at once to ask again in a minute, instead of the
+ * event waiting in an unbounded queue (memory) or the acknowledgement waiting for the CPU.
  *
  * <p>Each handler returns a future that completes when every reply was sent or given up on; JDA ignores it,
  * tests await it.
@@ -43,36 +43,24 @@ import org.slf4j.LoggerFactory;
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
     static final String PLATFORM = "discord";
-    /** One engine call per core, at least two (an Ask HR post waits on Discord inside the engine). */
-    static final int ENGINE_SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
-
     private final ConversationEngine engine;
-    private final Executor executor;
+    private final AnswerPool pool;
     private final Clock clock;
     private final ReplayGuard replays;
     private final LocaleMemory locales;
     private final Responder responder;
-    /**
-     * How many engine calls run at once, first come first served. Answers are CPU work; with one virtual thread per
-     * event and no bound, a burst makes every answer and, worse, JDA's gateway and acknowledgement threads wait for
-     * the CPU, so acknowledgements miss Discord's 3 seconds. Bounded, the rest queue and acknowledgements stay fast.
-     */
-    private final Semaphore engineSlots;
+    private final DiscordMetrics metrics;
 
-    DiscordListener(ConversationEngine engine, Executor executor, Clock clock, ReplayGuard replays,
-                    LocaleMemory locales, Responder responder) {
-        this(engine, executor, clock, replays, locales, responder, ENGINE_SLOTS);
-    }
-
-    DiscordListener(ConversationEngine engine, Executor executor, Clock clock, ReplayGuard replays,
-                    LocaleMemory locales, Responder responder, int engineSlots) {
-        this.engineSlots = new Semaphore(Math.max(1, engineSlots), true);
+    DiscordListener(ConversationEngine engine, AnswerPool pool, Clock clock, ReplayGuard replays,
+                    LocaleMemory locales, Responder responder, DiscordMetrics metrics) {
         this.engine = engine;
-        this.executor = executor;
+        this.pool = pool;
         this.clock = clock;
         this.replays = replays;
         this.locales = locales;
         this.responder = responder;
+        this.metrics = metrics;
+        metrics.watch(pool);
     }
 
     @Override
@@ -98,8 +86,6 @@ final class DiscordListener extends ListenerAdapter {
         boolean inGuild = event.isFromGuild();
         String subcommand = event.getSubcommandName();
         boolean ephemeral = inGuild && PolicyCommand.defersPrivately(subcommand);
-        CompletableFuture<InteractionHook> ack = acknowledge(() -> event.deferReply(ephemeral).submit());
-
         User user = event.getUser();
         Locale locale = locales.learn(user.getId(), event.getUserLocale());
         Inbound inbound = new Inbound.Message(actor(user, locale, inGuild ? roleIds(event.getMember()) : Set.of()),
@@ -107,7 +93,8 @@ final class DiscordListener extends ListenerAdapter {
                 Inbound.Message.Kind.COMMAND, event.getId());
         Origin origin = Origin.command(event.getJDA(), user, event.getChannel(), inGuild, locale, event.getHook(),
                 arrivedAt, ephemeral);
-        return answer(inbound, origin, ack);
+        return answer(inbound, origin, () -> event.deferReply(ephemeral).submit(),
+                busy -> event.reply(busy).setEphemeral(true).submit());
     }
 
     CompletableFuture<Void> button(ButtonInteractionEvent event) {
@@ -120,8 +107,6 @@ final class DiscordListener extends ListenerAdapter {
             return done();
         }
         Instant arrivedAt = clock.instant();
-        CompletableFuture<InteractionHook> ack = acknowledge(() -> event.deferEdit().submit());
-
         boolean inGuild = event.isFromGuild();
         User user = event.getUser();
         Locale locale = locales.learn(user.getId(), event.getUserLocale());
@@ -131,7 +116,8 @@ final class DiscordListener extends ListenerAdapter {
                 event.getId());
         Origin origin = Origin.button(event.getJDA(), user, event.getChannel(), inGuild, locale, event.getHook(),
                 arrivedAt, source != null && source.isEphemeral());
-        return answer(inbound, origin, ack);
+        return answer(inbound, origin, () -> event.deferEdit().submit(),
+                busy -> event.reply(busy).setEphemeral(true).submit());
     }
 
     CompletableFuture<Void> message(MessageReceivedEvent event) {
@@ -166,7 +152,7 @@ final class DiscordListener extends ListenerAdapter {
                 new ChannelRef(event.getChannel().getId(), !inGuild), text, kind, event.getMessageId());
         Origin origin = Origin.message(event.getJDA(), author, event.getChannel(), inGuild, locale, clock.instant(),
                 inGuild ? event.getMessageId() : null);
-        return answer(inbound, origin, null);
+        return answer(inbound, origin, null, null);
     }
 
     /**
@@ -174,13 +160,46 @@ final class DiscordListener extends ListenerAdapter {
      *
      * @param ack the interaction's defer, or null for a plain message
      */
-    private CompletableFuture<Void> answer(Inbound inbound, Origin origin, CompletableFuture<InteractionHook> ack) {
-        CompletableFuture<List<Reply>> replies;
+    /**
+     * Queues the engine call on the bounded pool and acknowledges: with a defer when it was queued (the reply follows),
+     * or, when the pool is full, with the "busy" note itself as the interaction's response (one call, nothing queued).
+     * A plain message ({@code defer} null) has nothing to acknowledge; when busy it gets the note as a reply.
+     *
+     * @param defer   the interaction's defer, or null for a plain message
+     * @param busyAck answers the interaction with the busy note (ephemeral), or null for a plain message
+     */
+    private CompletableFuture<Void> answer(Inbound inbound, Origin origin,
+                                           Supplier<CompletableFuture<InteractionHook>> defer,
+                                           java.util.function.Function<String, CompletableFuture<InteractionHook>> busyAck) {
+        CompletableFuture<List<Reply>> replies = new CompletableFuture<>();
+        // The defer goes out before the engine starts (it is submitted right after the offer): the engine waits for it.
+        CompletableFuture<Void> deferSubmitted = new CompletableFuture<>();
+        boolean queued = pool.offer(inbound.actor().userId(), () -> {
+            deferSubmitted.join();
+            // The interaction's or message's id in the log context (ids only, never what was written).
+            try (var id = org.slf4j.MDC.putCloseable("event", String.valueOf(inbound.deliveryId()));
+                 var platform = org.slf4j.MDC.putCloseable("platform", PLATFORM)) {
+                replies.complete(ask(inbound, origin.locale()));
+            }
+        });
+        if (!queued) {
+            // Full (or stopping): say so at once rather than queue without limit; nothing was asked of the engine.
+            metrics.event("busy");
+            LOG.info("the answer queue is full; told the person to ask again ({} {})",
+                    inbound.getClass().getSimpleName(), inbound.deliveryId());
+            String busy = Notices.get(Notices.BUSY, origin.locale());
+            if (busyAck != null) {
+                return acknowledge(() -> busyAck.apply(busy)).handle((hook, error) -> null);
+            }
+            return responder.deliver(origin, false, List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(busy)), busy)))
+                    .exceptionally(error -> null);
+        }
+        metrics.event("queued");
+        CompletableFuture<InteractionHook> ack;
         try {
-            replies = CompletableFuture.supplyAsync(() -> ask(inbound, origin.locale()), executor);
-        } catch (RejectedExecutionException e) {
-            LOG.warn("the bot is stopping; {} {} not answered", inbound.getClass().getSimpleName(), inbound.deliveryId());
-            return done();
+            ack = defer == null ? null : acknowledge(defer);
+        } finally {
+            deferSubmitted.complete(null);
         }
         return replies
                 .thenCompose(answer -> acknowledged(ack)
@@ -207,12 +226,7 @@ final class DiscordListener extends ListenerAdapter {
 
     private List<Reply> ask(Inbound inbound, Locale locale) {
         try {
-            engineSlots.acquireUninterruptibly();
-            try {
-                return engine.handle(inbound);
-            } finally {
-                engineSlots.release();
-            }
+            return engine.handle(inbound);
         } catch (RuntimeException e) {
             // The engine should never throw; contain it at the edge, without logging what the person wrote.
             StackTraceElement[] trace = e.getStackTrace();

@@ -8,6 +8,7 @@ final class Notices {
     static final String DM_CLOSED_PRIVATE = "dm.closed.private";
     static final String DM_CLOSED_PUBLIC = "dm.closed.public";
     static final String FAILED = "failed";
+    static final String BUSY = "busy";
 
     static String get(String key, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("i18n.discord", locale == null ? Locale.ROOT : locale,

@@ -19,11 +19,11 @@ final class Harness implements AutoCloseable {
     final FakeDiscord discord = new FakeDiscord();
     final MutableClock clock = new MutableClock(START);
     final DiscordConfig config = new DiscordConfig("test-token-not-real", null, FakeDiscord.HR_CHANNEL_ID, null);
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final io.policybot.chat.AnswerPool pool = new io.policybot.chat.AnswerPool("test-answer", 2, 100, 10);
 
     DiscordListener listener(ConversationEngine engine) {
-        return new DiscordListener(engine, executor, clock, new ReplayGuard(clock, Duration.ofMinutes(20), 1000),
-                new LocaleMemory(100), new Responder(clock, config));
+        return new DiscordListener(engine, pool, clock, new ReplayGuard(clock, Duration.ofMinutes(20), 1000),
+                new LocaleMemory(100), new Responder(clock, config), new DiscordMetrics(null));
     }
 
     static void await(CompletableFuture<?> future) {
@@ -50,6 +50,6 @@ final class Harness implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        pool.close();
     }
 }

@@ -11,6 +11,10 @@ import com.slack.api.socket_mode.SocketModeClient;
 import io.policybot.chat.ChatGateway;
 import io.policybot.chat.ConversationEngine;
 import io.policybot.chat.Reply;
+import com.slack.api.util.http.listener.HttpResponseListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.policybot.chat.AnswerPool;
+import io.policybot.slack.internal.ApiCallMeter;
 import io.policybot.slack.internal.Dedupe;
 import io.policybot.slack.internal.HttpModeServer;
 import io.policybot.slack.internal.ReplySender;
@@ -18,6 +22,7 @@ import io.policybot.slack.internal.RequestSignature;
 import io.policybot.slack.internal.SlackCalls;
 import io.policybot.slack.internal.SlackGateway;
 import io.policybot.slack.internal.SlackListeners;
+import io.policybot.slack.internal.SlackMetrics;
 import io.policybot.slack.internal.SlackMessages;
 import io.policybot.slack.internal.SlackUserGroups;
 import io.policybot.slack.internal.SlackUsers;
@@ -30,8 +35,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,8 +82,11 @@ public final class SlackBot implements AutoCloseable {
      * @param maxTotalWait the most one reply waits in all for retries before it is given up (and the person told)
      * @param httpBind     the address HTTP mode listens on, or null for every interface
      */
-    public record Options(String apiUrl, Sleeper sleeper, int maxAttempts, Duration maxTotalWait, String httpBind) {
+    public record Options(String apiUrl, Sleeper sleeper, int maxAttempts, Duration maxTotalWait, String httpBind,
+                          int workers, int queueCapacity, MeterRegistry meters) {
         public static final String SLACK_API_URL = "https://slack.com/api/";
+        /** Events that may wait for an answer by default: about 10 s of answering on two cores. */
+        public static final int DEFAULT_QUEUE_CAPACITY = 500;
 
         public Options {
             Objects.requireNonNull(apiUrl, "apiUrl");
@@ -88,7 +95,19 @@ public final class SlackBot implements AutoCloseable {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1");
             }
+            if (workers < 1 || queueCapacity < 1) {
+                throw new IllegalArgumentException("workers and queueCapacity must be at least 1");
+            }
             httpBind = httpBind == null || httpBind.isBlank() ? null : httpBind.strip();
+        }
+
+        public Options(String apiUrl, Sleeper sleeper, int maxAttempts, Duration maxTotalWait, String httpBind) {
+            this(apiUrl, sleeper, maxAttempts, maxTotalWait, httpBind, defaultWorkers(), DEFAULT_QUEUE_CAPACITY, null);
+        }
+
+        /** One answering thread per core. */
+        public static int defaultWorkers() {
+            return Math.max(1, Runtime.getRuntime().availableProcessors());
         }
 
         public static Options defaults() {
@@ -103,31 +122,68 @@ public final class SlackBot implements AutoCloseable {
             Options options = defaults();
             String url = env.getOrDefault(SlackConfig.ENV_API_URL, "").strip();
             if (!url.isEmpty()) {
-                java.net.URI uri;
-                try {
-                    uri = java.net.URI.create(url);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(SlackConfig.ENV_API_URL + " is not a URL: " + url, e);
-                }
-                if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                    throw new IllegalArgumentException(SlackConfig.ENV_API_URL
-                            + " must be an http(s) URL such as https://slack.com/api/, not " + url);
-                }
-                options = options.withApiUrl(url);
+                options = options.withApiUrl(checkedApiUrl(SlackConfig.ENV_API_URL, url));
             }
+            options = options.withAnswering(positive(env, SlackConfig.ENV_WORKERS, options.workers()),
+                    positive(env, SlackConfig.ENV_QUEUE, options.queueCapacity()));
             return options.withHttpBind(env.get(SlackConfig.ENV_HTTP_BIND));
         }
 
+        private static int positive(java.util.Map<String, String> env, String name, int otherwise) {
+            String v = env.getOrDefault(name, "").strip();
+            if (v.isEmpty()) {
+                return otherwise;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException(name + " must be a whole number of at least 1, not " + v);
+        }
+
+        /** {@code url} when it is an http(s) URL with a host; else a clear error naming {@code setting}. */
+        public static String checkedApiUrl(String setting, String url) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(setting + " is not a URL: " + url, e);
+            }
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new IllegalArgumentException(setting
+                        + " must be an http(s) URL such as https://slack.com/api/, not " + url);
+            }
+            return url;
+        }
+
         public Options withApiUrl(String url) {
-            return new Options(url.endsWith("/") ? url : url + "/", sleeper, maxAttempts, maxTotalWait, httpBind);
+            return new Options(url.endsWith("/") ? url : url + "/", sleeper, maxAttempts, maxTotalWait, httpBind,
+                    workers, queueCapacity, meters);
         }
 
         public Options withSleeper(Sleeper s) {
-            return new Options(apiUrl, s, maxAttempts, maxTotalWait, httpBind);
+            return new Options(apiUrl, s, maxAttempts, maxTotalWait, httpBind, workers, queueCapacity, meters);
         }
 
         public Options withHttpBind(String address) {
-            return new Options(apiUrl, sleeper, maxAttempts, maxTotalWait, address);
+            return new Options(apiUrl, sleeper, maxAttempts, maxTotalWait, address, workers, queueCapacity, meters);
+        }
+
+        /**
+         * @param threads  how many events are answered at once (default: one per core)
+         * @param capacity how many may wait or be answered in all; beyond it people are told to ask again
+         */
+        public Options withAnswering(int threads, int capacity) {
+            return new Options(apiUrl, sleeper, maxAttempts, maxTotalWait, httpBind, threads, capacity, meters);
+        }
+
+        /** Where the adapter's meters go (ack latency, events, queue depth, Web API calls); none by default. */
+        public Options withMeters(MeterRegistry registry) {
+            return new Options(apiUrl, sleeper, maxAttempts, maxTotalWait, httpBind, workers, queueCapacity, registry);
         }
     }
 
@@ -135,7 +191,9 @@ public final class SlackBot implements AutoCloseable {
     private final Clock clock;
     private final Slack slack;
     private final App app;
-    private final ExecutorService workers;
+    private final AnswerPool workers;
+    private final AnswerPool notices;
+    private final SlackMetrics metrics;
     private final ChatGateway gateway;
     private final SlackListeners listeners;
     private final ReplySender sender;
@@ -143,6 +201,7 @@ public final class SlackBot implements AutoCloseable {
     private HttpModeServer httpServer;
     private SocketModeApp socketModeApp;
     private boolean started;
+    private boolean stopped;
 
     public SlackBot(SlackConfig config, ConversationEngine engine, Clock clock) {
         this(config, engine, clock, Options.defaults());
@@ -157,6 +216,10 @@ public final class SlackBot implements AutoCloseable {
         clientConfig.setMethodsEndpointUrlPrefix(options.apiUrl());
         clientConfig.setStatsEnabled(false);
         clientConfig.setPrettyResponseLoggingEnabled(false);
+        this.metrics = new SlackMetrics(options.meters());
+        List<HttpResponseListener> responseListeners = new ArrayList<>(clientConfig.getHttpClientResponseHandlers());
+        responseListeners.add(new ApiCallMeter(metrics));
+        clientConfig.setHttpClientResponseHandlers(responseListeners);
         this.slack = Slack.getInstance(clientConfig);
         MethodsClient client = slack.methods(config.botToken());
 
@@ -183,14 +246,16 @@ public final class SlackBot implements AutoCloseable {
         SlackMessages once = new SlackMessages(client, calls, false, dmChannels);
         this.gateway = new SlackGateway(once, channels);
         this.sender = new ReplySender(replies, once, slack, channels);
-        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-worker-", 0).factory());
+        // Answers on their own platform threads, bounded (B6); the busy notes on a few more, bounded too.
+        this.workers = new AnswerPool("slack-answer", options.workers(), options.queueCapacity(), 10);
+        this.notices = new AnswerPool("slack-busy", 2, Math.max(100, options.queueCapacity()), 2);
         this.listeners = new SlackListeners(engine,
                 new SlackUsers(client, calls, ticker, Duration.ofHours(12),
                         new SlackUserGroups(client, calls, ticker, USER_GROUPS_TTL, USER_GROUPS_FAILURE_TTL)),
                 replies,
                 sender,
                 new Dedupe(ticker, Duration.ofMinutes(15), 50_000),
-                workers);
+                workers, notices, metrics);
         listeners.register(app);
     }
 
@@ -210,14 +275,14 @@ public final class SlackBot implements AutoCloseable {
         if (started) {
             return;
         }
-        if (workers.isShutdown()) {
+        if (stopped) {
             throw new IllegalStateException("a stopped SlackBot cannot start again; build a new one");
         }
         try {
             if (config.mode() == SlackConfig.Mode.HTTP) {
                 app.start();
                 httpServer = new HttpModeServer(app, new RequestSignature(config.signingSecret(), clock), httpBind,
-                        config.port());
+                        config.port(), metrics);
                 httpServer.start();
             } else {
                 socketModeApp = new SocketModeApp(config.appToken(), SocketModeClient.Backend.Tyrus,
@@ -249,16 +314,12 @@ public final class SlackBot implements AutoCloseable {
     public synchronized void stop() {
         stopQuietly();
         boolean drained = listeners.drain(STOP_GRACE);
-        workers.shutdown();
-        try {
-            if (!drained || !workers.awaitTermination(1, TimeUnit.SECONDS)) {
-                log.warn("Some Slack answers were still running at shutdown");
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
+        if (!drained) {
+            log.warn("Some Slack answers were still running at shutdown");
         }
+        workers.close();
+        notices.close();
+        stopped = true;
         if (sender.undelivered() > 0) {
             log.warn("{} Slack replies could not be delivered since start (each was logged with its reason)",
                     sender.undelivered());
@@ -327,6 +388,11 @@ public final class SlackBot implements AutoCloseable {
     /** The address HTTP mode listens on, or null when it is not listening. */
     public synchronized java.net.InetSocketAddress httpAddress() {
         return httpServer == null ? null : httpServer.address();
+    }
+
+    /** Events waiting for an answer or being answered now. */
+    public int queuedEvents() {
+        return workers.pending();
     }
 
     /** The port HTTP mode listens on (useful with port 0), or -1 when it is not listening. */

@@ -29,6 +29,10 @@ public record SlackConfig(Mode mode, String botToken, String appToken, String si
     public static final String ENV_API_URL = "SLACK_API_URL";
     /** The address HTTP mode listens on (default: every interface); 127.0.0.1 behind a local reverse proxy. */
     public static final String ENV_HTTP_BIND = "SLACK_HTTP_BIND";
+    /** How many events are answered at once (default: one per core). */
+    public static final String ENV_WORKERS = "SLACK_WORKERS";
+    /** How many events may wait for an answer (default 500); beyond it the person is told to ask again. */
+    public static final String ENV_QUEUE = "SLACK_QUEUE";
     public static final int DEFAULT_PORT = 3000;
 
     public enum Mode { SOCKET, HTTP }

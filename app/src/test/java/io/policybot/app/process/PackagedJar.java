@@ -93,6 +93,17 @@ final class PackagedJar {
         return pb;
     }
 
+    /** Starts the jar with {@code args} and leaves it running (a service); output goes to {@code log}. */
+    Process start(Path log, java.util.Map<String, String> env, String... args) {
+        ProcessBuilder pb = builder(List.of(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Run run(String stdin, String... args) {
         return run(stdin, List.of(args));
     }

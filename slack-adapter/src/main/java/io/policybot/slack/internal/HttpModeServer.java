@@ -36,15 +36,17 @@ public final class HttpModeServer {
     private final RequestSignature signature;
     private final int requestedPort;
     private final String bindAddress;
+    private final SlackMetrics metrics;
     private HttpServer server;
     private ExecutorService threads;
 
     public HttpModeServer(App app, RequestSignature signature, int port) {
-        this(app, signature, null, port);
+        this(app, signature, null, port, SlackMetrics.none());
     }
 
     /** @param bindAddress the interface to listen on (an address or host name), or null for all of them */
-    public HttpModeServer(App app, RequestSignature signature, String bindAddress, int port) {
+    public HttpModeServer(App app, RequestSignature signature, String bindAddress, int port, SlackMetrics metrics) {
+        this.metrics = metrics;
         this.bindAddress = bindAddress;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
@@ -84,6 +86,15 @@ public final class HttpModeServer {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        try {
+            answer(exchange);
+        } finally {
+            metrics.ack(java.time.Duration.ofNanos(System.nanoTime() - arrived));
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath())) {
                 send(exchange, 404, "text/plain", "");

@@ -95,6 +95,32 @@ public final class ReplySender {
         }
     }
 
+    /**
+     * Tells the person the bot is too busy to answer now and to ask again in a minute: one attempt, through the
+     * response_url when there is one, else ephemeral in a channel, else in the DM.
+     */
+    public void tellBusy(Origin origin, String language) {
+        String text = text(language, "error.busy",
+                "I'm answering a lot of questions right now. Please ask again in a minute.");
+        BlockKit.Rendered note = BlockKit.render(List.of(new Block.Text(text)), text);
+        if (origin.responseUrl() != null) {
+            respond(origin.responseUrl(), note, false);
+        } else if (origin.channelId() != null && !origin.direct()) {
+            once.postEphemeral(origin.channelId(), origin.userId(), origin.threadTs(), note);
+        } else {
+            once.post(origin.channelId() != null ? origin.channelId() : once.dmChannel(origin.userId()),
+                    origin.threadTs(), note);
+        }
+    }
+
+    private static String text(String language, String key, String fallback) {
+        try {
+            return Messages.of("slack", language == null ? "en" : language).get(key);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
     private static String notDeliveredText(String language) {
         try {
             return Messages.of("slack", language == null ? "en" : language).get("error.undelivered");

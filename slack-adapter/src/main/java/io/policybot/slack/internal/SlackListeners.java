@@ -9,6 +9,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import io.policybot.chat.Actor;
+import io.policybot.chat.AnswerPool;
 import io.policybot.chat.Block;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.ConversationEngine;
@@ -21,12 +22,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
  * Bolt listeners: each one checks for a duplicate, hands the slow part (user lookup, the engine, Web API calls)
- * to the worker executor and acknowledges at once, well inside Slack's 3 seconds.
+ * to the bounded answer pool and acknowledges at once, well inside Slack's 3 seconds. The acknowledgement path does
+ * no CPU-heavy work. When the pool is full the person is told, on a second small pool, to ask again in a minute
+ * (Slack field report B6): an event is answered, or the person told the bot is busy.
  */
 public final class SlackListeners {
     /** The Events API subscriptions these listeners serve; the app manifest lists exactly these. */
@@ -39,23 +41,33 @@ public final class SlackListeners {
     private final SlackMessages messages;
     private final ReplySender sender;
     private final Dedupe dedupe;
-    private final PerKeyExecutor workers;
+    private final AnswerPool workers;
+    private final AnswerPool notices;
+    private final SlackMetrics metrics;
 
+    /**
+     * @param workers answers events, one at a time per person
+     * @param notices sends the short "busy" notes when {@code workers} is full (Web API calls only, no engine)
+     */
     public SlackListeners(ConversationEngine engine, SlackUsers users, SlackMessages messages, ReplySender sender,
-                          Dedupe dedupe, Executor workers) {
+                          Dedupe dedupe, AnswerPool workers, AnswerPool notices, SlackMetrics metrics) {
         this.engine = engine;
         this.users = users;
         this.messages = messages;
         this.sender = sender;
         this.dedupe = dedupe;
-        this.workers = new PerKeyExecutor(workers);
+        this.workers = workers;
+        this.notices = notices;
+        this.metrics = metrics;
+        metrics.watch(workers);
     }
 
     public void register(App app) {
         app.command(ANY_COMMAND, (req, ctx) -> {
             SlashCommandPayload p = req.getPayload();
             if (dedupe.first("command:" + p.getTriggerId())) {
-                submit("command", p.getUserId(), () -> onCommand(p));
+                submit("command", p.getTriggerId(), p.getUserId(), () -> onCommand(p),
+                        Origin.message(p.getUserId(), p.getChannelId(), false, null, p.getResponseUrl()));
             }
             return ctx.ack();
         });
@@ -81,16 +93,17 @@ public final class SlackListeners {
                 String text = withoutMention(e.getText(), ctx.getBotUserId());
                 String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
                 Origin origin = Origin.message(e.getUser(), e.getChannel(), false, thread, null);
-                submit("mention", e.getUser(), () -> answer(origin, actor -> new Inbound.Message(actor,
+                submit("mention", payload.getEventId(), e.getUser(), () -> answer(origin, actor -> new Inbound.Message(actor,
                         new ChannelRef(e.getChannel(), false), text, Inbound.Message.Kind.MENTION,
-                        payload.getEventId())));
+                        payload.getEventId())), origin);
             }
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) && e.getUser() != null && first(payload.getEventId(), ctx)) {
-                submit("app_home_opened", e.getUser(), () -> publishHome(e.getUser()));
+                // Nothing to tell when busy: the Home tab keeps its last view until the next open.
+                submit("app_home_opened", payload.getEventId(), e.getUser(), () -> publishHome(e.getUser()), null);
             }
             return ctx.ack();
         });
@@ -100,7 +113,7 @@ public final class SlackListeners {
                 String key = "action:" + (p.getTriggerId() != null ? p.getTriggerId() : action.getActionTs())
                         + ":" + action.getActionId();
                 if (ActionIds.ENGINE_ACTION.matcher(action.getActionId()).matches() && dedupe.first(key)) {
-                    submit("block_actions", p.getUser().getId(), () -> onButton(p, action, key));
+                    submit("block_actions", key, p.getUser().getId(), () -> onButton(p, action, key), busyOrigin(p));
                 }
             }
             return ctx.ack();
@@ -115,8 +128,8 @@ public final class SlackListeners {
         }
         String text = withoutMention(rawText, ctx.getBotUserId());
         Origin origin = Origin.message(user, channel, true, threadTs, null);
-        submit("message", user, () -> answer(origin, actor -> new Inbound.Message(actor,
-                new ChannelRef(channel, true), text, Inbound.Message.Kind.DIRECT_MESSAGE, eventId)));
+        submit("message", eventId, user, () -> answer(origin, actor -> new Inbound.Message(actor,
+                new ChannelRef(channel, true), text, Inbound.Message.Kind.DIRECT_MESSAGE, eventId)), origin);
     }
 
     private boolean first(String eventId, EventContext ctx) {
@@ -234,22 +247,57 @@ public final class SlackListeners {
         return Mrkdwn.toPlain(text);
     }
 
-    private void submit(String what, String userId, Runnable work) {
-        boolean queued = workers.execute(userId == null ? "" : userId, () -> {
-            try {
+    /** Where a "busy" note for a button press goes: its response_url (ephemeral), else the conversation. */
+    private static Origin busyOrigin(BlockActionPayload p) {
+        BlockActionPayload.Container c = p.getContainer();
+        String channelId = c != null && c.getChannelId() != null ? c.getChannelId()
+                : p.getChannel() != null ? p.getChannel().getId() : null;
+        return Origin.button(p.getUser().getId(), channelId, false, c == null ? null : c.getThreadTs(), null,
+                true, p.getResponseUrl());
+    }
+
+    /**
+     * Queues the work, or, when the pool is full, the note that the bot is busy; never blocks the acknowledgement.
+     *
+     * @param eventId the event's id (event_id, trigger_id), for the log context
+     * @param busy    where to tell the person the bot is busy, or null when there is nothing to tell
+     */
+    private void submit(String what, String eventId, String userId, Runnable work, Origin busy) {
+        boolean queued = workers.offer(userId, () -> {
+            // The event's id in the log context: every line about it can be found (ids only, never text).
+            try (var id = org.slf4j.MDC.putCloseable("event", eventId == null ? "-" : eventId);
+                 var platform = org.slf4j.MDC.putCloseable("platform", "slack")) {
                 work.run();
             } catch (RuntimeException e) {
                 log.error("Handling a Slack {} failed: {}", what, safeMessage(e));
             }
         });
-        if (!queued) {
-            log.warn("Dropped a Slack {}: the bot is stopping", what);
+        if (queued) {
+            metrics.event("queued");
+            return;
+        }
+        if (busy == null) {
+            metrics.event("dropped");
+            return;
+        }
+        String language = users.knownLanguage(userId);
+        boolean told = notices.offer(userId, () -> {
+            try {
+                sender.tellBusy(busy, language);
+            } catch (RuntimeException e) {
+                log.warn("The busy note for a Slack {} could not be sent: {}", what, safeMessage(e));
+            }
+        });
+        metrics.event(told ? "busy" : "dropped");
+        if (!told) {
+            log.warn("Dropped a Slack {}: the answer queue and the busy notes are both full", what);
         }
     }
 
-    /** Takes no new work and waits for what is queued (answers being computed and sent). */
+    /** Takes no new work and waits for what is queued (answers being computed and sent, busy notes). */
     public boolean drain(Duration timeout) {
-        return workers.drain(timeout);
+        boolean answered = workers.drain(timeout);
+        return notices.drain(Duration.ofSeconds(1)) && answered;
     }
 
     private static String safeMessage(RuntimeException e) {

@@ -68,6 +68,12 @@ public final class SlackUsers {
                 : new Actor(PLATFORM, userId, profile.displayName(), profile.locale(), in);
     }
 
+    /** The person's language when their profile is already cached (no Web API call), else null. */
+    public String knownLanguage(String userId) {
+        Profile profile = userId == null ? null : profiles.getIfPresent(userId);
+        return profile == null || profile.locale() == null ? null : profile.locale().toLanguageTag();
+    }
+
     private Profile fetch(String userId) {
         CompletableFuture<Profile> lookup = CompletableFuture.supplyAsync(() -> lookUp(userId),
                 task -> Thread.ofVirtual().name("slack-users-info").start(task));

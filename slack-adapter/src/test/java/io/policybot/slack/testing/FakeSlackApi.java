@@ -90,6 +90,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile String socketModeUrl;
+    private volatile java.util.function.Consumer<Call> listener;
+    private volatile boolean recording = true;
 
     private FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -134,6 +136,15 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public void setSocketModeUrl(String url) {
         socketModeUrl = url;
+    }
+
+    /**
+     * Hands every call to {@code listener} as it arrives and, with {@code keep} false, stops keeping them (a load
+     * benchmark's thousands of calls would otherwise pile up in memory and slow every {@link #awaitCalls}).
+     */
+    public void listen(java.util.function.Consumer<Call> listener, boolean keep) {
+        this.listener = listener;
+        this.recording = keep;
     }
 
     public void enqueue(String method, Scripted response) {
@@ -184,9 +195,17 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private synchronized void record(Call call) {
-        calls.add(call);
-        notifyAll();
+    private void record(Call call) {
+        java.util.function.Consumer<Call> l = listener;
+        if (l != null) {
+            l.accept(call);
+        }
+        if (recording) {
+            synchronized (this) {
+                calls.add(call);
+                notifyAll();
+            }
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

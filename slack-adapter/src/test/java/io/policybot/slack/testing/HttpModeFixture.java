@@ -23,9 +23,14 @@ public final class HttpModeFixture implements AutoCloseable {
     }
 
     public HttpModeFixture(Clock clock) {
+        this(clock, o -> o);
+    }
+
+    /** @param tune changes the bot's options (answering bounds, meters) */
+    public HttpModeFixture(Clock clock, java.util.function.UnaryOperator<SlackBot.Options> tune) {
         SlackConfig config = SlackConfig.httpMode(BOT_TOKEN, SIGNING_SECRET, 0, HR_CHANNEL, ANNOUNCEMENTS_CHANNEL);
         bot = new SlackBot(config, engine, clock,
-                SlackBot.Options.defaults().withApiUrl(api.apiUrl()).withSleeper(sleeper));
+                tune.apply(SlackBot.Options.defaults().withApiUrl(api.apiUrl()).withSleeper(sleeper)));
         bot.start();
         slack = new SignedRequests(SIGNING_SECRET, bot.httpPort());
     }

@@ -1,0 +1,95 @@
+package io.policybot.app.serve;
+
+import io.policybot.app.AppConfig;
+import io.policybot.app.BotRuntime;
+import io.policybot.app.BotProcess;
+import io.policybot.app.PlatformConfig;
+import io.policybot.app.PolicyBotCommand;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code policybot serve}: the bot as a service. Headless (no console chat), the configured platforms (none is
+ * fine: the process still serves its endpoints), and the operator's listener: /healthz, /readyz, /metrics.
+ */
+@Command(name = "serve", description = "Run headless as a service: the configured chat platforms (if any) and an HTTP "
+        + "listener with GET /healthz, /readyz and /metrics (Prometheus).")
+public final class ServeCommand implements Callable<Integer> {
+    /** The port when neither --port, POLICYBOT_HTTP_PORT nor http.port says otherwise. */
+    public static final int DEFAULT_PORT = 8080;
+
+    @ParentCommand
+    PolicyBotCommand parent;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "The port of /healthz, /readyz and /metrics (env POLICYBOT_HTTP_PORT, http.port; default 8080; 0 = any free).")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = parent.environment();
+        int listen = port != null ? port : port(env.get("POLICYBOT_HTTP_PORT"));
+        AppConfig config = parent.config();
+        PlatformConfig platforms = PlatformConfig.fromEnvironment(env);
+        BotMetrics metrics = new BotMetrics();
+        Readiness readiness = new Readiness();
+        HealthServer http = new HealthServer(env.get("POLICYBOT_HTTP_BIND"), listen, readiness::checks, metrics::scrape);
+        java.util.function.Consumer<String> say = say(env);
+        say.accept("PolicyBot is serving: http://" + hostForHumans(env.get("POLICYBOT_HTTP_BIND")) + ":"
+                + http.port() + "/healthz, /readyz, /metrics" + (platforms.none()
+                ? " (no chat platform configured: set SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN to answer in chat)" : ""));
+        BotRuntime runtime;
+        try {
+            // Closed by the shutdown hook of runUntilStopped, once the bots have stopped.
+            runtime = BotRuntime.onPlatforms(config, Clock.systemDefaultZone(), platforms.names());
+        } catch (RuntimeException e) {
+            readiness.failed(e.getClass().getSimpleName());
+            http.close();
+            metrics.close();
+            throw e;
+        }
+        metrics.watch(runtime.services().storage().database(), runtime.answerer());
+        return BotProcess.runUntilStopped(platforms, runtime, new BotProcess.Hooks(
+                engine -> new MeteredEngine(engine, metrics.registry()), metrics.registry(),
+                () -> {
+                    readiness.built(runtime);
+                    say.accept("PolicyBot is ready.");
+                },
+                () -> {
+                    http.close();
+                    metrics.close();
+                }, say));
+    }
+
+    /** Status lines: plain on stderr, or log lines when the log is JSON (so every line of stderr is JSON). */
+    private static java.util.function.Consumer<String> say(Map<String, String> env) {
+        if ("json".equalsIgnoreCase(env.getOrDefault("POLICYBOT_LOG_FORMAT", "").strip())) {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.policybot.serve");
+            return log::info;
+        }
+        return System.err::println;
+    }
+
+    static int port(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int p = Integer.parseInt(text.strip());
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("POLICYBOT_HTTP_PORT (http.port) must be a port from 0 to 65535, not " + text);
+    }
+
+    private static String hostForHumans(String bind) {
+        return bind == null || bind.isBlank() || bind.strip().equals("0.0.0.0") ? "localhost" : bind.strip();
+    }
+}
