@@ -15,6 +15,7 @@ import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.store.Database;
 import io.policybot.text.Messages;
+import io.policybot.training.Acknowledged;
 import io.policybot.training.TrainingService;
 import io.policybot.versions.ContentChanges;
 import io.policybot.versions.PolicyVersionStore;
@@ -230,8 +231,16 @@ public final class AnnouncementService implements AnnouncementCommands {
     /** Records "I have read it" for the announcement's version; false when this person already had. */
     public boolean acknowledge(Actor actor, String announcementId) {
         Announcement a = store.find(announcementId).orElseThrow();
+        return acknowledge(actor, a.policyId(), a.version(), a.id());
+    }
+
+    /**
+     * Records "I have read it" for a policy version, from an announcement ({@code announcementId}) or from the
+     * person's status (null); false when this person already had.
+     */
+    private boolean acknowledge(Actor actor, String policyId, String version, String announcementId) {
         Person p = person(actor);
-        return acks.record(new Acknowledgement(Ids.next(), p.id(), a.policyId(), a.version(), a.id(), actor.platform(),
+        return acks.record(new Acknowledgement(Ids.next(), p.id(), policyId, version, announcementId, actor.platform(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
@@ -281,19 +290,41 @@ public final class AnnouncementService implements AnnouncementCommands {
         };
     }
 
+    /**
+     * "I have read it", from an announcement DM (the value is its id) or from status and the home view (the value
+     * names the policy version: {@link Acknowledged#buttonValue}; only the version in force can be confirmed there).
+     * For a policy without a quiz this completes its training, and the reply says so.
+     */
     private List<Reply> acknowledgeReply(Inbound.ButtonPress press, Messages m, String language) {
         Optional<Announcement> a = store.find(press.value());
-        if (a.isEmpty()) {
-            return List.of(text(Reply.PRIVATE, m.get("ack.unknown")));
+        String policyId;
+        String version;
+        if (a.isPresent()) {
+            policyId = a.get().policyId();
+            version = a.get().version();
+        } else {
+            Optional<String[]> named = Acknowledged.parseButtonValue(press.value());
+            Optional<Policy> policy = named.flatMap(n -> content.get().policy(n[0]));
+            if (policy.isEmpty()) {
+                return List.of(text(Reply.PRIVATE, m.get("ack.unknown")));
+            }
+            policyId = policy.get().id();
+            version = named.get()[1];
+            if (!version.equals(policy.get().version())) {
+                return List.of(text(Reply.PRIVATE, m.get("ack.stale", messages.title(policyId, language), version,
+                        policy.get().version())));
+            }
         }
-        String title = messages.title(a.get().policyId(), language);
-        if (acknowledge(press.actor(), a.get().id())) {
-            return List.of(text(Reply.PRIVATE, m.get("ack.done", press.actor().displayName(), title, a.get().version())));
+        String title = messages.title(policyId, language);
+        boolean readOnly = content.get().policy(policyId).map(Policy::acknowledgementOnly).orElse(false);
+        if (acknowledge(press.actor(), policyId, version, a.map(Announcement::id).orElse(null))) {
+            return List.of(text(Reply.PRIVATE, m.get(readOnly ? "ack.done.read" : "ack.done",
+                    press.actor().displayName(), title, version)));
         }
         Person p = person(press.actor());
-        Instant at = acks.find(p.id(), a.get().policyId(), a.get().version()).map(Acknowledgement::acknowledgedAt)
+        Instant at = acks.find(p.id(), policyId, version).map(Acknowledgement::acknowledgedAt)
                 .orElse(clock.instant());
-        return List.of(text(Reply.PRIVATE, m.get("ack.already", title, a.get().version(),
+        return List.of(text(Reply.PRIVATE, m.get("ack.already", title, version,
                 AnnouncementMessages.date(LocalDate.ofInstant(at, clock.getZone()), language))));
     }
 
@@ -305,7 +336,7 @@ public final class AnnouncementService implements AnnouncementCommands {
             case Preview p -> {
                 String title = messages.title(p.draft().policyId(), language);
                 AnnouncementMessages.Ask ask = messages.ask(p.draft());
-                boolean rollOut = ask == AnnouncementMessages.Ask.ROLL_OUT;
+                boolean rollOut = p.draft().baseVersion() == null;
                 String heading = m.get(rollOut ? "preview.rollout.heading" : "preview.heading", title, p.draft().version());
                 List<Block> blocks = new ArrayList<>();
                 blocks.add(new Block.Heading(heading));

@@ -3,6 +3,7 @@ package io.policybot.reports.sql;
 import io.policybot.people.Person;
 import io.policybot.reports.ReportRepository;
 import io.policybot.reports.ReportScope;
+import io.policybot.training.Acknowledged;
 import io.policybot.training.Completion;
 import io.policybot.training.Modules;
 import java.sql.Connection;
@@ -108,6 +109,24 @@ public final class SqlReportRepository implements ReportRepository {
         return ids(scope, "SELECT scope.id FROM scope WHERE EXISTS (SELECT 1 FROM training_session s "
                 + "WHERE s.person_id = scope.id AND s.status = 'active' AND s.policy_id = ? AND s.module IN (?, ?))",
                 policyId, Modules.QUIZ, Modules.UPDATE);
+    }
+
+    @Override
+    public Map<String, List<Acknowledged>> acknowledgements(ReportScope scope, String policyId) {
+        return db.read(c -> {
+            // The unique index acknowledgement_once (person_id, policy_id, policy_version) finds each person's rows.
+            try (PreparedStatement ps = prepare(c, scope, "SELECT a.person_id, a.policy_version, a.acknowledged_at "
+                    + "FROM scope CROSS JOIN acknowledgement a WHERE a.person_id = scope.id AND a.policy_id = ? "
+                    + "ORDER BY a.person_id, a.acknowledged_at", policyId);
+                 ResultSet rs = ps.executeQuery()) {
+                Map<String, List<Acknowledged>> out = new HashMap<>();
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Acknowledged(policyId, rs.getString(2), Rows.instant(rs, "acknowledged_at")));
+                }
+                return out;
+            }
+        });
     }
 
     @Override

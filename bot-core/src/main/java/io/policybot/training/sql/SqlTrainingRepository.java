@@ -1,5 +1,6 @@
 package io.policybot.training.sql;
 
+import io.policybot.training.Acknowledged;
 import io.policybot.training.AnswerOutcome;
 import io.policybot.training.Completion;
 import io.policybot.training.RecordedAnswer;
@@ -119,6 +120,23 @@ public final class SqlTrainingRepository implements TrainingRepository {
     @Override
     public List<Completion> completions(String personId) {
         return db.read(c -> completions(c, "WHERE person_id = ? ORDER BY completed_at, id", personId));
+    }
+
+    @Override
+    public List<Acknowledged> acknowledgements(String personId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT policy_id, policy_version, acknowledged_at "
+                    + "FROM acknowledgement WHERE person_id = ? ORDER BY acknowledged_at, id")) {
+                Rows.bind(ps, personId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Acknowledged> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new Acknowledged(rs.getString(1), rs.getString(2), Rows.instant(rs, "acknowledged_at")));
+                    }
+                    return out;
+                }
+            }
+        });
     }
 
     @Override
