@@ -55,7 +55,9 @@ final class AnnouncementMessages {
         UPDATE_QUIZ,
         /** Nothing that changed has quiz questions: earlier training still counts. */
         NO_RETRAINING,
-        /** A policy without a quiz, new or with changed sections: everyone reads it and confirms ("I have read it"). */
+        /** A new policy without a quiz: everyone reads it and confirms ("I have read it"), each by their own date. */
+        READ_ROLL_OUT,
+        /** A policy without a quiz whose sections changed: people who read an earlier version read the changes. */
         READ
     }
 
@@ -133,7 +135,7 @@ final class AnnouncementMessages {
     Ask ask(Announcement a) {
         boolean readOnly = content.get().policy(a.policyId()).map(p -> p.acknowledgementOnly()).orElse(false);
         if (a.baseVersion() == null) {
-            return readOnly ? Ask.READ : Ask.ROLL_OUT;
+            return readOnly ? Ask.READ_ROLL_OUT : Ask.ROLL_OUT;
         }
         if (readOnly) {
             return changes(a).sectionsToRetrain().isEmpty() ? Ask.NO_RETRAINING : Ask.READ;
