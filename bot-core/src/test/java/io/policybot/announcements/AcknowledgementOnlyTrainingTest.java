@@ -15,7 +15,16 @@ import io.policybot.chat.ChatGateway;
 import io.policybot.chat.DeliveryResult;
 import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
+import io.policybot.answering.AnsweringSettings;
+import io.policybot.answering.LiveAnswerer;
+import io.policybot.answering.QuestionAnswerer;
+import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.content.ContentLibrary;
+import io.policybot.conversation.PolicyConversationEngine;
+import io.policybot.people.Role;
+import io.policybot.people.RolesConfig;
+import io.policybot.questions.sql.SqlQuestionLogRepository;
+import io.policybot.reports.StaffDesk;
 import io.policybot.content.Policy;
 import io.policybot.people.Person;
 import io.policybot.people.sql.SqlPersonRepository;
@@ -216,6 +225,34 @@ class AcknowledgementOnlyTrainingTest {
         assertTrue(status(ann).done());
         assertEquals(TrainingState.COMPLETED, row(ann).state());
         assertEquals("1.1", row(ann).passedVersion());
+    }
+
+    @Test
+    void throughTheConversationEngineStatusOffersTheConfirmationAndTheManagersReportCountsIt() {
+        LiveAnswerer answerer = new LiveAnswerer(content.get(), lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS));
+        RolesConfig roles = RolesConfig.of(Map.of(Role.HR, List.of("slack:UHR")));
+        StaffDesk desk = StaffDesk.onDatabase(db.database(), content::get, TrainingSettings.defaults(), roles,
+                new SqlAuditLog(db.database()), announcements.service(), clock);
+        PolicyConversationEngine engine = new PolicyConversationEngine(answerer, training, people,
+                new SqlQuestionLogRepository(db.database()), desk, clock, 1000);
+
+        List<Reply> status = engine.handle(message(ann, "status"));
+        assertTrue(Replies.text(status).contains("please read it and confirm by"), Replies.text(status));
+        Button read = Replies.buttons(Replies.lastWithButtons(status)).getFirst();
+        assertEquals(Actions.ACKNOWLEDGE, read.actionId());
+        List<Reply> pressed = engine.handle(press(ann, read));
+        assertTrue(Replies.text(pressed).contains("That completes your training for this policy"), Replies.text(pressed));
+        assertTrue(Replies.text(engine.handle(message(ann, "status"))).contains("read and confirmed on 10 November 2026"));
+
+        // The manager's report in chat: Ann completed, Bob not started, and the CSV says the same.
+        List<Reply> report = engine.handle(message(new Actor("slack", "UM", "Boss", null), "report"));
+        String text = Replies.text(report);
+        assertTrue(text.contains("Ann (no team), social-media 1.0: completed, score –, acknowledged: yes"), text);
+        assertTrue(text.contains("Bob (no team), social-media 1.0: not started, score –, acknowledged: no"), text);
+        Block.Attachment csv = report.stream().flatMap(r -> Replies.blocks(r, Block.Attachment.class).stream())
+                .findFirst().orElseThrow();
+        String rows = new String(csv.content(), StandardCharsets.UTF_8);
+        assertTrue(rows.lines().anyMatch(l -> l.startsWith("slack:U1,Ann,") && l.contains(",completed,,yes,")), rows);
     }
 
     /** The content with every quiz taken out (role-plays too: they are practice either way). */
