@@ -41,7 +41,7 @@ final class ChatCommand implements Callable<Integer> {
         io.policybot.text.Messages words = io.policybot.text.Messages.of("console", uiLang);
         // The first start on a new data directory computes the section embeddings: say so rather than show nothing.
         System.err.println(words.get(fresh && config.embeddings() ? "loading.first" : "loading"));
-        try (BotRuntime runtime = new BotRuntime(config, root.clock());
+        try (BotRuntime runtime = BotRuntime.console(config, root.clock());
              ConsoleLines lines = ConsoleLines.open(config.dataDir().resolve("console-history"))) {
             Set<String> languages = runtime.answerer().library().languages();
             if (locale != null && !languages.contains(locale.getLanguage())) {
@@ -55,10 +55,10 @@ final class ChatCommand implements Callable<Integer> {
                     new ConsoleRenderer(runtime.config().dataDir().resolve("files")));
             // This person's DMs (announcements, reminders) appear in the chat, with buttons they can press.
             runtime.consoleGateway().openInbox(who, blocks -> lines.printAbove(chat.dm(blocks)), lines::printAbove);
-            runtime.announcements().start();
+            runtime.startDelivery();
             try (ContentWatcher watcher = ContentWatcher.forRuntime(runtime, Duration.ofSeconds(1),
                     message -> lines.printAbove("(" + message + ")"))) {
-                chat.run(lines, runtime.announcements().dispatcher().unacknowledgedDms("console", who));
+                chat.run(lines, runtime.services().announcements().unacknowledgedDms("console", who));
             }
         }
         return ExitCodes.OK;

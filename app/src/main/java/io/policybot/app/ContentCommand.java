@@ -52,7 +52,7 @@ final class ContentCommand {
             PolicyBotCommand root = (PolicyBotCommand) spec.parent().parent().userObject();
             java.io.PrintWriter out = spec.commandLine().getOut();
             boolean refused = false;
-            try (BotRuntime runtime = new BotRuntime(root.config(), root.clock())) {
+            try (BotRuntime runtime = BotRuntime.builder(root.config(), root.clock()).withPublishing().build()) {
                 for (io.policybot.versions.ContentPublisher.Result r : runtime.published()) {
                     out.printf("%s %s: %s%n", r.policyId(), r.version(), switch (r.outcome()) {
                         case FIRST -> "first version published";

@@ -16,12 +16,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     int run(PolicyBotCommand root) throws Exception {
-        Platforms platforms = Platforms.fromEnvironment(System.getenv());
+        PlatformConfig platforms = PlatformConfig.fromEnvironment(System.getenv());
         if (platforms.none()) {
             return new ChatCommand().run(root, null, null);
         }
         // Closed by the shutdown hook once the bots have stopped, not here: the process lives until it is stopped.
-        BotRuntime runtime = new BotRuntime(root.config(), root.clock(), platforms.names());
-        return platforms.runUntilStopped(runtime);
+        BotRuntime runtime = BotRuntime.onPlatforms(root.config(), root.clock(), platforms.names());
+        return BotProcess.runUntilStopped(platforms, runtime);
     }
 }

@@ -3,9 +3,9 @@ package io.policybot.app;
 import io.policybot.content.ContentException;
 import io.policybot.content.ContentLibrary;
 import io.policybot.content.Policy;
-import io.policybot.store.Database;
 import io.policybot.versions.PublishedVersion;
-import io.policybot.versions.sql.SqlPolicyVersionStore;
+import io.policybot.versions.PolicyVersionStore;
+import io.policybot.wiring.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,15 +82,15 @@ final class ServedContent {
         if (choice.lastPublished() || !Files.isRegularFile(db)) {
             return choice.library();
         }
-        try (Database database = Database.sqlite(db)) {
-            SqlPolicyVersionStore store = new SqlPolicyVersionStore(database);
+        try (Storage storage = Storage.sqlite(db)) {
+            PolicyVersionStore store = storage.versions();
             List<String> changed = choice.library().all().stream().filter(p -> changedUnderPublishedVersion(store, p))
                     .map(p -> p.id() + " " + p.version()).toList();
             return changed.isEmpty() ? choice.library() : refused(String.join(", ", changed), choice.library());
         }
     }
 
-    private static boolean changedUnderPublishedVersion(SqlPolicyVersionStore store, Policy policy) {
+    private static boolean changedUnderPublishedVersion(PolicyVersionStore store, Policy policy) {
         Optional<PublishedVersion> published = store.find(policy.id(), policy.version());
         return published.isPresent()
                 && !published.get().fingerprint().equals(PublishedVersion.of(policy, Instant.EPOCH).fingerprint());

@@ -5,13 +5,12 @@ import io.policybot.chat.Actor;
 import io.policybot.chat.Block;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
-import io.policybot.reports.StaffDesk;
+import io.policybot.conversation.StaffDesk;
+import io.policybot.reports.ReportCommands;
 import io.policybot.text.Dates;
 import io.policybot.chat.Reply;
 import io.policybot.people.RosterImporter;
 import io.policybot.people.RosterResult;
-import io.policybot.people.sql.SqlPersonRepository;
-import io.policybot.people.sql.SqlRosterRepository;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -35,8 +34,8 @@ final class StaffCli {
         return new PrintStream(System.out, true, StandardCharsets.UTF_8);
     }
 
-    static void print(StaffRuntime rt, List<Reply> replies) {
-        out().println(new ConsoleRenderer(Path.of(".")).render(StaffRuntime.withoutFiles(replies), new ArrayList<>()));
+    static void print(List<Reply> replies) {
+        out().println(new ConsoleRenderer(Path.of(".")).render(Operator.withoutFiles(replies), new ArrayList<>()));
     }
 
     @Command(name = "roster", description = "The HR roster (people, teams, managers, roles).",
@@ -62,10 +61,10 @@ final class StaffCli {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }
-                try (StaffRuntime rt = new StaffRuntime(parent.parent.config(), parent.parent.clock())) {
-                    RosterResult result = new RosterImporter(new SqlPersonRepository(rt.database),
-                            new SqlRosterRepository(rt.database), rt.audit, rt.clock)
-                            .importCsv(csv, StaffRuntime.OPERATOR.key(), file.getFileName().toString());
+                try (BotRuntime rt = Operator.runtime(parent.parent.config(), parent.parent.clock())) {
+                    var storage = rt.services().storage();
+                    RosterResult result = new RosterImporter(storage.people(), storage.roster(), storage.audit(),
+                            rt.clock()).importCsv(csv, Operator.OPERATOR.key(), file.getFileName().toString());
                     out().printf("Imported %s: %s.%n", file.getFileName(), summary(result));
                 }
                 return 0;
@@ -127,18 +126,20 @@ final class StaffCli {
             if (team != null && person != null) {
                 throw new BadUsage("give --team or --person, not both");
             }
-            String argument = team != null ? "team " + team : person != null ? person : "";
-            Actor actor = StaffRuntime.actor(as);
-            try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock(), actor)) {
-                if (as != null && rt.people.find(actor.platform(), actor.userId()).isEmpty()
-                        && !rt.desk.rolesOf(actor).staff()) {
+            ReportCommands.Target target = team != null ? new ReportCommands.Target.Team(team.strip())
+                    : person != null ? new ReportCommands.Target.Named(person) : new ReportCommands.Target.Default();
+            Actor actor = Operator.actor(as);
+            try (BotRuntime rt = Operator.runtime(parent.config(), parent.clock(), actor)) {
+                StaffDesk desk = rt.staffDesk();
+                if (as != null && rt.services().storage().people().find(actor.platform(), actor.userId()).isEmpty()
+                        && !desk.rolesOf(actor).staff()) {
                     // --as names someone the bot does not know: say so rather than invent a person.
                     System.err.println("policybot report: no one is known as " + actor.key()
                             + "; `policybot people list` shows everyone.");
                     return ExitCodes.FAILED;
                 }
-                StaffDesk.CliReport report = rt.desk.reportForCli(actor, argument, lang);
-                print(rt, report.replies());
+                ReportCommands.CliReport report = desk.reports().reportForCli(actor, target, lang);
+                print(report.replies());
                 if (report.csv() == null) {
                     return ExitCodes.REFUSED;
                 }
@@ -150,7 +151,7 @@ final class StaffCli {
                                 + ioReason(e) + ". Nothing was exported.");
                         return ExitCodes.FAILED;
                     }
-                    rt.desk.recordExport(actor, report, csv.toAbsolutePath().toString());
+                    desk.reports().recordExport(actor, report, csv.toAbsolutePath().toString());
                     out().println("CSV written to " + csv);
                 }
                 return 0;
@@ -174,8 +175,9 @@ final class StaffCli {
             if (days < 1) {
                 throw new BadUsage("--days takes a number of days, 1 or more (e.g. --days 30)");
             }
-            try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock())) {
-                print(rt, rt.run(StaffRuntime.OPERATOR, "gaps", Integer.toString(days), lang));
+            try (BotRuntime rt = Operator.runtime(parent.config(), parent.clock())) {
+                // The operator is an admin: the use case itself, no chat message built.
+                print(rt.staffDesk().reports().gaps(Integer.toString(days), lang));
             }
             return 0;
         }
@@ -219,8 +221,8 @@ final class StaffCli {
 
             @Override
             public Integer call() {
-                try (StaffRuntime rt = new StaffRuntime(parent.parent.config(), parent.parent.clock())) {
-                    List<Person> all = rt.people.all();
+                try (BotRuntime rt = Operator.runtime(parent.parent.config(), parent.parent.clock())) {
+                    List<Person> all = rt.services().storage().people().all();
                     PrintStream out = out();
                     out.println(all.size() == 1 ? "1 person" : all.size() + " people");
                     java.util.Map<String, String> keyOf = new java.util.HashMap<>();
@@ -267,8 +269,8 @@ final class StaffCli {
 
             @Override
             public Integer call() throws IOException {
-                try (StaffRuntime rt = new StaffRuntime(parent.parent.config(), parent.parent.clock())) {
-                    java.util.Optional<Person> found = rt.find(who);
+                try (BotRuntime rt = Operator.runtime(parent.parent.config(), parent.parent.clock())) {
+                    java.util.Optional<Person> found = Operator.find(rt, who);
                     if (found.isEmpty()) {
                         System.err.println("policybot people remove: no one is known as \"" + who
                                 + "\"; `policybot people list` shows everyone.");
@@ -285,10 +287,10 @@ final class StaffCli {
                             return ExitCodes.REFUSED;
                         }
                     }
-                    PersonRepository.Removed removed = rt.people.remove(p.id()).orElseThrow();
+                    PersonRepository.Removed removed = rt.services().storage().people().remove(p.id()).orElseThrow();
                     String detail = removed.completions() + " training records, " + removed.questions()
                             + " questions, " + removed.acknowledgements() + " acknowledgements removed";
-                    rt.audit.record(new AuditEntry(rt.clock.instant(), StaffRuntime.OPERATOR.key(),
+                    rt.services().storage().audit().record(new AuditEntry(rt.clock().instant(), Operator.OPERATOR.key(),
                             AuditEntry.PERSON_REMOVE, p.key(), p.displayName() + ": " + detail));
                     out().println("Removed " + p.displayName() + " (" + p.key() + "): " + detail + ".");
                 }
@@ -308,14 +310,14 @@ final class StaffCli {
 
         @Override
         public Integer call() {
-            try (StaffRuntime rt = new StaffRuntime(parent.config(), parent.clock())) {
-                List<AuditEntry> entries = rt.audit.recent(limit);
+            try (BotRuntime rt = Operator.runtime(parent.config(), parent.clock())) {
+                List<AuditEntry> entries = rt.services().storage().audit().recent(limit);
                 PrintStream out = out();
                 if (entries.isEmpty()) {
                     out.println("The audit log is empty: nothing has been recorded yet.");
                     return 0;
                 }
-                out.print(auditTable(entries, rt.clock.getZone()));
+                out.print(auditTable(entries, rt.clock().getZone()));
             }
             return 0;
         }

@@ -1,7 +1,7 @@
 package io.policybot.app;
 
 import io.policybot.people.Person;
-import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.people.PersonRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.ArrayList;
@@ -38,9 +38,10 @@ final class TrainingCommand {
                         + platform + "'");
                 return ExitCodes.USAGE;
             }
-            try (BotRuntime runtime = new BotRuntime(parent.parent.config(), parent.parent.clock())) {
+            // Only reads: the database and the content, no index and nothing published.
+            try (BotRuntime runtime = BotRuntime.builder(parent.parent.config(), parent.parent.clock()).build()) {
                 // Looking someone up creates no one: a mistyped id is reported, not added to the people table.
-                SqlPersonRepository people = new SqlPersonRepository(runtime.database());
+                PersonRepository people = runtime.services().storage().people();
                 Optional<Person> person = people.find(p, user);
                 if (person.isEmpty()) {
                     List<Person> elsewhere = people.withUserId(user);
@@ -51,7 +52,7 @@ final class TrainingCommand {
                             + "; `policybot people list` shows everyone.");
                     return ExitCodes.FAILED;
                 }
-                var replies = runtime.training().status(person.get(), lang);
+                var replies = runtime.services().training().status(person.get(), lang);
                 System.out.println(new ConsoleRenderer(runtime.config().dataDir()).render(replies, new ArrayList<>()));
             }
             return 0;

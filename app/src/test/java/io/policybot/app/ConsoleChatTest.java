@@ -14,7 +14,7 @@ class ConsoleChatTest {
     Path data;
 
     private BotRuntime runtime() {
-        return new BotRuntime(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"));
+        return BotRuntime.console(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"));
     }
 
     @Test

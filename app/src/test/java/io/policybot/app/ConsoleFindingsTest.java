@@ -31,7 +31,7 @@ class ConsoleFindingsTest {
     Path data;
 
     private BotRuntime runtime() {
-        return new BotRuntime(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"));
+        return BotRuntime.console(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"));
     }
 
     private ConsoleChat chat(BotRuntime runtime, String user, Locale locale) {
@@ -202,7 +202,7 @@ class ConsoleFindingsTest {
     @Test
     void B10_chatWatchesTheContentDirectoryAndKeepsTheLastGoodContent() throws Exception {
         Path content = copyBundled(data.resolve("content"));
-        try (BotRuntime runtime = new BotRuntime(new AppConfig(content, data.resolve("d"), false),
+        try (BotRuntime runtime = BotRuntime.console(new AppConfig(content, data.resolve("d"), false),
                 TestClock.at("2026-11-21T09:00:00Z"))) {
             Path en = content.resolve("social-media/policy.en.md");
             String original = Files.readString(en);
@@ -232,15 +232,14 @@ class ConsoleFindingsTest {
         Path content = copyBundled(data.resolve("content"));
         Path dataDir = data.resolve("d");
         List<String> warnings = new ArrayList<>();
-        try (BotRuntime first = new BotRuntime(new AppConfig(content, dataDir, false), TestClock.at("2026-11-21T09:00:00Z"),
-                java.util.Set.of(), warnings::add)) {
+        try (BotRuntime first = BotRuntime.builder(new AppConfig(content, dataDir, false), TestClock.at("2026-11-21T09:00:00Z")).warnings(warnings::add).withIndex().build()) {
             assertTrue(warnings.isEmpty(), warnings.toString());
         }
         Path en = content.resolve("social-media/policy.en.md");
         String marker = "UNPUBLISHED-MARKER";
         Files.writeString(en, Files.readString(en).replaceFirst("(?m)(^> \\*\\*In short:\\*\\*[^\\n]*)$", "$1 " + marker));
-        try (BotRuntime second = new BotRuntime(new AppConfig(content, dataDir, false),
-                TestClock.at("2026-11-22T09:00:00Z"), java.util.Set.of(), warnings::add)) {
+        try (BotRuntime second = BotRuntime.builder(new AppConfig(content, dataDir, false),
+                TestClock.at("2026-11-22T09:00:00Z")).warnings(warnings::add).withIndex().build()) {
             String served = second.answerer().library().policy("social-media").orElseThrow().document("en").sections()
                     .stream().map(s -> s.shortAnswer()).reduce("", String::concat);
             assertFalse(served.contains(marker), "the refused text is not served");
@@ -248,8 +247,7 @@ class ConsoleFindingsTest {
         }
         // Forgetting --content: the published content is served, with the right advice
         warnings.clear();
-        try (BotRuntime bundled = new BotRuntime(new AppConfig(null, dataDir, false), TestClock.at("2026-11-23T09:00:00Z"),
-                java.util.Set.of(), warnings::add)) {
+        try (BotRuntime bundled = BotRuntime.builder(new AppConfig(null, dataDir, false), TestClock.at("2026-11-23T09:00:00Z")).warnings(warnings::add).withIndex().build()) {
             assertTrue(warnings.isEmpty() || warnings.getFirst().contains("--content"), warnings.toString());
         }
     }

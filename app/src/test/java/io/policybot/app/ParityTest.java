@@ -52,7 +52,7 @@ class ParityTest {
 
     @Test
     void consoleSlackAndDiscordGetTheSameAnswers() {
-        try (BotRuntime runtime = new BotRuntime(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"))) {
+        try (BotRuntime runtime = BotRuntime.console(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"))) {
             RecordingEngine engine = new RecordingEngine(runtime.engine());
 
             // (1) The console.

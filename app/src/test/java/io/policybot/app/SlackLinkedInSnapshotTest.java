@@ -42,7 +42,7 @@ class SlackLinkedInSnapshotTest {
 
     @Test
     void linkedInAnswerBlocks() {
-        try (BotRuntime runtime = new BotRuntime(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"));
+        try (BotRuntime runtime = BotRuntime.console(new AppConfig(null, data, false), TestClock.at("2026-11-21T09:00:00Z"));
                 FakeSlackApi api = FakeSlackApi.start()) {
             SlackBot bot = new SlackBot(
                     SlackConfig.httpMode("xoxb-snapshot-token", "snapshot-signing-secret", 0, "CHR000001", "CANN00001"),

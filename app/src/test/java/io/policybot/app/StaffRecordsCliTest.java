@@ -199,7 +199,7 @@ class StaffRecordsCliTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            try (BotRuntime runtime = new BotRuntime(new AppConfig(content, data, false), TestClock.at("2026-12-01T09:00:00Z"))) {
+            try (BotRuntime runtime = BotRuntime.console(new AppConfig(content, data, false), TestClock.at("2026-12-01T09:00:00Z"))) {
                 ConsoleChat chat = new ConsoleChat(runtime.engine(), "hrhelen", null, new ConsoleRenderer(data));
                 String preview = chat.send("announce");
                 assertTrue(preview.contains("[1] Send the announcement"), preview);

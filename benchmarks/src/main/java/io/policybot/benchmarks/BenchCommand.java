@@ -80,16 +80,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reports", description = "Benchmark reports instead: a manager report on a big org in SQLite.")
     boolean reports;
 
-    @Option(names = "--people", description = "People for --reports (default ${DEFAULT-VALUE}).")
+    @Option(names = "--people", description = "People for --reports and --announce-status (default ${DEFAULT-VALUE}).")
     int people = 50_000;
 
     @Option(names = "--records", description = "Training records for --reports (default ${DEFAULT-VALUE}).")
     int records = 1_000_000;
 
+    @Option(names = "--announce-status", description = "Benchmark `announce status` instead: on the --data directory "
+            + "(made with --people people and one announcement to them when it has no database yet).")
+    boolean announceStatus;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         AppConfig config = parent.config();
+        if (announceStatus) {
+            new AnnounceStatusBench(config).run(people, Math.min(dispatch, people), 20, out);
+            return 0;
+        }
         if (reports) {
             new ReportsBench(config.loadContent()).run(people, records, 30, out);
             return 0;

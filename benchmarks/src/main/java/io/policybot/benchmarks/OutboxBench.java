@@ -1,5 +1,8 @@
 package io.policybot.benchmarks;
 
+import java.util.Set;
+import io.policybot.wiring.Storage;
+import io.policybot.wiring.Services;
 import io.policybot.announcements.AnnouncementService;
 import io.policybot.announcements.AnnouncementSettings;
 import io.policybot.announcements.Announcements;
@@ -12,8 +15,6 @@ import io.policybot.chat.ChatGateway;
 import io.policybot.chat.DeliveryResult;
 import io.policybot.chat.Reply;
 import io.policybot.store.Database;
-import io.policybot.people.sql.SqlPersonRepository;
-import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.training.TrainingService;
 import io.policybot.testing.TestClock;
 import io.policybot.training.TrainingSettings;
@@ -99,9 +100,6 @@ final class OutboxBench {
                 return null;
             });
             AtomicReference<ContentLibrary> content = new AtomicReference<>(library);
-            SqlPersonRepository repo = new SqlPersonRepository(db);
-            TrainingService training = new TrainingService(content::get, new SqlTrainingRepository(db), repo,
-                    TrainingSettings.defaults(), clock, new Random(1));
             ChatGateway slack = new ChatGateway() {
                 @Override
                 public String platform() {
@@ -119,8 +117,10 @@ final class OutboxBench {
                     return new DeliveryResult.Sent("ts");
                 }
             };
-            announcements = Announcements.wire(db, content::get, training, repo, Map.of("slack", slack), clock,
-                    d -> clock.advance(d), settings);
+            announcements = Services.builder(Storage.on(db)).content(content::get).clock(clock).random(new Random(1))
+                    .sleeper(d -> clock.advance(d)).announcing(settings).platforms(Set.of("slack")).build()
+                    .announcements();
+            announcements.delivery(Map.of("slack", slack));
             announcements.publisher().publish(library);
             content.set(edited(library));
             announcements.publisher().publish(content.get());

@@ -1,5 +1,7 @@
 package io.policybot.benchmarks;
 
+import io.policybot.wiring.Storage;
+import io.policybot.wiring.Services;
 import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.content.ContentLibrary;
 import io.policybot.content.Policy;
@@ -9,9 +11,8 @@ import io.policybot.chat.ChannelRef;
 import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
 import io.policybot.people.RolesConfig;
-import io.policybot.reports.StaffDesk;
+import io.policybot.conversation.StaffDesk;
 import io.policybot.store.Database;
-import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.training.TrainingSettings;
 import java.io.PrintStream;
 import java.sql.PreparedStatement;
@@ -42,8 +43,8 @@ final class ReportsBench {
             long g0 = System.nanoTime();
             generate(db, people, records, policy);
             long generated = System.nanoTime();
-            StaffDesk desk = StaffDesk.onDatabase(db, () -> library, TrainingSettings.defaults(), RolesConfig.none(),
-                    new SqlAuditLog(db), AnnouncementCommands.none(), Clock.systemUTC());
+            Services services = Services.builder(Storage.on(db)).content(() -> library).clock(Clock.systemUTC()).build();
+            StaffDesk desk = services.staffDesk(services.storage().audit(), AnnouncementCommands.none());
             Actor vp = new Actor("bench", "p1", "VP 1", null);
             Inbound.Message message = new Inbound.Message(vp, new ChannelRef("bench", true), "report",
                     Inbound.Message.Kind.COMMAND);

@@ -1,5 +1,7 @@
 package io.policybot.benchmarks;
 
+import io.policybot.wiring.Storage;
+import io.policybot.wiring.Services;
 import io.policybot.content.ContentLibrary;
 import io.policybot.chat.Actions;
 import io.policybot.chat.Actor;
@@ -9,8 +11,6 @@ import io.policybot.chat.ChannelRef;
 import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
 import io.policybot.store.Database;
-import io.policybot.people.sql.SqlPersonRepository;
-import io.policybot.training.sql.SqlTrainingRepository;
 import io.policybot.training.TrainingService;
 import io.policybot.training.TrainingSettings;
 import java.io.IOException;
@@ -65,8 +65,8 @@ final class TrainingBench {
         Database.WriteStats saturationWrites;
         Database.WriteStats allWrites;
         try (Database db = Database.sqlite(file)) {
-            TrainingService service = new TrainingService(() -> library, new SqlTrainingRepository(db),
-                    new SqlPersonRepository(db), TrainingSettings.defaults(), Clock.systemUTC(), new Random(seed));
+            TrainingService service = Services.builder(Storage.on(db)).content(() -> library).clock(Clock.systemUTC())
+                    .random(new Random(seed)).build().training();
             saturation = run(service, "S", users, null, 0, seed);
             saturationWrites = db.writeStats();
             people = run(service, "P", users, new long[] {thinkMinMillis, thinkMaxMillis}, maxSeconds, seed);

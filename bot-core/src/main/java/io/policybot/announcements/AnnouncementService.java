@@ -13,15 +13,13 @@ import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
-import io.policybot.store.Database;
+import io.policybot.questions.QuestionLogRepository;
+import io.policybot.store.Transactions;
 import io.policybot.text.Messages;
-import io.policybot.training.Acknowledged;
 import io.policybot.training.TrainingService;
 import io.policybot.versions.ContentChanges;
 import io.policybot.versions.PolicyVersionStore;
 import io.policybot.versions.PublishedVersion;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,15 +38,17 @@ import java.util.stream.Collectors;
 /**
  * HR's announcements: a preview of what changed (with the audience and the due date) kept as a draft, then on
  * confirmation one outbox row per recipient and channel, in one transaction; plus the buttons people press on
- * the DM ("I have read it", "Start the update quiz"). Callers check that the person asking is HR.
+ * the DM ("I have read it"). Typed results only: {@link AnnouncementConversation} puts them into chat words, the
+ * CLI prints them. Callers check that the person asking is HR.
  */
-public final class AnnouncementService implements AnnouncementCommands {
-    private final Database db;
+public final class AnnouncementService {
+    private final Transactions transactions;
     private final Supplier<ContentLibrary> content;
     private final PolicyVersionStore versions;
     private final AnnouncementStore store;
     private final AnnouncementOutbox outbox;
     private final AcknowledgementRepository acks;
+    private final QuestionLogRepository questions;
     private final AnnouncementMessages messages;
     private final TrainingService training;
     private final PersonRepository people;
@@ -57,16 +57,18 @@ public final class AnnouncementService implements AnnouncementCommands {
     private final AuditLog audit;
     private final Clock clock;
 
-    AnnouncementService(Database db, Supplier<ContentLibrary> content, PolicyVersionStore versions, AnnouncementStore store,
-                        AnnouncementOutbox outbox, AcknowledgementRepository acks, AnnouncementMessages messages,
+    AnnouncementService(Transactions transactions, Supplier<ContentLibrary> content, PolicyVersionStore versions,
+                        AnnouncementStore store, AnnouncementOutbox outbox, AcknowledgementRepository acks,
+                        QuestionLogRepository questions, AnnouncementMessages messages,
                         TrainingService training, PersonRepository people, Set<String> platforms,
                         AnnouncementSettings settings, AuditLog audit, Clock clock) {
-        this.db = db;
+        this.transactions = transactions;
         this.content = content;
         this.versions = versions;
         this.store = store;
         this.outbox = outbox;
         this.acks = acks;
+        this.questions = questions;
         this.messages = messages;
         this.training = training;
         this.people = people;
@@ -161,8 +163,8 @@ public final class AnnouncementService implements AnnouncementCommands {
 
     private Confirmation enqueue(String announcementId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return db.inTransaction(c -> {
-            Optional<Announcement> found = store.find(c, announcementId);
+        return transactions.atomically(() -> {
+            Optional<Announcement> found = store.find(announcementId);
             if (found.isEmpty()) {
                 return new Confirmation(Outcome.UNKNOWN, null, 0);
             }
@@ -173,18 +175,17 @@ public final class AnnouncementService implements AnnouncementCommands {
             if (a.status() == Announcement.Status.CANCELLED) {
                 return new Confirmation(Outcome.CANCELLED, a, 0);
             }
-            if (store.confirmed(c, a.policyId(), a.version()).isPresent()) {
+            if (store.confirmed(a.policyId(), a.version()).isPresent()) {
                 return new Confirmation(Outcome.VERSION_ALREADY_ANNOUNCED, a, 0);
             }
-            store.settle(c, a.id(), Announcement.Status.CONFIRMED, now);
-            outbox.skipSuperseded(c, a.policyId(), a.id(), a.version(), now);
-            Map<String, String> languages = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT person_id, language FROM question_log ORDER BY asked_at");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    languages.put(rs.getString(1), rs.getString(2)); // the last language each person asked in
-                }
+            if (!store.settle(a.id(), Announcement.Status.CONFIRMED, now)) {
+                // Settled meanwhile by another process sharing the database (its press came first).
+                Announcement settled = store.find(a.id()).orElse(a);
+                return new Confirmation(settled.status() == Announcement.Status.CANCELLED ? Outcome.CANCELLED
+                        : Outcome.ALREADY_SENT, settled, 0);
             }
+            outbox.skipSuperseded(a.policyId(), a.id(), a.version(), now);
+            Map<String, String> languages = questions.lastLanguages(); // the last language each person asked in
             List<OutboxMessage> out = new ArrayList<>();
             for (String platform : new TreeSet<>(platforms)) {
                 out.add(OutboxMessage.pending(a.id() + ":channel:" + platform, a.id(), OutboxMessage.Kind.CHANNEL,
@@ -200,7 +201,7 @@ public final class AnnouncementService implements AnnouncementCommands {
                 }
             }
             outbox.enqueue(out, now);
-            return new Confirmation(Outcome.SENT, store.find(c, a.id()).orElse(a), dms);
+            return new Confirmation(Outcome.SENT, store.find(a.id()).orElse(a), dms);
         });
     }
 
@@ -211,8 +212,7 @@ public final class AnnouncementService implements AnnouncementCommands {
 
     /** {@link #cancel(String)}, audited as done by {@code actorKey}. */
     public boolean cancel(String announcementId, String actorKey) {
-        boolean cancelled = db.inTransaction(c -> store.settle(c, announcementId, Announcement.Status.CANCELLED,
-                clock.instant()));
+        boolean cancelled = store.settle(announcementId, Announcement.Status.CANCELLED, clock.instant());
         audit.record(new AuditEntry(clock.instant(), actorKey, AuditEntry.ANNOUNCEMENT, announcementId,
                 cancelled ? "cancelled" : "cancel pressed, but it was no longer a draft"));
         return cancelled;
@@ -238,155 +238,19 @@ public final class AnnouncementService implements AnnouncementCommands {
      * Records "I have read it" for a policy version, from an announcement ({@code announcementId}) or from the
      * person's status (null); false when this person already had.
      */
-    private boolean acknowledge(Actor actor, String policyId, String version, String announcementId) {
+    public boolean acknowledge(Actor actor, String policyId, String version, String announcementId) {
         Person p = person(actor);
         return acks.record(new Acknowledgement(Ids.next(), p.id(), policyId, version, announcementId, actor.platform(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
+    /** The policy loaded now, if there is one of this id. */
+    public Optional<Policy> policy(String policyId) {
+        return content.get().policy(policyId);
+    }
+
     public int acknowledgements(Announcement a) {
         return acks.count(a.policyId(), a.version());
-    }
-
-    // ---- the conversation port ----
-
-    @Override
-    public List<Reply> announce(Inbound.Message message, String argument, String language) {
-        Messages m = AnnouncementMessages.messages(language);
-        String arg = argument == null ? "" : argument.strip();
-        if (arg.equalsIgnoreCase("status") || arg.startsWith("status ") || arg.equals("状态")) {
-            return List.of(statusReply(m, language));
-        }
-        // Asking for a preview creates no one: the draft names its author only when they are a known person.
-        String author = people.find(message.actor().platform(), message.actor().userId()).map(Person::id).orElse(null);
-        Prepared prepared = prepare(arg.isEmpty() ? null : arg, author);
-        return List.of(previewReply(prepared, m, language));
-    }
-
-    @Override
-    public List<Reply> onButton(Inbound.ButtonPress press, String language) {
-        Messages m = AnnouncementMessages.messages(language);
-        return switch (press.actionId()) {
-            case Actions.ANNOUNCE_CONFIRM -> {
-                Confirmation done = confirm(press.value(), press.actor().key());
-                String text = switch (done.outcome()) {
-                    case SENT -> m.get("confirm.done", messages.title(done.announcement().policyId(), language),
-                            done.announcement().version(), done.recipients());
-                    case ALREADY_SENT -> m.get("confirm.already");
-                    case CANCELLED -> m.get("confirm.cancelled");
-                    case VERSION_ALREADY_ANNOUNCED -> m.get("confirm.other",
-                            messages.title(done.announcement().policyId(), language), done.announcement().version());
-                    case UNKNOWN -> m.get("ack.unknown");
-                };
-                yield List.of(text(done.outcome() == Outcome.SENT ? Reply.REPLACE : Reply.PRIVATE, text));
-            }
-            case Actions.ANNOUNCE_CANCEL -> List.of(cancel(press.value(), press.actor().key())
-                    ? text(Reply.REPLACE, m.get("cancel.done"))
-                    : text(Reply.PRIVATE, m.get("confirm.already")));
-            case Actions.ACKNOWLEDGE -> acknowledgeReply(press, m, language);
-            case Actions.UPDATE_QUIZ_START -> training.startUpdateQuiz(press.actor(), press.channel(), language,
-                    press.value());
-            default -> List.of();
-        };
-    }
-
-    /**
-     * "I have read it", from an announcement DM (the value is its id) or from status and the home view (the value
-     * names the policy version: {@link Acknowledged#buttonValue}; only the version in force can be confirmed there).
-     * For a policy without a quiz this completes its training, and the reply says so.
-     */
-    private List<Reply> acknowledgeReply(Inbound.ButtonPress press, Messages m, String language) {
-        Optional<Announcement> a = store.find(press.value());
-        String policyId;
-        String version;
-        if (a.isPresent()) {
-            policyId = a.get().policyId();
-            version = a.get().version();
-        } else {
-            Optional<String[]> named = Acknowledged.parseButtonValue(press.value());
-            Optional<Policy> policy = named.flatMap(n -> content.get().policy(n[0]));
-            if (policy.isEmpty()) {
-                return List.of(text(Reply.PRIVATE, m.get("ack.unknown")));
-            }
-            policyId = policy.get().id();
-            version = named.get()[1];
-            if (!version.equals(policy.get().version())) {
-                return List.of(text(Reply.PRIVATE, m.get("ack.stale", messages.title(policyId, language), version,
-                        policy.get().version())));
-            }
-        }
-        String title = messages.title(policyId, language);
-        boolean readOnly = content.get().policy(policyId).map(Policy::acknowledgementOnly).orElse(false);
-        if (acknowledge(press.actor(), policyId, version, a.map(Announcement::id).orElse(null))) {
-            return List.of(text(Reply.PRIVATE, m.get(readOnly ? "ack.done.read" : "ack.done",
-                    press.actor().displayName(), title, version)));
-        }
-        Person p = person(press.actor());
-        Instant at = acks.find(p.id(), policyId, version).map(Acknowledgement::acknowledgedAt)
-                .orElse(clock.instant());
-        return List.of(text(Reply.PRIVATE, m.get("ack.already", title, version,
-                AnnouncementMessages.date(LocalDate.ofInstant(at, clock.getZone()), language))));
-    }
-
-    private Reply previewReply(Prepared prepared, Messages m, String language) {
-        return switch (prepared) {
-            case UnknownPolicy u -> text(Reply.PRIVATE, m.get("preview.unknown", u.policyId()));
-            case AlreadyAnnounced a -> text(Reply.PRIVATE, m.get("preview.already", messages.title(a.announcement().policyId(), language),
-                    a.announcement().version(), day(a.announcement().confirmedAt(), language), statusLine(a, m, language)));
-            case Preview p -> {
-                String title = messages.title(p.draft().policyId(), language);
-                AnnouncementMessages.Ask ask = messages.ask(p.draft());
-                boolean rollOut = p.draft().baseVersion() == null;
-                String heading = m.get(rollOut ? "preview.rollout.heading" : "preview.heading", title, p.draft().version());
-                List<Block> blocks = new ArrayList<>();
-                blocks.add(new Block.Heading(heading));
-                blocks.add(new Block.Context(rollOut ? m.get("preview.rollout.base")
-                        : m.get("preview.base", p.draft().baseVersion())));
-                List<String> lines = messages.changeLines(p.draft(), language);
-                blocks.add(rollOut ? new Block.Text(m.get("rollout.intro", title))
-                        : lines.isEmpty() ? new Block.Text(m.get("nochange"))
-                        : new Block.Bullets(m.get("intro", title), lines));
-                String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", "));
-                blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
-                blocks.add(new Block.Text(m.get("preview.due." + ask.name().toLowerCase(java.util.Locale.ROOT),
-                        AnnouncementMessages.date(p.draft().dueOn(), language))));
-                if (!p.channels().isEmpty()) {
-                    blocks.add(new Block.Context(m.get("preview.channels", String.join(", ", p.channels()))));
-                }
-                blocks.add(new Block.Buttons(List.of(
-                        new Button(Actions.ANNOUNCE_CONFIRM, m.get("button.confirm"), p.draft().id(), Button.Style.PRIMARY),
-                        new Button(Actions.ANNOUNCE_CANCEL, m.get("button.cancel"), p.draft().id()))));
-                yield new Reply(Reply.PRIVATE, blocks, heading);
-            }
-        };
-    }
-
-    private Reply statusReply(Messages m, String language) {
-        List<AlreadyAnnounced> all = status();
-        if (all.isEmpty()) {
-            return text(Reply.PRIVATE, m.get("status.none"));
-        }
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Heading(m.get("status.heading")));
-        for (AlreadyAnnounced a : all) {
-            blocks.add(new Block.Text(statusLine(a, m, language)));
-            if (!a.progress().failures().isEmpty()) {
-                blocks.add(new Block.Bullets(m.get("status.failures"), a.progress().failures()));
-            }
-        }
-        return new Reply(Reply.PRIVATE, blocks, statusLine(all.getFirst(), m, language));
-    }
-
-    private String statusLine(AlreadyAnnounced a, Messages m, String language) {
-        AnnouncementOutbox.Progress p = a.progress();
-        return m.get("status.line", messages.title(a.announcement().policyId(), language), a.announcement().version(),
-                day(a.announcement().confirmedAt(), language), p.sent(), p.pending(), p.failed(),
-                acknowledgements(a.announcement()), p.total());
-    }
-
-    private String day(Instant at, String language) {
-        return at == null ? "?" : AnnouncementMessages.date(LocalDate.ofInstant(at, clock.getZone()), language);
     }
 
     private Person person(Actor actor) {
@@ -394,7 +258,4 @@ public final class AnnouncementService implements AnnouncementCommands {
         return people.findOrCreate(actor.platform(), actor.userId(), name, clock.instant());
     }
 
-    private static Reply text(Reply.Placement placement, String text) {
-        return new Reply(placement, List.of(new Block.Text(text)), text);
-    }
 }

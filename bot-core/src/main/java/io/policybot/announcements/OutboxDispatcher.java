@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Why nobody gets an announcement twice.</b> A row is marked {@code sending} and committed <i>before</i>
  * the platform is called, and {@code sent} after. A crash can only leave rows in {@code sending} whose call may or
  * may not have reached the platform: at most one claimed batch per platform (the batch is about one second's worth
- * of messages). On restart {@link AnnouncementOutbox#resumeInFlight()} makes them pending again and they go again
+ * of messages). On restart {@link AnnouncementOutbox#resumeInFlight(Instant)} makes them pending again and they go again
  * with the <i>same idempotency key</i> (announcement id + recipient): delivery is at-least-once, and it is the key
  * that turns it into exactly-once for the person. Rows already {@code sent} are never claimed again, so only the
  * in-flight ones are repeated, and a gateway that deduplicates by key (the console and test platforms record the
@@ -73,7 +73,7 @@ public final class OutboxDispatcher {
 
     /** Makes messages left in flight by a crashed process pending again; call once at start, before dispatching. */
     public int resumeInFlight() {
-        int n = outbox.resumeInFlight();
+        int n = outbox.resumeInFlight(clock.instant());
         if (n > 0) {
             log.info("{} outbox messages were in flight when the bot stopped; sending them again with their keys", n);
         }

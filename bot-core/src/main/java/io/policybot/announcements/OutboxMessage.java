@@ -43,11 +43,12 @@ public record OutboxMessage(String key, String announcementId, Kind kind, String
         /** The note to a manager that a report is overdue. */
         MANAGER;
 
-        String column() {
+        /** The code stored in the database. */
+        public String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        static Kind of(String column) {
+        public static Kind of(String column) {
             return valueOf(column.toUpperCase(java.util.Locale.ROOT));
         }
     }
@@ -55,11 +56,12 @@ public record OutboxMessage(String key, String announcementId, Kind kind, String
     public enum Status {
         PENDING, SENDING, SENT, FAILED, SKIPPED;
 
-        String column() {
+        /** The code stored in the database. */
+        public String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        static Status of(String column) {
+        public static Status of(String column) {
             return valueOf(column.toUpperCase(java.util.Locale.ROOT));
         }
     }

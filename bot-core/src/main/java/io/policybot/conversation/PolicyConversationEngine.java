@@ -7,6 +7,7 @@ import io.policybot.answering.AnswerReplies;
 import io.policybot.answering.LiveAnswerer;
 import io.policybot.answering.QuestionAnswerer;
 import io.policybot.content.ContentLibrary;
+import io.policybot.dedupe.EventDedupe;
 import io.policybot.content.Policy;
 import io.policybot.content.PolicyDocument;
 import io.policybot.content.Section;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.policybot.chat.Actions;
 import io.policybot.chat.Actor;
+import io.policybot.chat.ButtonHandler;
 import io.policybot.chat.Block;
 import io.policybot.chat.Button;
 import io.policybot.chat.ChatGateway;
@@ -52,10 +54,10 @@ public final class PolicyConversationEngine implements ConversationEngine {
     private final QuestionLogRepository questions;
     private final StaffCommands staff;
     private final ChatGateways gateways;
+    private final ButtonRoutes buttons;
     private final Clock clock;
     private final int maxQuestionChars;
-    private final Cache<String, Boolean> seenDeliveries = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(30)).maximumSize(100_000).build();
+    private final EventDedupe deliveries;
     /** The language each person last wrote in: commands carry no language of their own. */
     private final Cache<String, String> lastLanguage = Caffeine.newBuilder().maximumSize(100_000).build();
 
@@ -65,10 +67,30 @@ public final class PolicyConversationEngine implements ConversationEngine {
         this(answerer, training, people, questions, staff, ChatGateways.none(), clock, maxQuestionChars);
     }
 
-    /** @param gateways where the engine posts for itself (Ask HR), so it can tell the person whether it went */
+    /**
+     * @param gateways where the engine posts for itself (Ask HR), so it can tell the person whether it went; the
+     *                 buttons go to training and the staff desk by their prefixes
+     */
     public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
                                     QuestionLogRepository questions, StaffCommands staff, ChatGateways gateways,
                                     Clock clock, int maxQuestionChars) {
+        this(answerer, training, people, questions, staff, List.of(training, staff), gateways, clock, maxQuestionChars);
+    }
+
+    /** @param buttons each capability's button handlers, routed by action-id prefix */
+    public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
+                                    QuestionLogRepository questions, StaffCommands staff, List<ButtonHandler> buttons,
+                                    ChatGateways gateways, Clock clock, int maxQuestionChars) {
+        this(answerer, training, people, questions, staff, buttons, gateways,
+                EventDedupe.inMemory(Duration.ofMinutes(30), 100_000), clock, maxQuestionChars);
+    }
+
+    /** @param deliveries the deliveries already answered: shared through the database when replicas share one */
+    public PolicyConversationEngine(LiveAnswerer answerer, TrainingService training, PersonRepository people,
+                                    QuestionLogRepository questions, StaffCommands staff, List<ButtonHandler> buttons,
+                                    ChatGateways gateways, EventDedupe deliveries, Clock clock, int maxQuestionChars) {
+        this.deliveries = deliveries;
+        this.buttons = new ButtonRoutes(buttons);
         this.gateways = gateways;
         this.answerer = answerer;
         this.training = training;
@@ -79,10 +101,21 @@ public final class PolicyConversationEngine implements ConversationEngine {
         this.maxQuestionChars = maxQuestionChars;
     }
 
+    /** When the dedupe store cannot tell (the database is down), answering twice beats not answering. */
+    private boolean firstDelivery(Inbound inbound) {
+        try {
+            return deliveries.firstTime(inbound.actor().platform() + ":" + inbound.deliveryId(), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("could not check a {} delivery against the ones already answered: {}", inbound.actor().platform(),
+                    e.getMessage());
+            return true;
+        }
+    }
+
     @Override
     public List<Reply> handle(Inbound inbound) {
-        if (inbound.deliveryId() != null && seenDeliveries.asMap().putIfAbsent(inbound.deliveryId(), true) != null) {
-            return List.of(); // a platform retry of something already answered
+        if (inbound.deliveryId() != null && !firstDelivery(inbound)) {
+            return List.of(); // a platform retry of something already answered (here or by another replica)
         }
         try {
             return switch (inbound) {
@@ -175,17 +208,14 @@ public final class PolicyConversationEngine implements ConversationEngine {
     private List<Reply> onButton(Inbound.ButtonPress b) {
         String lang = languageFor(b.actor(), null);
         Messages m = Messages.of("answering", lang);
-        return switch (b.actionId()) {
+        List<Reply> replies = switch (b.actionId()) {
             case Actions.SHOW_SECTION -> showSection(b, m);
             case Actions.FEEDBACK_UP, Actions.FEEDBACK_DOWN -> feedback(b, m);
             case Actions.ASK_HR -> askHr(b, m);
-            case Actions.ACKNOWLEDGE, Actions.ANNOUNCE_CONFIRM, Actions.ANNOUNCE_CANCEL, Actions.UPDATE_QUIZ_START ->
-                    staff.onButton(b, lang);
-            default -> {
-                List<Reply> replies = training.onButton(b, lang);
-                yield replies.isEmpty() ? List.of(privateText(m.get("button.stale"))) : replies;
-            }
+            // Each capability's own buttons, by prefix; an action nobody knows is stale, not training's.
+            default -> buttons.route(b.actionId()).map(h -> h.onButton(b, lang)).orElse(List.of());
         };
+        return replies.isEmpty() ? List.of(privateText(m.get("button.stale"))) : replies;
     }
 
     private List<Reply> showSection(Inbound.ButtonPress b, Messages m) {

@@ -1,6 +1,8 @@
 package io.policybot.conversation;
 
+import io.policybot.chat.ButtonHandler;
 import java.util.List;
+import java.util.Set;
 import io.policybot.chat.Actor;
 import io.policybot.chat.Block;
 import io.policybot.chat.Inbound;
@@ -8,13 +10,20 @@ import io.policybot.chat.Reply;
 
 /**
  * The commands for HR and managers (report, gaps, announce) and the buttons of announcements. Kept behind this
- * port so the conversation engine does not depend on the reports and announcements capabilities directly.
+ * port so the engine can run without them (tests, a process with no staff features).
  */
-public interface StaffCommands {
+public interface StaffCommands extends ButtonHandler {
+
+    /** The buttons of announcements. */
+    @Override
+    default Set<String> prefixes() {
+        return Set.of("announce.");
+    }
 
     /** @param command "report", "gaps" or "announce"; {@code argument} is the rest of the message */
     List<Reply> handle(String command, String argument, Inbound.Message message, String language);
 
+    @Override
     List<Reply> onButton(Inbound.ButtonPress press, String language);
 
     /** The staff commands {@code actor}'s role allows ("report", "gaps", "announce"), for the help text. */

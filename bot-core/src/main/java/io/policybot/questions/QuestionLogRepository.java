@@ -18,6 +18,9 @@ public interface QuestionLogRepository {
     /** Questions asked at or after {@code from}, oldest first. */
     List<LoggedQuestion> since(Instant from);
 
+    /** The language each person last asked in, by person id (people who never asked are absent). */
+    java.util.Map<String, String> lastLanguages();
+
     /** One vote per person per answer: a second vote replaces the first (see {@link VoteResult}). */
     VoteResult vote(String logId, String personId, Vote vote, Instant at);
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,30 +25,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteException;
 
 /**
  * The database: migrated with Flyway when opened, then used through {@link #read} and {@link #inTransaction}.
+ * What differs between SQLite and PostgreSQL is in its {@link Dialect}; this class keeps connection handling and
+ * group commit.
  *
- * <p>Writes go through one connection under one in-process lock. SQLite allows a single writer at a time, and
- * queueing writers here (instead of letting them race for the file lock) means no user ever sees SQLITE_BUSY;
+ * <p>Writes go through one connection at a time under one in-process lock. SQLite allows a single writer at a time,
+ * and queueing writers here (instead of letting them race for the file lock) means no user ever sees SQLITE_BUSY;
  * the busy timeout only covers other processes (a backup, the CLI). Writes that queue up are committed together
- * (group commit, see {@link #inTransaction}). Reads use a few connections of their own,
- * which WAL mode lets run beside the writer.
+ * (group commit, see {@link #inTransaction}). Reads use a few connections of their own, which WAL mode lets run
+ * beside the writer. On a pooled database (PostgreSQL) each batch and each read borrows a connection from the pool
+ * and gives it back, so the pool can replace a broken one.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, Transactions {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int READERS = 4;
     private static final int WRITE_ATTEMPTS = 3;
     /** At most this many writes share a commit, so one batch never holds the lock for long. */
     private static final int MAX_BATCH = 256;
-    private static final String SAVEPOINT = "policybot_write";
 
     private final String name;
     private final DataSource dataSource;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Connection writer;
+    private final Dialect dialect;
+    private Connection writer; // guarded by writeLock; on a pooled database only while a batch runs
     private final ConcurrentLinkedQueue<Write<?>> queued = new ConcurrentLinkedQueue<>();
     private final LongAdder writes = new LongAdder();
     private final LongAdder commits = new LongAdder();
@@ -56,21 +58,60 @@ public final class Database implements AutoCloseable {
     private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
     private final Set<Connection> readers = ConcurrentHashMap.newKeySet();
     private final Runnable afterClose;
-    private final boolean sqlite;
-    private boolean sqliteTransactionOpen; // guarded by writeLock
+    private boolean transactionOpen; // guarded by writeLock
     private volatile boolean closed;
 
-    private Database(String name, DataSource dataSource, Runnable afterClose) {
+    private Database(String name, DataSource dataSource, Dialect dialect, Runnable afterClose) {
         this.name = name;
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.afterClose = afterClose;
-        migrate(dataSource);
         try {
-            this.writer = dataSource.getConnection();
-            this.sqlite = writer.getMetaData().getDatabaseProductName().equalsIgnoreCase("SQLite");
-        } catch (SQLException e) {
-            throw new StoreException("cannot open " + name + ": " + e.getMessage(), e);
+            migrate(dataSource, dialect);
+            if (!dialect.pooled()) {
+                this.writer = dataSource.getConnection();
+            }
+        } catch (SQLException | RuntimeException e) {
+            afterClose.run();
+            throw e instanceof StoreException s ? s : new StoreException("cannot open " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens the database a JDBC URL names: {@code jdbc:postgresql://host/db?user=...} (through a HikariCP pool),
+     * or {@code jdbc:sqlite:FILE}; a plain path is a SQLite file.
+     */
+    public static Database open(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return postgres(url, null, null);
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            return sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+        }
+        if (url.startsWith("jdbc:")) {
+            throw new StoreException("unsupported database URL (PolicyBot runs on jdbc:sqlite: and jdbc:postgresql:): "
+                    + url.substring(0, url.indexOf(':', 5) + 1));
+        }
+        return sqlite(Path.of(url));
+    }
+
+    /** A PostgreSQL database through a HikariCP pool; user and password may also be in the URL. */
+    public static Database postgres(String url, String user, String password) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("policybot");
+        config.setMaximumPoolSize(READERS + 2); // the readers, a write batch, and Flyway or a spare
+        config.setAutoCommit(true);
+        config.setInitializationFailTimeout(-1); // a clear message from the first use below, not the pool's
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        String shown = url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return new Database(shown, pool, new PostgresDialect(), pool::close);
     }
 
     /** Opens (creating it and its folder if needed) the SQLite database in {@code file}, and migrates it. */
@@ -97,7 +138,7 @@ public final class Database implements AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return new Database(file.toString(), ds, afterClose);
+        return new Database(file.toString(), ds, new SqliteDialect(), afterClose);
     }
 
     /** A SQLite database in a new temporary folder, deleted on {@link #close()}: for tests and dry runs. */
@@ -111,20 +152,42 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A database behind any JDBC data source (PostgreSQL later), migrated with the same scripts.
-     * The data source should hand out autocommit connections.
+     * A database behind any JDBC data source of SQLite or PostgreSQL (the dialect is read from the driver), migrated
+     * with the same scripts. The data source should hand out autocommit connections.
      */
     public static Database of(String name, DataSource dataSource) {
-        return new Database(name, dataSource, () -> { });
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + name + ": " + e.getMessage(), e);
+        }
+        Dialect dialect = switch (product.toLowerCase(java.util.Locale.ROOT)) {
+            case "sqlite" -> new SqliteDialect();
+            case "postgresql" -> new PostgresDialect();
+            default -> throw new StoreException(name + " is " + product + "; PolicyBot runs on SQLite and PostgreSQL");
+        };
+        return new Database(name, dataSource, dialect, () -> { });
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static void migrate(DataSource dataSource, Dialect dialect) {
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+            Flyway.configure().dataSource(dataSource).locations(dialect.migrations().toArray(String[]::new))
                     .failOnMissingLocations(true).load().migrate();
         } catch (RuntimeException e) {
             throw new StoreException("database migration failed: " + e.getMessage(), e);
         }
+    }
+
+    /** What differs on this database (the few SQL clauses a repository may need). */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** {@link #inTransaction} for work that goes through repositories, not a connection. */
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return inTransaction(c -> work.get());
     }
 
     /** Runs read-only work; inside a transaction on this thread it sees that transaction's writes. */
@@ -132,6 +195,13 @@ public final class Database implements AutoCloseable {
         ensureOpen();
         if (writeLock.isHeldByCurrentThread()) {
             return apply(writer, work);
+        }
+        if (dialect.pooled()) {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.apply(connection);
+            } catch (SQLException e) {
+                throw new StoreException("database read failed: " + e.getMessage(), e);
+            }
         }
         readPermits.acquireUninterruptibly();
         Connection connection = idleReaders.poll();
@@ -215,11 +285,20 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
+            if (dialect.pooled()) {
+                writer = dataSource.getConnection();
+            }
             commitTogether(batch);
+        } catch (SQLException e) {
+            batch.forEach(w -> w.failOnce(e));
         } catch (RuntimeException | Error e) { // a bug here must not leave callers waiting or return them nothing
             batch.forEach(w -> w.failOnce(e));
             throw e;
         } finally {
+            if (dialect.pooled() && writer != null) {
+                closeQuietly(writer);
+                writer = null;
+            }
             for (Write<?> w : batch) {
                 w.finish();
             }
@@ -259,8 +338,8 @@ public final class Database implements AutoCloseable {
                     todo = todo.stream().filter(w -> w != broken).toList();
                     continue;
                 }
-                if (isBusy(e) && attempt++ < WRITE_ATTEMPTS) {
-                    log.warn("{} stayed locked by another process for {} ms; trying again", name, BUSY_TIMEOUT_MILLIS);
+                if (dialect.isTransient(e) && attempt++ < WRITE_ATTEMPTS) {
+                    log.warn("a write on {} collided with another process ({}); trying again", name, e.getMessage());
                     continue;
                 }
                 todo.forEach(w -> w.failOnce(e));
@@ -371,78 +450,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /*
-     * SQLite transactions are begun and ended with plain statements: sqlite-jdbc's commit() runs BEGIN again
-     * right after COMMIT, and a busy error from that BEGIN would look like a failed commit of work that is in
-     * fact on disk (and the retry would run it twice). Here a busy error comes from BEGIN IMMEDIATE (nothing
-     * written yet) or from a COMMIT that did not happen, so a retry is always safe. Other databases use JDBC's calls.
-     */
     private void begin() throws SQLException {
-        if (sqlite) {
-            try (Statement st = writer.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-            }
-            sqliteTransactionOpen = true;
-        } else {
-            writer.setAutoCommit(false);
-        }
+        dialect.begin(writer);
+        transactionOpen = true;
     }
 
-    /** A savepoint; null on SQLite, which uses one fixed name (savepoints of a batch never nest). */
     private Savepoint savepoint() throws SQLException {
-        if (sqlite) {
-            try (Statement st = writer.createStatement()) {
-                st.execute("SAVEPOINT " + SAVEPOINT);
-            }
-            return null;
-        }
-        return writer.setSavepoint();
+        return dialect.savepoint(writer);
     }
 
     private void release(Savepoint sp) throws SQLException {
-        if (sqlite) {
-            try (Statement st = writer.createStatement()) {
-                st.execute("RELEASE " + SAVEPOINT);
-            }
-        } else {
-            writer.releaseSavepoint(sp);
-        }
+        dialect.release(writer, sp);
     }
 
     private void rollbackTo(Savepoint sp) throws SQLException {
-        if (sqlite) {
-            try (Statement st = writer.createStatement()) {
-                st.execute("ROLLBACK TO " + SAVEPOINT);
-                st.execute("RELEASE " + SAVEPOINT);
-            }
-        } else {
-            writer.rollback(sp);
-        }
+        dialect.rollbackTo(writer, sp);
     }
 
     private void commit() throws SQLException {
-        if (sqlite) {
-            try (Statement st = writer.createStatement()) {
-                st.execute("COMMIT");
-            }
-            sqliteTransactionOpen = false;
-        } else {
-            writer.commit();
-        }
+        dialect.commit(writer);
+        transactionOpen = false;
     }
 
     private void rollback(Throwable cause) {
+        if (!transactionOpen) {
+            return;
+        }
+        transactionOpen = false;
         try {
-            if (sqlite) {
-                if (sqliteTransactionOpen) {
-                    sqliteTransactionOpen = false;
-                    try (Statement st = writer.createStatement()) {
-                        st.execute("ROLLBACK");
-                    }
-                }
-            } else {
-                writer.rollback();
-            }
+            dialect.rollback(writer);
         } catch (SQLException e) {
             if (cause != null) {
                 cause.addSuppressed(e);
@@ -453,22 +489,11 @@ public final class Database implements AutoCloseable {
     }
 
     private void endTransaction() {
-        if (sqlite) {
-            return;
-        }
         try {
-            writer.setAutoCommit(true);
+            dialect.end(writer);
         } catch (SQLException e) {
             log.warn("could not end a transaction on {}: {}", name, e.getMessage());
         }
-    }
-
-    private static boolean isBusy(SQLException e) {
-        if (e instanceof SQLiteException s) {
-            int primary = s.getResultCode().code & 0xff;
-            return primary == 5 || primary == 6; // SQLITE_BUSY, SQLITE_LOCKED
-        }
-        return false;
     }
 
     private void ensureOpen() {
@@ -489,7 +514,9 @@ public final class Database implements AutoCloseable {
             for (Connection c : readers) {
                 closeQuietly(c);
             }
-            closeQuietly(writer);
+            if (writer != null) {
+                closeQuietly(writer);
+            }
         } finally {
             writeLock.unlock();
         }

@@ -10,6 +10,7 @@ import io.policybot.content.Section;
 import io.policybot.chat.Actions;
 import io.policybot.chat.Actor;
 import io.policybot.chat.Block;
+import io.policybot.chat.ButtonHandler;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * Training runs in the person's DM. The methods without a {@link ChannelRef} send everything to the DM; pass the
  * channel when known, so a DM gets its replies in place and a channel gets a private "sent you a DM" note.
  */
-public final class TrainingService {
+public final class TrainingService implements ButtonHandler {
     private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
     private static final String BUNDLE = "training";
 
@@ -311,7 +312,14 @@ public final class TrainingService {
 
     // ---- buttons ----
 
+    /** The training buttons: quizzes, role-plays, the update quiz an announcement offers, stopping. */
+    @Override
+    public Set<String> prefixes() {
+        return Set.of("quiz.", "roleplay.", "training.", "update.quiz.");
+    }
+
     /** Handles the training buttons; an empty list means the press is not a training one. */
+    @Override
     public List<Reply> onButton(Inbound.ButtonPress press, String language) {
         language = language(language);
         return switch (press.actionId()) {

@@ -12,19 +12,17 @@ import io.policybot.chat.Block;
 import io.policybot.chat.Button;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.ChatGateway;
+import io.policybot.chat.ChatGateways;
 import io.policybot.chat.DeliveryResult;
 import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
 import io.policybot.answering.AnsweringSettings;
 import io.policybot.answering.LiveAnswerer;
 import io.policybot.answering.QuestionAnswerer;
-import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.content.ContentLibrary;
 import io.policybot.conversation.PolicyConversationEngine;
 import io.policybot.people.Role;
 import io.policybot.people.RolesConfig;
-import io.policybot.questions.sql.SqlQuestionLogRepository;
-import io.policybot.reports.StaffDesk;
 import io.policybot.content.Policy;
 import io.policybot.people.Person;
 import io.policybot.people.sql.SqlPersonRepository;
@@ -32,23 +30,20 @@ import io.policybot.reports.Report;
 import io.policybot.reports.ReportScope;
 import io.policybot.reports.ReportService;
 import io.policybot.reports.TrainingState;
-import io.policybot.reports.sql.SqlReportRepository;
 import io.policybot.testing.Replies;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;
 import io.policybot.testing.TestDatabase;
-import io.policybot.training.TrainingRules;
+import io.policybot.testing.TestServices;
+import io.policybot.wiring.Services;
 import io.policybot.training.TrainingService;
-import io.policybot.training.TrainingSettings;
 import io.policybot.training.TrainingStatus;
-import io.policybot.training.sql.SqlTrainingRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +67,7 @@ class AcknowledgementOnlyTrainingTest {
     TrainingService training;
     Announcements announcements;
     ReportService reports;
+    Services services;
 
     @BeforeEach
     void wire() {
@@ -82,13 +78,13 @@ class AcknowledgementOnlyTrainingTest {
             people.update(p.withDirectory(null, null, boss.id(), null));
         }
         AnnouncementSettings settings = AnnouncementSettings.defaults().withUpdateDueDays(10);
-        var updates = Announcements.updateRequirements(db.database(), settings, clock);
-        training = new TrainingService(content::get, new SqlTrainingRepository(db.database()), people,
-                TrainingSettings.defaults(), clock, new Random(3), updates);
-        announcements = Announcements.wire(db.database(), content::get, training, people,
-                Map.<String, ChatGateway>of("slack", slack), clock, Fixtures.sleeper(clock), settings);
-        reports = new ReportService(new SqlReportRepository(db.database()), content::get,
-                new TrainingRules(TrainingSettings.defaults(), updates), clock);
+        services = TestServices.builder(db.database(), content::get, clock, 3).announcing(settings)
+                .sleeper(Fixtures.sleeper(clock)).platforms(Set.of("slack"))
+                .roles(RolesConfig.of(Map.of(Role.HR, List.of("slack:UHR")))).build();
+        training = services.training();
+        announcements = services.announcements();
+        announcements.delivery(Map.<String, ChatGateway>of("slack", slack));
+        reports = services.reports();
         announcements.publisher().publish(content.get());
     }
 
@@ -111,7 +107,7 @@ class AcknowledgementOnlyTrainingTest {
 
         // The roll-out: the preview and the DM ask for reading and confirming, not for a quiz.
         var preview = assertInstanceOf(AnnouncementService.Preview.class, announcements.service().prepare(null, null));
-        String previewText = Replies.text(announcements.service().announce(message(hrActor(), "announce"), "", "en"));
+        String previewText = Replies.text(announcements.conversation().announce(message(hrActor(), "announce"), "", "en"));
         assertTrue(previewText.contains("There is no quiz for this policy"), previewText);
         assertEquals(AnnouncementService.Outcome.SENT, announcements.service().confirm(preview.draft().id()).outcome());
         announcements.dispatcher().drain();
@@ -121,7 +117,7 @@ class AcknowledgementOnlyTrainingTest {
         assertEquals(List.of(Actions.ACKNOWLEDGE), Replies.buttons(dm).stream().map(Button::actionId).toList());
 
         // Ann presses "I have read it" in the DM: her training is done everywhere.
-        String thanks = Replies.text(announcements.service().onButton(press(ann, Replies.buttons(dm).getFirst()), "en"));
+        String thanks = Replies.text(announcements.conversation().onButton(press(ann, Replies.buttons(dm).getFirst()), "en"));
         assertTrue(thanks.contains("That completes your training for this policy"), thanks);
         assertTrue(status(ann).done());
         String done = Replies.text(training.status(ann, "en"));
@@ -137,8 +133,8 @@ class AcknowledgementOnlyTrainingTest {
 
         // Bob confirms from his status instead (no announcement needed: a new joiner gets none); twice counts once.
         Button fromStatus = Replies.buttons(Replies.lastWithButtons(training.status(bob, "en"))).getFirst();
-        assertTrue(Replies.text(announcements.service().onButton(press(bob, fromStatus), "en")).contains("completes your training"));
-        assertTrue(Replies.text(announcements.service().onButton(press(bob, fromStatus), "en")).contains("already confirmed"));
+        assertTrue(Replies.text(announcements.conversation().onButton(press(bob, fromStatus), "en")).contains("completes your training"));
+        assertTrue(Replies.text(announcements.conversation().onButton(press(bob, fromStatus), "en")).contains("already confirmed"));
         assertTrue(status(bob).done());
         Report everyone = reports.report(new ReportScope.Everyone(), "everyone", "en");
         Report.PolicySummary summary = everyone.policies().getFirst();
@@ -150,7 +146,7 @@ class AcknowledgementOnlyTrainingTest {
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("slack:UM,Boss,") && l.contains(",not started,,no,")), csv);
         // A button naming a version that is no longer in force records nothing.
         Button stale = new Button(Actions.ACKNOWLEDGE, "I have read it", "read:" + Fixtures.POLICY + ":0.9");
-        assertTrue(Replies.text(announcements.service().onButton(press(bob, stale), "en")).contains("has changed since"));
+        assertTrue(Replies.text(announcements.conversation().onButton(press(bob, stale), "en")).contains("has changed since"));
     }
 
     @Test
@@ -159,7 +155,7 @@ class AcknowledgementOnlyTrainingTest {
         announcements.service().confirm(first.draft().id());
         announcements.dispatcher().drain();
         for (Actor a : List.of(ann, bob)) {
-            announcements.service().onButton(press(a, Replies.buttons(slack.lastTo(a.userId())).getFirst()), "en");
+            announcements.conversation().onButton(press(a, Replies.buttons(slack.lastTo(a.userId())).getFirst()), "en");
         }
 
         // Version 1.1 changes two sections: everyone who read 1.0 reads the changes again, by the announcement's date.
@@ -191,7 +187,7 @@ class AcknowledgementOnlyTrainingTest {
         assertEquals(List.of(Actions.ACKNOWLEDGE), Replies.buttons(slack.lastTo("U1")).stream().map(Button::actionId).toList());
 
         // Bob confirms from the reminder; Ann does not.
-        announcements.service().onButton(press(bob, Replies.buttons(slack.lastTo("U2")).getFirst()), "en");
+        announcements.conversation().onButton(press(bob, Replies.buttons(slack.lastTo("U2")).getFirst()), "en");
         assertTrue(status(bob).done());
         slack.sent.clear();
         clock.set(Instant.parse("2026-11-26T08:00:00Z"));
@@ -209,7 +205,7 @@ class AcknowledgementOnlyTrainingTest {
         assertTrue(overdueHome.contains("⚠️ **Social Media Policy** changed (version 1.1)"), overdueHome);
 
         // Ann confirms at last: completed, and the reminders stop.
-        announcements.service().onButton(press(ann, Replies.buttons(slack.lastTo("U1")).getFirst()), "en");
+        announcements.conversation().onButton(press(ann, Replies.buttons(slack.lastTo("U1")).getFirst()), "en");
         assertTrue(status(ann).done());
         assertEquals("1.1", row(ann).passedVersion());
         slack.sent.clear();
@@ -230,11 +226,7 @@ class AcknowledgementOnlyTrainingTest {
     @Test
     void throughTheConversationEngineStatusOffersTheConfirmationAndTheManagersReportCountsIt() {
         LiveAnswerer answerer = new LiveAnswerer(content.get(), lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS));
-        RolesConfig roles = RolesConfig.of(Map.of(Role.HR, List.of("slack:UHR")));
-        StaffDesk desk = StaffDesk.onDatabase(db.database(), content::get, TrainingSettings.defaults(), roles,
-                new SqlAuditLog(db.database()), announcements.service(), clock);
-        PolicyConversationEngine engine = new PolicyConversationEngine(answerer, training, people,
-                new SqlQuestionLogRepository(db.database()), desk, clock, 1000);
+        PolicyConversationEngine engine = services.engine(answerer, services.staffDesk(), ChatGateways.none(), 1000);
 
         List<Reply> status = engine.handle(message(ann, "status"));
         assertTrue(Replies.text(status).contains("please read it and confirm by"), Replies.text(status));

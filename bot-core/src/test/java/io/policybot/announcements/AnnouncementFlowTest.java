@@ -1,5 +1,7 @@
 package io.policybot.announcements;
 
+import java.util.Set;
+import io.policybot.testing.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -54,11 +56,9 @@ class AnnouncementFlowTest {
         slack = new Fixtures.FakeGateway("slack", clock).answer("U3", new DeliveryResult.Failed("dm_disabled"));
         discord = new Fixtures.FakeGateway("discord", clock);
         AnnouncementSettings settings = AnnouncementSettings.defaults();
-        TrainingService training = new TrainingService(content::get, new SqlTrainingRepository(db.database()), people,
-                TrainingSettings.defaults(), clock, new Random(1),
-                Announcements.updateRequirements(db.database(), settings, clock));
-        announcements = Announcements.wire(db.database(), content::get, training, people,
-                Map.<String, ChatGateway>of("slack", slack, "discord", discord), clock, Fixtures.sleeper(clock), settings);
+        announcements = TestServices.builder(db.database(), content::get, clock, 1).announcing(settings)
+                .sleeper(Fixtures.sleeper(clock)).platforms(Set.of("slack", "discord")).build().announcements();
+        announcements.delivery(Map.<String, ChatGateway>of("slack", slack, "discord", discord));
         announcements.publisher().publish(content.get());
         content.set(Fixtures.v11());
         announcements.publisher().publish(content.get());
@@ -66,7 +66,7 @@ class AnnouncementFlowTest {
 
     @Test
     void thePreviewShowsTheChangesTheAudienceAndTheDueDate() {
-        List<Reply> replies = announcements.service().announce(command("announce"), "", "en");
+        List<Reply> replies = announcements.conversation().announce(command("announce"), "", "en");
         String text = Replies.text(replies);
         assertEquals(Reply.PRIVATE, replies.getFirst().placement());
         assertTrue(text.contains("Announce Social Media Policy version 1.1?"), text);
@@ -80,7 +80,7 @@ class AnnouncementFlowTest {
         assertEquals(List.of(Actions.ANNOUNCE_CONFIRM, Actions.ANNOUNCE_CANCEL),
                 Replies.buttons(replies.getFirst()).stream().map(Button::actionId).toList());
 
-        String zh = Replies.text(announcements.service().announce(command("公告"), "", "zh"));
+        String zh = Replies.text(announcements.conversation().announce(command("公告"), "", "zh"));
         assertTrue(zh.contains("发布 社交媒体政策（1.1 版）的更新公告？"), zh);
         assertTrue(zh.contains("2026年12月10日"), zh);
     }
@@ -93,7 +93,7 @@ class AnnouncementFlowTest {
         assertEquals(AnnouncementService.Outcome.ALREADY_SENT, announcements.service().confirm(preview.draft().id()).outcome());
         assertEquals(AnnouncementService.Outcome.VERSION_ALREADY_ANNOUNCED,
                 announcements.service().confirm(second.draft().id()).outcome());
-        List<Reply> pressed = announcements.service().onButton(press(hr, Actions.ANNOUNCE_CONFIRM, preview.draft().id()), "en");
+        List<Reply> pressed = announcements.conversation().onButton(press(hr, Actions.ANNOUNCE_CONFIRM, preview.draft().id()), "en");
         assertTrue(Replies.text(pressed).contains("already sent"), Replies.text(pressed));
 
         announcements.dispatcher().drain();
@@ -111,26 +111,26 @@ class AnnouncementFlowTest {
         assertTrue(progress.failures().getFirst().contains("dm_disabled"), progress.failures().toString());
 
         Actor u1 = new Actor("slack", "U1", "Person U1", null);
-        String first = Replies.text(announcements.service().onButton(press(u1, Actions.ACKNOWLEDGE, preview.draft().id()), "en"));
+        String first = Replies.text(announcements.conversation().onButton(press(u1, Actions.ACKNOWLEDGE, preview.draft().id()), "en"));
         assertTrue(first.contains("is recorded"), first);
-        String again = Replies.text(announcements.service().onButton(press(u1, Actions.ACKNOWLEDGE, preview.draft().id()), "en"));
+        String again = Replies.text(announcements.conversation().onButton(press(u1, Actions.ACKNOWLEDGE, preview.draft().id()), "en"));
         assertTrue(again.contains("already confirmed"), again);
         assertEquals(1, announcements.service().acknowledgements(preview.draft()));
-        var ack = new AcknowledgementRepository(db.database())
+        var ack = new io.policybot.announcements.sql.SqlAcknowledgementRepository(db.database())
                 .find(people.find("slack", "U1").orElseThrow().id(), Fixtures.POLICY, "1.1").orElseThrow();
         assertEquals("slack", ack.platform());
         assertEquals(Instant.parse("2026-11-10T09:00:00Z").toEpochMilli(), ack.acknowledgedAt().toEpochMilli(), 10_000);
 
-        String status = Replies.text(announcements.service().announce(command("announce status"), "status", "en"));
+        String status = Replies.text(announcements.conversation().announce(command("announce status"), "status", "en"));
         assertTrue(status.contains("sent 3, pending 0, failed 1; acknowledged by 1"), status);
-        String again2 = Replies.text(announcements.service().announce(command("announce"), "", "en"));
+        String again2 = Replies.text(announcements.conversation().announce(command("announce"), "", "en"));
         assertTrue(again2.contains("was already announced"), again2);
     }
 
     @Test
     void cancellingADraftSendsNothing() throws Exception {
         var preview = assertInstanceOf(AnnouncementService.Preview.class, announcements.service().prepare(null, null));
-        String text = Replies.text(announcements.service().onButton(press(hr, Actions.ANNOUNCE_CANCEL, preview.draft().id()), "en"));
+        String text = Replies.text(announcements.conversation().onButton(press(hr, Actions.ANNOUNCE_CANCEL, preview.draft().id()), "en"));
         assertTrue(text.contains("Cancelled"), text);
         assertEquals(AnnouncementService.Outcome.CANCELLED, announcements.service().confirm(preview.draft().id()).outcome());
         announcements.dispatcher().drain();

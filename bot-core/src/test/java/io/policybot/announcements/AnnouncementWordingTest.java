@@ -1,5 +1,7 @@
 package io.policybot.announcements;
 
+import io.policybot.wiring.Services;
+import io.policybot.testing.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,25 +82,26 @@ class AnnouncementWordingTest {
     void wire() {
         SqlPersonRepository people = new SqlPersonRepository(db.database());
         AnnouncementSettings settings = AnnouncementSettings.defaults();
-        training = new TrainingService(content::get, new SqlTrainingRepository(db.database()), people,
-                TrainingSettings.defaults(), clock, new Random(3), Announcements.updateRequirements(db.database(), settings, clock));
-        announcements = Announcements.wire(db.database(), content::get, training, people,
-                Map.<String, ChatGateway>of("slack", slack), clock, Fixtures.sleeper(clock), settings);
+        Services services = TestServices.builder(db.database(), content::get, clock, 3).announcing(settings)
+                .sleeper(Fixtures.sleeper(clock)).platforms(Set.of("slack")).build();
+        training = services.training();
+        announcements = services.announcements();
+        announcements.delivery(Map.<String, ChatGateway>of("slack", slack));
         announcements.publisher().publish(content.get());
         people.findOrCreate("slack", "U2", "Joe", clock.instant());
         people.findOrCreate("slack", "UHR", "Hanna HR", clock.instant());
     }
 
     private String preview() {
-        return Replies.text(announcements.service().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
+        return Replies.text(announcements.conversation().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
                 "announce", Inbound.Message.Kind.COMMAND), "", "en"));
     }
 
     private void confirm() {
-        List<Reply> replies = announcements.service().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
+        List<Reply> replies = announcements.conversation().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
                 "announce", Inbound.Message.Kind.COMMAND), "", "en");
         Button confirm = Replies.button(Replies.lastWithButtons(replies), "Send the announcement");
-        announcements.service().onButton(new Inbound.ButtonPress(hr, new ChannelRef("D-HR", true),
+        announcements.conversation().onButton(new Inbound.ButtonPress(hr, new ChannelRef("D-HR", true),
                 Actions.ANNOUNCE_CONFIRM, confirm.value()), "en");
     }
 
@@ -117,10 +120,10 @@ class AnnouncementWordingTest {
     }
 
     private void send() throws InterruptedException {
-        List<Reply> replies = announcements.service().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
+        List<Reply> replies = announcements.conversation().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
                 "announce", Inbound.Message.Kind.COMMAND), "", "en");
         Button confirm = Replies.button(Replies.lastWithButtons(replies), "Send the announcement");
-        announcements.service().onButton(new Inbound.ButtonPress(hr, new ChannelRef("D-HR", true),
+        announcements.conversation().onButton(new Inbound.ButtonPress(hr, new ChannelRef("D-HR", true),
                 Actions.ANNOUNCE_CONFIRM, confirm.value()), "en");
         announcements.dispatcher().drain();
     }

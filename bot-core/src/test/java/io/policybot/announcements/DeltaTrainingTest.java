@@ -1,5 +1,7 @@
 package io.policybot.announcements;
 
+import io.policybot.wiring.Services;
+import io.policybot.testing.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,10 +47,9 @@ class DeltaTrainingTest {
     @Test
     void theUpdateQuizAsksOnlyAboutChangedSectionsAndEarlierTrainingCountsForTheRest() {
         AnnouncementSettings settings = AnnouncementSettings.defaults().withUpdateDueDays(14);
-        TrainingService training = new TrainingService(content::get, new SqlTrainingRepository(db.database()),
-                new SqlPersonRepository(db.database()), TrainingSettings.defaults(), clock, new Random(5),
-                Announcements.updateRequirements(db.database(), settings, clock));
-        ContentPublisher publisher = new ContentPublisher(new SqlPolicyVersionStore(db.database()), clock);
+        Services services = TestServices.builder(db.database(), content::get, clock, 5).announcing(settings).build();
+        TrainingService training = services.training();
+        ContentPublisher publisher = services.announcements().publisher();
         publisher.publish(content.get());
         new TrainingDriver(training, content.get()).playQuiz(ann, "en", i -> true);
         assertTrue(policy(training, ann).done());
@@ -101,10 +102,9 @@ class DeltaTrainingTest {
     @Test
     void anUpdateWithNoQuestionsOnChangedSectionsLeavesEarlierTrainingValid() {
         AnnouncementSettings settings = AnnouncementSettings.defaults();
-        TrainingService training = new TrainingService(content::get, new SqlTrainingRepository(db.database()),
-                new SqlPersonRepository(db.database()), TrainingSettings.defaults(), clock, new Random(5),
-                Announcements.updateRequirements(db.database(), settings, clock));
-        ContentPublisher publisher = new ContentPublisher(new SqlPolicyVersionStore(db.database()), clock);
+        Services services = TestServices.builder(db.database(), content::get, clock, 5).announcing(settings).build();
+        TrainingService training = services.training();
+        ContentPublisher publisher = services.announcements().publisher();
         publisher.publish(content.get());
         new TrainingDriver(training, content.get()).playQuiz(ann, "en", i -> true);
         content.set(Fixtures.edit(TestContent.bundled(), "1.1", Set.of(), Set.of())); // a version bump only

@@ -1,5 +1,6 @@
 package io.policybot.announcements;
 
+import java.util.Set;
 import io.policybot.chat.ChatGateway;
 import io.policybot.store.Database;
 import io.policybot.people.sql.SqlPersonRepository;
@@ -31,8 +32,10 @@ public final class OutboxChildProcess {
     }
 
     static Announcements wire(Database db, Path sent, Clock clock, Sleeper sleeper) {
-        return Announcements.wire(db, Fixtures::v11, TestServices.training(db, TestClock.at("2026-11-10T09:00:00Z"), 1),
-                new SqlPersonRepository(db), Map.<String, ChatGateway>of("slack", new FileGateway("slack", sent)), clock,
-                sleeper, AnnouncementSettings.defaults().withRate("slack", 500));
+        Announcements a = TestServices.builder(db, Fixtures::v11, clock, 1).sleeper(sleeper)
+                .announcing(AnnouncementSettings.defaults().withRate("slack", 500)).platforms(Set.of("slack")).build()
+                .announcements();
+        a.delivery(Map.<String, ChatGateway>of("slack", new FileGateway("slack", sent)));
+        return a;
     }
 }

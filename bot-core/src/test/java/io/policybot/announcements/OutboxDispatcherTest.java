@@ -1,5 +1,6 @@
 package io.policybot.announcements;
 
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,9 @@ class OutboxDispatcherTest {
         for (int i = 0; i < people; i++) {
             repo.findOrCreate("slack", String.format("U%03d", i), null, clock.instant());
         }
-        Announcements a = Announcements.wire(db.database(), Fixtures::v11, TestServices.training(db.database(), clock, 1),
-                repo, Map.<String, ChatGateway>of("slack", gateway), clock, Fixtures.sleeper(clock), settings);
+        Announcements a = TestServices.builder(db.database(), Fixtures::v11, clock, 1).announcing(settings)
+                .sleeper(Fixtures.sleeper(clock)).platforms(Set.of("slack")).build().announcements();
+        a.delivery(Map.<String, ChatGateway>of("slack", gateway));
         a.publisher().publish(TestContent.bundled());
         a.publisher().publish(Fixtures.v11());
         var preview = (AnnouncementService.Preview) a.service().prepare(null, null);

@@ -1,5 +1,8 @@
 package io.policybot.announcements;
 
+import java.util.Set;
+import io.policybot.wiring.Services;
+import io.policybot.testing.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.policybot.content.ContentLibrary;
@@ -36,11 +39,12 @@ class ReminderSchedulerTest {
         Actor bob = new Actor("slack", "U2", "Bob", null);
         Person boss = people.findOrCreate("slack", "UM", "Boss", clock.instant());
         AnnouncementSettings settings = AnnouncementSettings.defaults().withUpdateDueDays(10);
-        TrainingService training = new TrainingService(content::get, new SqlTrainingRepository(db.database()), people,
-                TrainingSettings.defaults(), clock, new Random(2), Announcements.updateRequirements(db.database(), settings, clock));
+        Services services = TestServices.builder(db.database(), content::get, clock, 2).announcing(settings)
+                .sleeper(Fixtures.sleeper(clock)).platforms(Set.of("slack")).build();
+        TrainingService training = services.training();
         Fixtures.FakeGateway slack = new Fixtures.FakeGateway("slack", clock);
-        Announcements a = Announcements.wire(db.database(), content::get, training, people,
-                Map.<String, ChatGateway>of("slack", slack), clock, Fixtures.sleeper(clock), settings);
+        Announcements a = services.announcements();
+        a.delivery(Map.<String, ChatGateway>of("slack", slack));
         a.publisher().publish(content.get());
         TrainingDriver driver = new TrainingDriver(training, content.get());
         driver.playQuiz(ann, "en", i -> true);

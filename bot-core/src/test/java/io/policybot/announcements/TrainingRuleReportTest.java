@@ -1,5 +1,7 @@
 package io.policybot.announcements;
 
+import io.policybot.wiring.Services;
+import io.policybot.testing.TestServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,12 +57,10 @@ class TrainingRuleReportTest {
     @BeforeEach
     void wire() {
         AnnouncementSettings settings = AnnouncementSettings.defaults();
-        var updates = Announcements.updateRequirements(db.database(), settings, clock);
-        training = new TrainingService(content::get, new SqlTrainingRepository(db.database()),
-                new SqlPersonRepository(db.database()), TrainingSettings.defaults(), clock, new Random(5), updates);
-        publisher = new ContentPublisher(new SqlPolicyVersionStore(db.database()), clock);
-        reports = new ReportService(new SqlReportRepository(db.database()), content::get,
-                new TrainingRules(TrainingSettings.defaults(), updates), clock);
+        Services services = TestServices.builder(db.database(), content::get, clock, 5).announcing(settings).build();
+        training = services.training();
+        publisher = services.announcements().publisher();
+        reports = services.reports();
         publisher.publish(content.get());
     }
 

@@ -66,7 +66,7 @@ class ReportContentTest {
                 + "slack,X1,\"=HYPERLINK(\"\"http://evil\"\")\",x1@acme.example,\"+Ops, \"\"Night\"\"\",mia@acme.example\n"
                 + "slack,X2,@SUM(A1),x2@acme.example,-1,mia@acme.example\n";
         new RosterImporter(f.people, new SqlRosterRepository(db.database()), f.audit, f.clock).importCsv(roster, "cli", "x.csv");
-        String csv = StaffFixture.csv(f.say("HR1", "report", "<@X1>"));
+        String csv = StaffFixture.csv(f.say("HR1", "report", "@slack:X1"));
         assertTrue(csv.contains("\r\nslack:X1,\"'=HYPERLINK(\"\"http://evil\"\")\",x1@acme.example,\"'+Ops, \"\"Night\"\"\","), csv);
         List<Csv.Record> rows = Csv.parse(StaffFixture.csv(f.say("HR1", "report", "X2")));
         assertEquals("'@SUM(A1)", rows.get(1).fields().get(1));

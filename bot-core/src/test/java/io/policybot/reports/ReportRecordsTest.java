@@ -24,7 +24,7 @@ class ReportRecordsTest {
     @Test
     void B6_aReportOnTheCommandLineCreatesNoOne() {
         int before = f.people.all().size();
-        StaffDesk.CliReport r = f.desk.reportForCli(new io.policybot.chat.Actor("slack", "UNKNOWN", null, null), "", "en");
+        ReportCommands.CliReport r = f.desk.reportForCli(new io.policybot.chat.Actor("slack", "UNKNOWN", null, null), "", "en");
         assertTrue(Replies.text(r.replies()).contains("No one is in this report."), Replies.text(r.replies()));
         f.desk.reportForCli(new io.policybot.chat.Actor("cli", "operator", "operator", null), "", "en");
         assertEquals(before, f.people.all().size());

@@ -50,12 +50,12 @@ class StaffDeskRolesTest {
         void reportWithoutArgumentIsTheirOwnRecord() {
             assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("E2", "report", "")));
             assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("E2", "report", "me")));
-            assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("E2", "report", "<@E2>")));
+            assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("E2", "report", "@slack:E2")));
         }
 
         @Test
         void someoneElseIsRefused() {
-            assertRefused(f.say("E2", "report", "<@E3>"), "You can only see your own training record. Managers see the "
+            assertRefused(f.say("E2", "report", "@slack:E3"), "You can only see your own training record. Managers see the "
                     + "people who report to them, and HR sees everyone.", "report slack:E3", "employee");
         }
 
@@ -95,7 +95,7 @@ class StaffDeskRolesTest {
 
         @Test
         void anIndirectReportIsVisibleByMentionIdOrEmail() {
-            assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("M1", "report", "<@E2>")));
+            assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("M1", "report", "@slack:E2")));
             assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("M1", "report", "E2")));
             assertEquals(List.of("slack:E2"), StaffFixture.peopleIn(f.say("M1", "report", "eva@acme.example")));
             // Eli manages Eva: a manager by the org chart alone.
@@ -104,9 +104,9 @@ class StaffDeskRolesTest {
 
         @Test
         void someoneOutsideTheirOrgIsRefused() {
-            assertRefused(f.say("M1", "report", "<@E3>"), "You can only see the records of people who report to you, "
+            assertRefused(f.say("M1", "report", "@slack:E3"), "You can only see the records of people who report to you, "
                     + "directly or through others.", "report slack:E3", "manager");
-            assertRefused(f.say("M1", "report", "<@M2>"), "You can only see the records of people who report to you, "
+            assertRefused(f.say("M1", "report", "@slack:M2"), "You can only see the records of people who report to you, "
                     + "directly or through others.", "report slack:M2", "manager");
         }
 
@@ -136,7 +136,7 @@ class StaffDeskRolesTest {
 
         @Test
         void anyoneOrAnyTeam() {
-            assertEquals(List.of("slack:E3"), StaffFixture.peopleIn(f.say("HR1", "report", "<@E3>")));
+            assertEquals(List.of("slack:E3"), StaffFixture.peopleIn(f.say("HR1", "report", "@slack:E3")));
             assertEquals(List.of("slack:E1", "slack:E2", "slack:E4", "slack:M1"),
                     StaffFixture.peopleIn(f.say("HR1", "report", "team Sales")));
             assertEquals(List.of("slack:HR1"), StaffFixture.peopleIn(f.say("HR1", "report", "me")));

@@ -1,5 +1,7 @@
 package io.policybot.reports;
 
+import io.policybot.testing.TestServices;
+import io.policybot.conversation.StaffDesk;
 import io.policybot.Ids;
 import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.audit.AuditEntry;
@@ -59,8 +61,8 @@ final class StaffFixture {
         this.people = new SqlPersonRepository(db);
         new RosterImporter(people, new SqlRosterRepository(db), audit, clock).importCsv(ROSTER, "cli", "roster.csv");
         RolesConfig roles = RolesConfig.of(Map.of(Role.ADMIN, List.of("slack:ADM"), Role.HR, List.of("slack:group:S0HR")));
-        desk = StaffDesk.onDatabase(db, TestContent::bundled, TrainingSettings.defaults(), roles, audit,
-                new RecordingAnnouncements(), clock);
+        desk = TestServices.builder(db, TestContent::bundled, clock, 1).roles(roles).build()
+                .staffDesk(audit, new RecordingAnnouncements());
         completion("E2", 9, 10, true);
         completion("E3", 5, 10, false);
         activeQuiz("E1");

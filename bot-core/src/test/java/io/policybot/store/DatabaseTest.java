@@ -35,14 +35,18 @@ class DatabaseTest {
         assertTrue(versions.containsAll(Set.of("1", "2", "3", "4")), versions.toString());
     }
 
-    /** The versions of the migration files bot-core ships: every one of them must be applied. */
+    /** The versions of the migration files bot-core ships for SQLite: every one of them must be applied. */
     private static Set<String> shippedMigrationVersions() {
-        try (var files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration").toURI()))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+        Set<String> versions = new TreeSet<>();
+        for (String folder : List.of("/db/migration", "/db/vendor/sqlite")) {
+            try (var files = Files.list(Path.of(DatabaseTest.class.getResource(folder).toURI()))) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                        .map(n -> n.substring(1, n.indexOf("__"))).forEach(versions::add);
+            } catch (java.io.IOException | java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return versions;
     }
 
     @Test

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * or {@code try (TestDatabase db = new TestDatabase()) {...}} outside JUnit's lifecycle.
  * {@link #reopen()} closes and opens the same file, as a restart would.
  */
-public final class TestDatabase implements AfterEachCallback, AutoCloseable {
+public final class TestDatabase implements AfterEachCallback, TestStore {
     private Path dir;
     private Database database;
+    private final java.util.List<Database> replicas = new java.util.ArrayList<>();
 
     /** The database, created (and migrated) on first use. */
+    @Override
     public synchronized Database database() {
         if (database == null) {
             database = Database.sqlite(file());
@@ -44,6 +46,7 @@ public final class TestDatabase implements AfterEachCallback, AutoCloseable {
     }
 
     /** Closes the database and opens the same file again, as after a restart. */
+    @Override
     public synchronized Database reopen() {
         if (database != null) {
             database.close();
@@ -57,8 +60,18 @@ public final class TestDatabase implements AfterEachCallback, AutoCloseable {
         close();
     }
 
+    /** Another process's view of the same file (SQLite serialises them on the file lock). */
+    @Override
+    public synchronized Database replica() {
+        Database d = Database.sqlite(file());
+        replicas.add(d);
+        return d;
+    }
+
     @Override
     public synchronized void close() {
+        replicas.forEach(Database::close);
+        replicas.clear();
         if (database != null) {
             database.close();
             database = null;

@@ -5,6 +5,7 @@ import io.policybot.chat.Block;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.ConversationEngine;
 import io.policybot.chat.Inbound;
+import io.policybot.chat.Mentions;
 import io.policybot.chat.Reply;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,7 +103,8 @@ final class DiscordListener extends ListenerAdapter {
         User user = event.getUser();
         Locale locale = locales.learn(user.getId(), event.getUserLocale());
         Inbound inbound = new Inbound.Message(actor(user, locale, inGuild ? roleIds(event.getMember()) : Set.of()),
-                new ChannelRef(event.getChannelId(), !inGuild), PolicyCommand.toText(subcommand, event::getOption), Inbound.Message.Kind.COMMAND, event.getId());
+                new ChannelRef(event.getChannelId(), !inGuild), neutralMentions(PolicyCommand.toText(subcommand, event::getOption)),
+                Inbound.Message.Kind.COMMAND, event.getId());
         Origin origin = Origin.command(event.getJDA(), user, event.getChannel(), inGuild, locale, event.getHook(),
                 arrivedAt, ephemeral);
         return answer(inbound, origin, ack);
@@ -155,6 +157,7 @@ final class DiscordListener extends ListenerAdapter {
             kind = Inbound.Message.Kind.MENTION;
             text = stripMention(message.getContentRaw(), self.getId());
         }
+        text = neutralMentions(text);
         if (!replays.firstSeen("message:" + event.getMessageId())) {
             return done();
         }
@@ -262,6 +265,14 @@ final class DiscordListener extends ListenerAdapter {
     static String stripMention(String content, String selfId) {
         String text = content.replaceAll("<@!?" + Pattern.quote(selfId) + ">", " ");
         return text.replaceAll("[ \\t]+", " ").strip();
+    }
+
+    private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
+
+    /** People mentioned as {@code <@123>} or {@code <@!123>}, in the engine's neutral form ({@code @discord:123}). */
+    static String neutralMentions(String text) {
+        return text == null ? null : USER_MENTION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                Mentions.of(PLATFORM, m.group(1))));
     }
 
     private static CompletableFuture<Void> done() {

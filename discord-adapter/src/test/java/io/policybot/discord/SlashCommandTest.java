@@ -92,7 +92,7 @@ class SlashCommandTest {
         await(h.listener(engine).slashCommand(
                 discord.slash("1002", "report", true, Map.of("target", "333333333333333333"))));
 
-        assertEquals("report <@333333333333333333>", ((Inbound.Message) engine.only()).text());
+        assertEquals("report @discord:333333333333333333", ((Inbound.Message) engine.only()).text());
     }
 
     @Test

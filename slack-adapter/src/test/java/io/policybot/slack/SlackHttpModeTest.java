@@ -251,7 +251,8 @@ class SlackHttpModeTest {
 
         Call post = f.api.await("chat.postMessage", T);
         Inbound.Message in = (Inbound.Message) f.engine.inbounds().getFirst();
-        assertEquals("ping <!channel> @here @U999", in.text());
+        // A person mentioned reaches the engine in the neutral form (chat.Mentions), not as Slack markup.
+        assertEquals("ping <!channel> @here @slack:U999", in.text());
         String sent = post.param("blocks") + "\n" + post.param("text");
         for (String ping : List.of("<!channel>", "<!here>", "<@U999>", "<!everyone>")) {
             assertFalse(sent.contains(ping), "sent " + ping + ": " + sent);

@@ -1,11 +1,12 @@
 package io.policybot.slack;
 
+import io.policybot.testing.TestServices;
 import io.policybot.announcements.AnnouncementCommands;
 import io.policybot.audit.AuditEntry;
 import io.policybot.chat.Inbound;
 import io.policybot.people.Role;
 import io.policybot.people.RolesConfig;
-import io.policybot.reports.StaffDesk;
+import io.policybot.conversation.StaffDesk;
 import io.policybot.slack.testing.FakeSlackApi.Call;
 import io.policybot.slack.testing.FakeSlackApi.Scripted;
 import io.policybot.slack.testing.HttpModeFixture;
@@ -45,9 +46,9 @@ class SlackUserGroupsTest {
         f = new HttpModeFixture();
         db = Database.temporary();
         audit = new SqlAuditLog(db);
-        StaffDesk desk = StaffDesk.onDatabase(db, TestContent::bundled, TrainingSettings.defaults(),
-                RolesConfig.of(Map.of(Role.HR, List.of("slack:group:S0HR"))), audit, AnnouncementCommands.none(),
-                Clock.systemUTC());
+        StaffDesk desk = TestServices.builder(db, TestContent::bundled, Clock.systemUTC(), 1)
+                .roles(RolesConfig.of(Map.of(Role.HR, List.of("slack:group:S0HR")))).build()
+                .staffDesk(audit, AnnouncementCommands.none());
         // The engine's command routing is not under test here: "gaps" goes straight to the real staff desk.
         f.engine.answer(in -> desk.handle("gaps", "", (Inbound.Message) in, "en"));
         f.api.setUserGroup("S0HR", "U0OTHERHR", HR_USER);

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The product as {@code Platforms} runs it, against a fake Discord: the real engine ({@link BotRuntime}, SQLite in a
+ * The product as {@code BotProcess} runs it, against a fake Discord: the real engine ({@link BotRuntime}, SQLite in a
  * temporary directory, the bundled content or a copy), the real {@link DiscordBot} through the real JDA on the app's
  * classpath, and HR by Discord role ({@code roles.yaml}: {@code discord:group:<HR role>}).
  */
@@ -42,14 +42,14 @@ final class DiscordWorld implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         discord = new FakeDiscordServer(heartbeatMs);
-        runtime = new BotRuntime(new AppConfig(contentDir, data, false), Clock.systemUTC(), Set.of("discord"));
+        runtime = BotRuntime.onPlatforms(new AppConfig(contentDir, data, false), Clock.systemUTC(), Set.of("discord"));
         DiscordConfig config = new DiscordConfig(FakeDiscordServer.TOKEN, FakeDiscordServer.GUILD_ID,
                 FakeDiscordServer.HR_DESK, FakeDiscordServer.ANNOUNCEMENTS)
                 .withEndpoints(discord.restBaseUrl(), discord.gatewayUrl());
         bot = new DiscordBot(config, runtime.engine(), runtime.clock());
         bot.start();
         runtime.connect(bot.gateway());
-        runtime.announcements().start();
+        runtime.startDelivery();
         discord.await(0, r -> r.is("PUT", "applications/" + BOT + "/guilds/.*/commands"), 1, T);
     }
 

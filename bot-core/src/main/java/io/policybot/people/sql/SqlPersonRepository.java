@@ -4,16 +4,14 @@ import io.policybot.Ids;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import io.policybot.store.StoreException;
 import io.policybot.store.Database;
-import io.policybot.store.Rows;
+import io.policybot.store.Row;
+import io.policybot.store.Sql;
 
 /** {@link PersonRepository} in SQL. */
 public final class SqlPersonRepository implements PersonRepository {
@@ -37,22 +35,16 @@ public final class SqlPersonRepository implements PersonRepository {
             Optional<Person> current = selectOne(c, "WHERE platform = ? AND platform_user_id = ?", platform, platformUserId);
             if (current.isEmpty()) {
                 Person p = new Person(Ids.next(), platform, platformUserId, displayName, null, null, null,
-                        Rows.millis(now), null);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO person (id, platform, platform_user_id, "
-                        + "display_name, first_seen_at) VALUES (?, ?, ?, ?, ?)")) {
-                    Rows.bind(ps, p.id(), platform, platformUserId, p.displayName(), p.firstSeen());
-                    ps.executeUpdate();
-                }
+                        Sql.truncate(now), null);
+                Sql.update(c, "INSERT INTO person (id, platform, platform_user_id, display_name, first_seen_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", p.id(), platform, platformUserId, p.displayName(), p.firstSeen());
                 return p;
             }
             Person p = current.get();
             if (!hasName || p.displayName().equals(displayName)) {
                 return p;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE person SET display_name = ? WHERE id = ?")) {
-                Rows.bind(ps, displayName, p.id());
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE person SET display_name = ? WHERE id = ?", displayName, p.id());
             return new Person(p.id(), platform, platformUserId, displayName, p.email(), p.team(), p.managerId(),
                     p.firstSeen(), p.joinedOn());
         });
@@ -70,14 +62,9 @@ public final class SqlPersonRepository implements PersonRepository {
 
     @Override
     public void update(Person person) {
-        int updated = db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE person SET display_name = ?, email = ?, team = ?, "
-                    + "manager_id = ?, joined_on = ? WHERE id = ?")) {
-                Rows.bind(ps, person.displayName(), person.email(), person.team(), person.managerId(),
-                        person.joinedOn(), person.id());
-                return ps.executeUpdate();
-            }
-        });
+        int updated = db.inTransaction(c -> Sql.update(c, "UPDATE person SET display_name = ?, email = ?, "
+                + "team = ?, manager_id = ?, joined_on = ? WHERE id = ?", person.displayName(), person.email(),
+                person.team(), person.managerId(), person.joinedOn(), person.id()));
         if (updated == 0) {
             throw new StoreException("no person with id " + person.id());
         }
@@ -100,9 +87,9 @@ public final class SqlPersonRepository implements PersonRepository {
             if (found.isEmpty()) {
                 return Optional.<Removed>empty();
             }
-            int completions = count(c, "SELECT COUNT(*) FROM training_completion WHERE person_id = ?", id);
-            int questions = count(c, "SELECT COUNT(*) FROM question_log WHERE person_id = ?", id);
-            int acks = count(c, "SELECT COUNT(*) FROM acknowledgement WHERE person_id = ?", id);
+            int completions = (int) Sql.number(c, "SELECT COUNT(*) FROM training_completion WHERE person_id = ?", id);
+            int questions = (int) Sql.number(c, "SELECT COUNT(*) FROM question_log WHERE person_id = ?", id);
+            int acks = (int) Sql.number(c, "SELECT COUNT(*) FROM acknowledgement WHERE person_id = ?", id);
             // Children first: every table that points at the person (or at their sessions and questions).
             for (String sql : List.of(
                     "DELETE FROM answer_feedback WHERE log_id IN (SELECT id FROM question_log WHERE person_id = ?)",
@@ -117,40 +104,24 @@ public final class SqlPersonRepository implements PersonRepository {
                     "UPDATE announcement SET created_by = NULL WHERE created_by = ?",
                     "UPDATE person SET manager_id = NULL WHERE manager_id = ?",
                     "DELETE FROM person WHERE id = ?")) {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    Rows.bind(ps, id);
-                    ps.executeUpdate();
-                }
+                Sql.update(c, sql, id);
             }
             return Optional.of(new Removed(found.get(), completions, questions, acks));
         });
     }
 
-    private static int count(Connection c, String sql, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Rows.bind(ps, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
-    }
-
     private static Optional<Person> selectOne(Connection c, String where, Object... args) throws SQLException {
-        return select(c, where, args).stream().findFirst();
+        return Sql.first(c, SELECT + where, SqlPersonRepository::person, args);
     }
 
     private static List<Person> select(Connection c, String rest, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + rest)) {
-            Rows.bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Person> people = new ArrayList<>();
-                while (rs.next()) {
-                    people.add(new Person(rs.getString("id"), rs.getString("platform"), rs.getString("platform_user_id"),
-                            rs.getString("display_name"), rs.getString("email"), rs.getString("team"),
-                            rs.getString("manager_id"), Rows.instant(rs, "first_seen_at"), Rows.date(rs, "joined_on")));
-                }
-                return people;
-            }
-        }
+        return Sql.list(c, SELECT + rest, SqlPersonRepository::person, args);
+    }
+
+    /** A person from the columns of {@link #SELECT} (also what reports read). */
+    public static Person person(Row r) throws SQLException {
+        return new Person(r.string("id"), r.string("platform"), r.string("platform_user_id"), r.string("display_name"),
+                r.string("email"), r.string("team"), r.string("manager_id"), r.instant("first_seen_at"),
+                r.date("joined_on"));
     }
 }

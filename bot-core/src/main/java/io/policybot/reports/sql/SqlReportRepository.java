@@ -1,14 +1,13 @@
 package io.policybot.reports.sql;
 
 import io.policybot.people.Person;
+import io.policybot.people.sql.SqlPersonRepository;
 import io.policybot.reports.ReportRepository;
 import io.policybot.reports.ReportScope;
 import io.policybot.training.Acknowledged;
 import io.policybot.training.Completion;
 import io.policybot.training.Modules;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import io.policybot.store.Database;
-import io.policybot.store.Rows;
+import io.policybot.store.Sql;
 
 /**
  * {@link ReportRepository} in SQL. Each read starts with a {@code scope(id)} common table expression: an org is a
@@ -51,32 +50,20 @@ public final class SqlReportRepository implements ReportRepository {
         };
     }
 
-    private static PreparedStatement prepare(Connection c, ReportScope scope, String select, Object... more)
-            throws SQLException {
+    /** The query with the scope's common table expression in front, and its arguments before {@code more}. */
+    private static <T> List<T> list(Connection c, ReportScope scope, String select, Sql.RowMapper<T> mapper,
+                                    Object... more) throws SQLException {
         Scoped s = scoped(scope);
-        PreparedStatement ps = c.prepareStatement(s.with() + select);
         List<Object> args = new ArrayList<>(s.args());
         args.addAll(List.of(more));
-        Rows.bind(ps, args.toArray());
-        return ps;
+        return Sql.list(c, s.with() + select, mapper, args.toArray());
     }
 
     @Override
     public List<Person> people(ReportScope scope) {
-        return db.read(c -> {
-            try (PreparedStatement ps = prepare(c, scope, "SELECT p.id, p.platform, p.platform_user_id, p.display_name, "
-                    + "p.email, p.team, p.manager_id, p.first_seen_at, p.joined_on FROM scope JOIN person p ON p.id = scope.id "
-                    + "ORDER BY p.display_name, p.platform, p.platform_user_id");
-                 ResultSet rs = ps.executeQuery()) {
-                List<Person> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), Rows.instant(rs, "first_seen_at"),
-                            Rows.date(rs, "joined_on")));
-                }
-                return out;
-            }
-        });
+        return db.read(c -> list(c, scope, "SELECT p.id, p.platform, p.platform_user_id, p.display_name, p.email, "
+                + "p.team, p.manager_id, p.first_seen_at, p.joined_on FROM scope JOIN person p ON p.id = scope.id "
+                + "ORDER BY p.display_name, p.platform, p.platform_user_id", SqlPersonRepository::person));
     }
 
     /*
@@ -86,22 +73,18 @@ public final class SqlReportRepository implements ReportRepository {
      */
     @Override
     public Map<String, List<Completion>> completions(ReportScope scope, String policyId) {
-        return db.read(c -> {
-            // Only columns of the covering index training_completion_history (V10): no table look-ups. The ids of
-            // the completion and its session are not needed by the rule, and left null.
-            try (PreparedStatement ps = prepare(c, scope, "SELECT t.person_id, t.module, t.policy_version, t.correct, "
-                    + "t.total, t.passed, t.completed_at FROM scope CROSS JOIN training_completion t "
-                    + "WHERE t.person_id = scope.id AND t.policy_id = ? ORDER BY t.person_id, t.completed_at", policyId);
-                 ResultSet rs = ps.executeQuery()) {
-                Map<String, List<Completion>> out = new HashMap<>();
-                while (rs.next()) {
-                    Completion done = new Completion(null, rs.getString(1), null, rs.getString(2), policyId,
-                            rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6), Rows.instant(rs, "completed_at"));
-                    out.computeIfAbsent(done.personId(), k -> new ArrayList<>()).add(done);
-                }
-                return out;
-            }
-        });
+        // Only columns of the covering index training_completion_history (V10): no table look-ups. The ids of
+        // the completion and its session are not needed by the rule, and left null.
+        List<Completion> rows = db.read(c -> list(c, scope, "SELECT t.person_id, t.module, t.policy_version, "
+                + "t.correct, t.total, t.passed, t.completed_at FROM scope CROSS JOIN training_completion t "
+                + "WHERE t.person_id = scope.id AND t.policy_id = ? ORDER BY t.person_id, t.completed_at",
+                r -> new Completion(null, r.string(1), null, r.string(2), policyId, r.string(3), r.integer(4),
+                        r.integer(5), r.bool(6), r.instant(7)), policyId));
+        Map<String, List<Completion>> out = new HashMap<>();
+        for (Completion done : rows) {
+            out.computeIfAbsent(done.personId(), k -> new ArrayList<>()).add(done);
+        }
+        return out;
     }
 
     @Override
@@ -113,20 +96,18 @@ public final class SqlReportRepository implements ReportRepository {
 
     @Override
     public Map<String, List<Acknowledged>> acknowledgements(ReportScope scope, String policyId) {
-        return db.read(c -> {
-            // The unique index acknowledgement_once (person_id, policy_id, policy_version) finds each person's rows.
-            try (PreparedStatement ps = prepare(c, scope, "SELECT a.person_id, a.policy_version, a.acknowledged_at "
-                    + "FROM scope CROSS JOIN acknowledgement a WHERE a.person_id = scope.id AND a.policy_id = ? "
-                    + "ORDER BY a.person_id, a.acknowledged_at", policyId);
-                 ResultSet rs = ps.executeQuery()) {
-                Map<String, List<Acknowledged>> out = new HashMap<>();
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Acknowledged(policyId, rs.getString(2), Rows.instant(rs, "acknowledged_at")));
-                }
-                return out;
-            }
-        });
+        // The unique index acknowledgement_once (person_id, policy_id, policy_version) finds each person's rows.
+        record Read(String personId, Acknowledged read) {
+        }
+        List<Read> rows = db.read(c -> list(c, scope, "SELECT a.person_id, a.policy_version, a.acknowledged_at "
+                + "FROM scope CROSS JOIN acknowledgement a WHERE a.person_id = scope.id AND a.policy_id = ? "
+                + "ORDER BY a.person_id, a.acknowledged_at",
+                r -> new Read(r.string(1), new Acknowledged(policyId, r.string(2), r.instant(3))), policyId));
+        Map<String, List<Acknowledged>> out = new HashMap<>();
+        for (Read row : rows) {
+            out.computeIfAbsent(row.personId(), k -> new ArrayList<>()).add(row.read());
+        }
+        return out;
     }
 
     @Override
@@ -136,65 +117,29 @@ public final class SqlReportRepository implements ReportRepository {
     }
 
     private Set<String> ids(ReportScope scope, String select, Object... args) {
-        return db.read(c -> {
-            try (PreparedStatement ps = prepare(c, scope, select, args); ResultSet rs = ps.executeQuery()) {
-                Set<String> out = new HashSet<>();
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-                return out;
-            }
-        });
+        return new HashSet<>(db.read(c -> list(c, scope, select, r -> r.string(1), args)));
     }
 
     @Override
     public boolean inOrg(String managerId, String personId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE up(id) AS (SELECT manager_id FROM person "
-                    + "WHERE id = ? UNION SELECT p.manager_id FROM person p JOIN up ON p.id = up.id) "
-                    + "SELECT 1 FROM up WHERE id = ? LIMIT 1")) {
-                Rows.bind(ps, personId, managerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return db.read(c -> Sql.exists(c, "WITH RECURSIVE up(id) AS (SELECT manager_id FROM person WHERE id = ? "
+                + "UNION SELECT p.manager_id FROM person p JOIN up ON p.id = up.id) SELECT 1 FROM up WHERE id = ? "
+                + "LIMIT 1", personId, managerId));
     }
 
     @Override
     public java.util.Optional<String> team(String name) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT team FROM person WHERE lower(team) = lower(?) "
-                    + "GROUP BY team ORDER BY COUNT(*) DESC, team LIMIT 1")) {
-                Rows.bind(ps, name.strip());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.<String>empty();
-                }
-            }
-        });
+        return db.read(c -> Sql.first(c, "SELECT team FROM person WHERE lower(team) = lower(?) GROUP BY team "
+                + "ORDER BY COUNT(*) DESC, team LIMIT 1", r -> r.string(1), name.strip()));
     }
 
     @Override
     public List<GapQuestion> gapQuestions(Instant from) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT q.question, q.language, q.answered, "
-                    + "(SELECT COUNT(*) FROM answer_feedback f WHERE f.log_id = q.id AND f.vote = 'down') AS downs, "
-                    + "q.policy_id, q.section_id, q.asked_at FROM question_log q WHERE q.asked_at >= ? "
-                    + "ORDER BY q.asked_at, q.id")) {
-                Rows.bind(ps, from);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<GapQuestion> out = new ArrayList<>();
-                    while (rs.next()) {
-                        boolean declined = !rs.getBoolean(3);
-                        int downs = rs.getInt(4);
-                        if (declined || downs > 0) {
-                            out.add(new GapQuestion(rs.getString(1), rs.getString(2), declined, downs, rs.getString(5),
-                                    rs.getString(6), Rows.instant(rs, "asked_at")));
-                        }
-                    }
-                    return out;
-                }
-            }
-        });
+        List<GapQuestion> all = db.read(c -> Sql.list(c, "SELECT q.question, q.language, q.answered, "
+                + "(SELECT COUNT(*) FROM answer_feedback f WHERE f.log_id = q.id AND f.vote = 'down') AS downs, "
+                + "q.policy_id, q.section_id, q.asked_at FROM question_log q WHERE q.asked_at >= ? "
+                + "ORDER BY q.asked_at, q.id", r -> new GapQuestion(r.string(1), r.string(2), !r.bool(3),
+                r.integer(4), r.string(5), r.string(6), r.instant(7)), from));
+        return all.stream().filter(q -> q.declined() || q.downVotes() > 0).toList();
     }
 }

@@ -1,20 +1,19 @@
 package io.policybot.versions.sql;
 
 import io.policybot.store.Database;
+import io.policybot.store.Row;
+import io.policybot.store.Sql;
+import io.policybot.versions.PolicyVersionStore;
+import io.policybot.versions.PublishedVersion;
+import io.policybot.versions.SectionFingerprint;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import io.policybot.versions.SectionFingerprint;
-import io.policybot.versions.PublishedVersion;
-import io.policybot.versions.PolicyVersionStore;
 
 /** {@link PolicyVersionStore} in SQL (tables {@code policy_version} and {@code policy_section_version}). */
 public final class SqlPolicyVersionStore implements PolicyVersionStore {
@@ -42,48 +41,35 @@ public final class SqlPolicyVersionStore implements PolicyVersionStore {
                 + "AND version = ?) ORDER BY seq DESC LIMIT 1", policyId, policyId, version));
     }
 
+    /*
+     * Idempotent across processes: replicas that start together all publish the same version, and the primary key
+     * (policy, version) lets exactly one insert through (ON CONFLICT DO NOTHING waits for the other's commit on
+     * PostgreSQL); the others see no row inserted and return empty, as for a version published long ago.
+     */
     @Override
     public Optional<PublishedVersion> append(PublishedVersion v) {
         return db.inTransaction(c -> {
-            if (headers(c, "WHERE policy_id = ? AND version = ?", v.policyId(), v.version()).size() > 0) {
+            if (Sql.exists(c, "SELECT 1 FROM policy_version WHERE policy_id = ? AND version = ?", v.policyId(),
+                    v.version())) {
                 return Optional.empty();
             }
-            int seq;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM policy_version WHERE policy_id = ?")) {
-                ps.setString(1, v.policyId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    seq = rs.getInt(1) + 1;
+            int seq = (int) Sql.number(c, "SELECT COALESCE(MAX(seq), 0) FROM policy_version WHERE policy_id = ?",
+                    v.policyId()) + 1;
+            Instant at = Sql.truncate(v.publishedAt());
+            if (Sql.update(c, "INSERT INTO policy_version (policy_id, version, seq, effective_on, fingerprint, "
+                    + "published_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (policy_id, version) DO NOTHING",
+                    v.policyId(), v.version(), seq, v.effectiveOn(), v.fingerprint(), at) == 0) {
+                return Optional.empty();
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            for (Map.Entry<String, List<SectionFingerprint>> e : v.sections().entrySet()) {
+                for (SectionFingerprint s : e.getValue()) {
+                    rows.add(Sql.args(v.policyId(), v.version(), e.getKey(), s.sectionId(), s.position(), s.title(),
+                            s.summary(), s.hash()));
                 }
             }
-            Instant at = Instant.ofEpochMilli(v.publishedAt().toEpochMilli());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO policy_version (policy_id, version, seq, "
-                    + "effective_on, fingerprint, published_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, v.policyId());
-                ps.setString(2, v.version());
-                ps.setInt(3, seq);
-                ps.setString(4, v.effectiveOn() == null ? null : v.effectiveOn().toString());
-                ps.setString(5, v.fingerprint());
-                ps.setLong(6, at.toEpochMilli());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO policy_section_version (policy_id, version, "
-                    + "language, section_id, position, title, summary, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, List<SectionFingerprint>> e : v.sections().entrySet()) {
-                    for (SectionFingerprint s : e.getValue()) {
-                        ps.setString(1, v.policyId());
-                        ps.setString(2, v.version());
-                        ps.setString(3, e.getKey());
-                        ps.setString(4, s.sectionId());
-                        ps.setInt(5, s.position());
-                        ps.setString(6, s.title());
-                        ps.setString(7, s.summary());
-                        ps.setString(8, s.hash());
-                        ps.addBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
+            Sql.batch(c, "INSERT INTO policy_section_version (policy_id, version, language, section_id, position, "
+                    + "title, summary, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
             return Optional.of(new PublishedVersion(v.policyId(), v.version(), seq, v.effectiveOn(), v.fingerprint(), at,
                     v.sections()));
         });
@@ -91,46 +77,31 @@ public final class SqlPolicyVersionStore implements PolicyVersionStore {
 
     @Override
     public List<PublishedVersion> history(String policyId) {
-        return db.read(c -> headers(c, "WHERE policy_id = ? ORDER BY seq", policyId));
+        return db.read(c -> Sql.list(c, SELECT + "WHERE policy_id = ? ORDER BY seq", SqlPolicyVersionStore::header,
+                policyId));
     }
 
-    private static Optional<PublishedVersion> one(Connection c, String where, String... args) throws SQLException {
-        List<PublishedVersion> found = headers(c, where, args);
+    private static Optional<PublishedVersion> one(Connection c, String where, Object... args) throws SQLException {
+        Optional<PublishedVersion> found = Sql.first(c, SELECT + where, SqlPolicyVersionStore::header, args);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        PublishedVersion h = found.getFirst();
+        PublishedVersion h = found.get();
         Map<String, List<SectionFingerprint>> sections = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT language, section_id, position, title, summary, text_hash "
-                + "FROM policy_section_version WHERE policy_id = ? AND version = ? ORDER BY language, position")) {
-            ps.setString(1, h.policyId());
-            ps.setString(2, h.version());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sections.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new SectionFingerprint(
-                            rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-                }
-            }
+        record Section(String language, SectionFingerprint fingerprint) {
+        }
+        for (Section s : Sql.list(c, "SELECT language, section_id, position, title, summary, text_hash "
+                + "FROM policy_section_version WHERE policy_id = ? AND version = ? ORDER BY language, position",
+                r -> new Section(r.string(1), new SectionFingerprint(r.string(2), r.integer(3), r.string(4),
+                        r.string(5), r.string(6))), h.policyId(), h.version())) {
+            sections.computeIfAbsent(s.language(), k -> new ArrayList<>()).add(s.fingerprint());
         }
         return Optional.of(new PublishedVersion(h.policyId(), h.version(), h.seq(), h.effectiveOn(), h.fingerprint(),
                 h.publishedAt(), sections));
     }
 
-    private static List<PublishedVersion> headers(Connection c, String where, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<PublishedVersion> out = new ArrayList<>();
-                while (rs.next()) {
-                    String eff = rs.getString("effective_on");
-                    out.add(new PublishedVersion(rs.getString("policy_id"), rs.getString("version"), rs.getInt("seq"),
-                            eff == null ? null : LocalDate.parse(eff), rs.getString("fingerprint"),
-                            Instant.ofEpochMilli(rs.getLong("published_at")), Map.of()));
-                }
-                return out;
-            }
-        }
+    private static PublishedVersion header(Row r) throws SQLException {
+        return new PublishedVersion(r.string("policy_id"), r.string("version"), r.integer("seq"),
+                r.date("effective_on"), r.string("fingerprint"), r.instant("published_at"), Map.of());
     }
 }

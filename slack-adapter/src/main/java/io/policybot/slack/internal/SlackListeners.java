@@ -13,6 +13,7 @@ import io.policybot.chat.Block;
 import io.policybot.chat.ChannelRef;
 import io.policybot.chat.ConversationEngine;
 import io.policybot.chat.Inbound;
+import io.policybot.chat.Mentions;
 import io.policybot.chat.Reply;
 import io.policybot.text.Messages;
 import org.slf4j.Logger;
@@ -141,7 +142,7 @@ public final class SlackListeners {
     private void onCommand(SlashCommandPayload p) {
         boolean direct = isBotDm(p.getUserId(), p.getChannelId(), p.getChannelName());
         Origin origin = Origin.message(p.getUserId(), p.getChannelId(), direct, null, p.getResponseUrl());
-        String text = Mrkdwn.toPlain(p.getText());
+        String text = plainText(p.getText());
         answer(origin, actor -> new Inbound.Message(actor, new ChannelRef(p.getChannelId(), direct), text,
                 Inbound.Message.Kind.COMMAND, p.getTriggerId()));
     }
@@ -219,7 +220,18 @@ public final class SlackListeners {
         if (botUserId != null) {
             plain = plain.replaceAll("<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>", " ");
         }
-        return Mrkdwn.toPlain(plain);
+        return plainText(plain);
+    }
+
+    /** A person mentioned as {@code <@U123>} or {@code <@U123|ann>}. */
+    private static final Pattern USER_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    /** Slack's text as the engine reads it: people mentioned in the neutral form ({@code @slack:U123}), no markup. */
+    static String plainText(String slackText) {
+        String text = slackText == null ? "" : slackText;
+        text = USER_MENTION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                Mentions.of(SlackUsers.PLATFORM, m.group(1))));
+        return Mrkdwn.toPlain(text);
     }
 
     private void submit(String what, String userId, Runnable work) {

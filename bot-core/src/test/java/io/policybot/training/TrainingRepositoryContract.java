@@ -1,11 +1,11 @@
-package io.policybot.training.sql;
+package io.policybot.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.people.Person;
-import io.policybot.testing.TestDatabase;
+import io.policybot.testing.StoreContract;
 import io.policybot.training.AnswerOutcome;
 import io.policybot.training.Completion;
 import io.policybot.training.Modules;
@@ -15,14 +15,11 @@ import io.policybot.training.TrainingSession;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import io.policybot.people.sql.SqlPersonRepository;
 
-class SqlTrainingRepositoryTest {
+/** The contract of every {@link TrainingRepository} implementation, on every database. */
+public abstract class TrainingRepositoryContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-10T09:00:00Z");
 
-    @RegisterExtension
-    final TestDatabase db = new TestDatabase();
 
     private TrainingSession session(String id, Person p) {
         return new TrainingSession(id, p.id(), Modules.QUIZ, "social-media", "1.0", "en", SessionStatus.ACTIVE,
@@ -31,8 +28,8 @@ class SqlTrainingRepositoryTest {
 
     @Test
     void onePersonHasOneActiveSessionAtMost() {
-        Person ann = new SqlPersonRepository(db.database()).findOrCreate("slack", "U1", "Ann", T0);
-        SqlTrainingRepository training = new SqlTrainingRepository(db.database());
+        Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);
+        TrainingRepository training = stores().training();
         assertTrue(training.create(session("s1", ann)));
         assertFalse(training.create(session("s2", ann)));
         assertEquals("s1", training.active(ann.id()).orElseThrow().id());
@@ -44,8 +41,8 @@ class SqlTrainingRepositoryTest {
 
     @Test
     void anAnswerIsRecordedOnceAndOnlyInAnActiveSession() {
-        Person ann = new SqlPersonRepository(db.database()).findOrCreate("slack", "U1", "Ann", T0);
-        SqlTrainingRepository training = new SqlTrainingRepository(db.database());
+        Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);
+        TrainingRepository training = stores().training();
         training.create(session("s1", ann));
         RecordedAnswer first = new RecordedAnswer("s1", 0, "q1", 2, true, T0);
         assertEquals(AnswerOutcome.RECORDED, training.recordAnswer(first, "{\"v\":1}", null, T0));

@@ -1,30 +1,28 @@
-package io.policybot.questions.sql;
+package io.policybot.questions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.people.Person;
+import io.policybot.people.PersonRepository;
 import io.policybot.questions.LoggedQuestion;
 import io.policybot.questions.Vote;
 import io.policybot.questions.VoteResult;
 import io.policybot.questions.VoteTally;
-import io.policybot.testing.TestDatabase;
+import io.policybot.testing.StoreContract;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import io.policybot.people.sql.SqlPersonRepository;
 
-class SqlQuestionLogRepositoryTest {
+/** The contract of every {@link QuestionLogRepository} implementation, on every database. */
+public abstract class QuestionLogRepositoryContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-10T09:00:00Z");
 
-    @RegisterExtension
-    final TestDatabase db = new TestDatabase();
 
     @Test
     void logsQuestionsAnsweredOrNot() {
-        Person ann = new SqlPersonRepository(db.database()).findOrCreate("slack", "U1", "Ann", T0);
-        SqlQuestionLogRepository log = new SqlQuestionLogRepository(db.database());
+        Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);
+        QuestionLogRepository log = stores().questions();
         LoggedQuestion answered = log.log(new LoggedQuestion(null, ann.id(), "Can I post about my job?", "en", true,
                 "social-media", "identifying-yourself", 0.82, T0));
         LoggedQuestion unanswered = log.log(new LoggedQuestion(null, ann.id(), "员工餐厅几点开门？", "zh", false,
@@ -38,10 +36,10 @@ class SqlQuestionLogRepositoryTest {
 
     @Test
     void oneVotePerPersonAndAnswer() {
-        SqlPersonRepository people = new SqlPersonRepository(db.database());
+        PersonRepository people = stores().people();
         Person ann = people.findOrCreate("slack", "U1", "Ann", T0);
         Person bob = people.findOrCreate("slack", "U2", "Bob", T0);
-        SqlQuestionLogRepository log = new SqlQuestionLogRepository(db.database());
+        QuestionLogRepository log = stores().questions();
         String id = log.log(new LoggedQuestion(null, ann.id(), "q", "en", true, "social-media", "purpose-and-scope",
                 0.5, T0)).id();
 
@@ -53,5 +51,30 @@ class SqlQuestionLogRepositoryTest {
         assertEquals(new VoteTally(0, 2), log.tally(id));
         assertEquals(VoteResult.UNKNOWN_QUESTION, log.vote("nope", ann.id(), Vote.UP, T0));
         assertEquals(new VoteTally(0, 0), log.tally("nope"));
+    }
+
+    @Test
+    void theLastLanguageEachPersonAskedInIsKnown() {
+        PersonRepository people = stores().people();
+        Person ann = people.findOrCreate("slack", "U1", "Ann", T0);
+        Person bob = people.findOrCreate("slack", "U2", "Bob", T0);
+        people.findOrCreate("slack", "U3", "Cy", T0);
+        QuestionLogRepository log = stores().questions();
+        log.log(new LoggedQuestion(null, ann.id(), "q", "en", true, null, null, 0, T0));
+        log.log(new LoggedQuestion(null, ann.id(), "问", "zh", false, null, null, 0, T0.plusSeconds(5)));
+        log.log(new LoggedQuestion(null, bob.id(), "q", "en", false, null, null, 0, T0.plusSeconds(1)));
+        assertEquals(java.util.Map.of(ann.id(), "zh", bob.id(), "en"), log.lastLanguages());
+    }
+
+    @Test
+    void escalationIsMarkedOnceUntilCleared() {
+        Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);
+        QuestionLogRepository log = stores().questions();
+        String id = log.log(new LoggedQuestion(null, ann.id(), "q", "en", false, null, null, 0, T0)).id();
+        assertTrue(log.markEscalated(id, T0));
+        assertEquals(false, log.markEscalated(id, T0.plusSeconds(1)));
+        log.clearEscalated(id);
+        assertTrue(log.markEscalated(id, T0.plusSeconds(2)));
+        assertEquals(false, log.markEscalated("nope", T0));
     }
 }

@@ -1,11 +1,11 @@
-package io.policybot.people.sql;
+package io.policybot.people;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.policybot.people.Person;
-import io.policybot.testing.TestDatabase;
+import io.policybot.testing.StoreContract;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,18 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import io.policybot.store.StoreException;
 
-class SqlPersonRepositoryTest {
+/** The contract of every {@link PersonRepository} implementation, on every database. */
+public abstract class PersonRepositoryContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-10T09:00:00Z");
 
-    @RegisterExtension
-    final TestDatabase db = new TestDatabase();
 
     @Test
     void findOrCreateCreatesOnceAndKeepsTheFirstSeenTime() {
-        SqlPersonRepository people = new SqlPersonRepository(db.database());
+        PersonRepository people = stores().people();
         Person ann = people.findOrCreate("slack", "U1", "Ann", T0);
         Person again = people.findOrCreate("slack", "U1", "Ann", T0.plusSeconds(3600));
         assertEquals(ann, again);
@@ -40,7 +38,7 @@ class SqlPersonRepositoryTest {
 
     @Test
     void aNewDisplayNameIsSavedABlankOneIgnored() {
-        SqlPersonRepository people = new SqlPersonRepository(db.database());
+        PersonRepository people = stores().people();
         Person ann = people.findOrCreate("slack", "U1", "Ann", T0);
         assertEquals("Ann Lee", people.findOrCreate("slack", "U1", "Ann Lee", T0).displayName());
         assertEquals("Ann Lee", people.findOrCreate("slack", "U1", null, T0).displayName());
@@ -50,7 +48,7 @@ class SqlPersonRepositoryTest {
 
     @Test
     void directoryFieldsAreSaved() {
-        SqlPersonRepository people = new SqlPersonRepository(db.database());
+        PersonRepository people = stores().people();
         Person boss = people.findOrCreate("slack", "U0", "Boss", T0);
         Person ann = people.findOrCreate("slack", "U1", "Ann", T0);
         people.update(ann.withDirectory("ann@acme.example", "Sales", boss.id(), LocalDate.parse("2026-10-01")));
@@ -67,7 +65,7 @@ class SqlPersonRepositoryTest {
 
     @Test
     void concurrentFirstMessagesCreateOnePerson() throws Exception {
-        SqlPersonRepository people = new SqlPersonRepository(db.database());
+        PersonRepository people = stores().people();
         List<Callable<Person>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             calls.add(() -> people.findOrCreate("slack", "U9", "Zed", T0));

@@ -1,32 +1,18 @@
 package io.policybot.reports;
 
-import io.policybot.announcements.AnnouncementCommands;
-import io.policybot.announcements.AnnouncementSettings;
-import io.policybot.announcements.Announcements;
 import io.policybot.audit.AuditEntry;
 import io.policybot.audit.AuditLog;
-import io.policybot.content.ContentLibrary;
-import io.policybot.chat.Actions;
 import io.policybot.chat.Actor;
 import io.policybot.chat.Block;
-import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
-import io.policybot.conversation.StaffCommands;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.people.Role;
-import io.policybot.people.RoleResolver;
 import io.policybot.people.Roles;
-import io.policybot.people.RolesConfig;
+import io.policybot.people.StaffAccess;
 import io.policybot.people.RosterRepository;
-import io.policybot.store.Database;
-import io.policybot.people.sql.SqlPersonRepository;
-import io.policybot.reports.sql.SqlReportRepository;
-import io.policybot.people.sql.SqlRosterRepository;
 import io.policybot.text.Messages;
 import io.policybot.text.UserText;
-import io.policybot.training.TrainingRules;
-import io.policybot.training.TrainingSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,88 +20,90 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The staff commands, with their authorisation: {@code report} (everyone for their own record, managers for their
- * direct and indirect reports, HR and admins for everyone), {@code gaps} (HR and admins), {@code announce} and the
- * confirm/cancel buttons of announcements (HR and admins, then handed to {@link AnnouncementCommands}).
- * "I have read it" and the update-quiz button are for everyone. Every refusal gets a clear reply and an audit entry;
- * every report export is audited.
+ * Reports in chat and on the command line: {@code report} (everyone for their own record, managers for their
+ * direct and indirect reports, HR and admins for everyone) and {@code gaps} (HR and admins, checked by the caller).
+ * Reads the argument ({@code me}, {@code team X}, a person as {@code @platform:id}, a user id or an email), scopes
+ * the report by the asker's roles, renders it, and audits every export and refusal.
  */
-public final class StaffDesk implements StaffCommands {
+public final class ReportCommands {
     private static final String BUNDLE = "reports";
     private static final int TABLE_ROWS = 15;
     private static final int DEFAULT_GAP_DAYS = 30;
-    private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9._-]+)(?:\\|[^>]*)?>");
 
     private final ReportService reports;
-    private final RoleResolver roles;
+    private final StaffAccess access;
     private final PersonRepository people;
     private final RosterRepository roster;
     private final AuditLog audit;
-    private final AnnouncementCommands announcements;
     private final Clock clock;
 
-    public StaffDesk(ReportService reports, RoleResolver roles, PersonRepository people, RosterRepository roster,
-                     AuditLog audit, AnnouncementCommands announcements, Clock clock) {
+    public ReportCommands(ReportService reports, StaffAccess access, PersonRepository people, RosterRepository roster,
+                          AuditLog audit, Clock clock) {
         this.reports = reports;
-        this.roles = roles;
+        this.access = access;
         this.people = people;
         this.roster = roster;
         this.audit = audit;
-        this.announcements = announcements;
         this.clock = clock;
     }
 
-    /**
-     * The desk on the SQL store, as the app wires it.
-     *
-     * @param content       the content in force (a reload swaps what it returns)
-     * @param rolesConfig   roles from configuration ({@link RolesConfig#load})
-     * @param audit         the audit log shared with announcements
-     * @param announcements where {@code announce} and the announcement buttons go once authorised
-     */
-    public static StaffDesk onDatabase(Database db, Supplier<ContentLibrary> content, TrainingSettings settings,
-                                       RolesConfig rolesConfig, AuditLog audit, AnnouncementCommands announcements,
-                                       Clock clock) {
-        SqlPersonRepository people = new SqlPersonRepository(db);
-        SqlRosterRepository roster = new SqlRosterRepository(db);
-        TrainingRules rules = new TrainingRules(settings,
-                Announcements.updateRequirements(db, AnnouncementSettings.defaults(), clock));
-        return new StaffDesk(new ReportService(new SqlReportRepository(db), content, rules, clock),
-                new RoleResolver(rolesConfig, people, roster), people, roster, audit, announcements, clock);
-    }
-
-    @Override
-    public List<Reply> handle(String command, String argument, Inbound.Message message, String language) {
-        Messages m = Messages.of(BUNDLE, language);
-        Actor actor = message.actor();
-        Roles r = rolesOf(actor);
-        return switch (command) {
-            case "report" -> report(actor, r, argument.strip(), m, language, true);
-            case "gaps" -> r.staff() ? gaps(argument.strip(), m) : refuse(actor, r, "gaps", "refused.gaps", m);
-            case "announce" -> r.staff() ? announcements.announce(message, argument, language)
-                    : refuse(actor, r, "announce " + argument.strip(), "refused.announce", m);
-            default -> List.of(text(m.get("button.stale")));
-        };
-    }
-
-    @Override
-    public List<Reply> onButton(Inbound.ButtonPress press, String language) {
-        Messages m = Messages.of(BUNDLE, language);
-        if (press.actionId().equals(Actions.ANNOUNCE_CONFIRM) || press.actionId().equals(Actions.ANNOUNCE_CANCEL)) {
-            Roles r = rolesOf(press.actor());
-            if (!r.staff()) {
-                return refuse(press.actor(), r, press.actionId() + " " + press.value(), "refused.button", m);
-            }
+    /** Whose report is asked for: the asker's default scope, themselves, a team, or a person (or team) by name. */
+    public sealed interface Target {
+        record Default() implements Target {
         }
-        // HR's decision on a draft is audited by the announcements capability itself, so the CLI's is too.
-        List<Reply> replies = announcements.onButton(press, language);
-        return replies.isEmpty() ? List.of(text(m.get("button.stale"))) : replies;
+
+        record Me() implements Target {
+        }
+
+        record Team(String name) implements Target {
+        }
+
+        /** A person as {@code @platform:id}, a user id, {@code platform:id} or an email; else a team's name. */
+        record Named(String who) implements Target {
+        }
+
+        /** The words after {@code report} in chat: "", "me" ("mine", "我"), "team Sales" ("团队 Sales"), a name. */
+        static Target parse(String argument) {
+            String arg = argument.strip();
+            String lower = arg.toLowerCase(Locale.ROOT);
+            if (arg.isEmpty()) {
+                return new Default();
+            }
+            if (lower.equals("me") || lower.equals("mine") || arg.equals("我")) {
+                return new Me();
+            }
+            if (lower.startsWith("team ") || arg.startsWith("团队 ")) {
+                return new Team(arg.substring(arg.indexOf(' ') + 1).strip());
+            }
+            return new Named(arg);
+        }
+    }
+
+    /** {@code report ARGUMENT} asked in chat: the report, with its CSV attached. */
+    public List<Reply> report(Actor actor, String argument, String language) {
+        Exported e = report(actor, access.rolesOf(actor), Target.parse(argument), Messages.of(BUNDLE, language),
+                language, true);
+        if (e.csv() == null) {
+            return e.replies();
+        }
+        Reply shown = e.replies().getFirst();
+        List<Block> blocks = new ArrayList<>(shown.blocks());
+        blocks.add(e.csv());
+        return List.of(new Reply(shown.placement(), blocks, shown.fallback()));
+    }
+
+    /** What a report request came to: the replies to show (no file among them) and the CSV, when there is one. */
+    private record Exported(List<Reply> replies, Block.Attachment csv) {
+        static Exported said(List<Reply> replies) {
+            return new Exported(replies, null);
+        }
+    }
+
+    /** {@code gaps ARGUMENT} ("", "30", "30d"): the questions the bot could not answer, grouped. */
+    public List<Reply> gaps(String argument, String language) {
+        return gaps(argument.strip(), Messages.of(BUNDLE, language));
     }
 
     // ---- report ----
@@ -124,14 +112,14 @@ public final class StaffDesk implements StaffCommands {
      * The report for the command line: the same scoping and refusals as in chat, but nothing attached and nothing
      * said about a file: the CLI writes the CSV itself (when asked) and then calls {@link #recordExport}.
      */
+    public CliReport reportForCli(Actor actor, Target target, String language) {
+        Exported e = report(actor, access.rolesOf(actor), target, Messages.of(BUNDLE, language), language, false);
+        return new CliReport(e.replies(), e.csv());
+    }
+
+    /** {@link #reportForCli(Actor, Target, String)} with the words of the chat command. */
     public CliReport reportForCli(Actor actor, String argument, String language) {
-        Messages m = Messages.of(BUNDLE, language);
-        List<Reply> replies = report(actor, rolesOf(actor), argument.strip(), m, language, false);
-        List<Block.Attachment> files = replies.stream().flatMap(r -> r.blocks().stream())
-                .filter(b -> b instanceof Block.Attachment).map(b -> (Block.Attachment) b).toList();
-        List<Reply> shown = replies.stream().map(r -> new Reply(r.placement(),
-                r.blocks().stream().filter(b -> !(b instanceof Block.Attachment)).toList(), r.fallback())).toList();
-        return new CliReport(shown, files.isEmpty() ? null : files.getFirst());
+        return reportForCli(actor, Target.parse(argument), language);
     }
 
     /** @param csv the CSV the report would attach, or null (refused, no one found, an empty report) */
@@ -144,7 +132,7 @@ public final class StaffDesk implements StaffCommands {
                 "written to " + where));
     }
 
-    private List<Reply> report(Actor actor, Roles r, String arg, Messages m, String language, boolean attach) {
+    private Exported report(Actor actor, Roles r, Target asked, Messages m, String language, boolean attach) {
         // Someone asking in chat is a real person the bot has met (listed by name from then on, D10). The command
         // line creates no one: the operator and --as are not people, and a report there is only read (B6).
         Optional<Person> found = attach && Person.PLATFORMS.contains(actor.platform())
@@ -152,8 +140,7 @@ public final class StaffDesk implements StaffCommands {
                         actor.displayName().equals(actor.userId()) ? null : actor.displayName(), clock.instant()))
                 : people.find(actor.platform(), actor.userId());
         String myId = found.map(Person::id).orElse("");
-        String lower = arg.toLowerCase(Locale.ROOT);
-        if (arg.isEmpty()) {
+        if (asked instanceof Target.Default) {
             if (r.staff()) {
                 return export(actor, new ReportScope.Everyone(), m.get("report.scope.everyone"), "everyone", m, language, attach);
             }
@@ -162,19 +149,20 @@ public final class StaffDesk implements StaffCommands {
             }
             return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
         }
-        if (lower.equals("me") || lower.equals("mine") || arg.equals("我")) {
+        if (asked instanceof Target.Me) {
             return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
         }
-        if (lower.startsWith("team ") || arg.startsWith("团队 ")) {
-            return team(actor, r, myId, arg.substring(arg.indexOf(' ') + 1).strip(), m, language, attach);
+        if (asked instanceof Target.Team t) {
+            return team(actor, r, myId, t.name(), m, language, attach);
         }
+        String arg = ((Target.Named) asked).who().strip();
         Optional<Person> target = findPerson(actor, arg);
         if (target.isEmpty()) {
             Optional<String> team = reports.repository().team(arg);
             if (team.isPresent()) {
                 return team(actor, r, myId, team.get(), m, language, attach);
             }
-            return List.of(text(m.get("report.notFound", arg)));
+            return Exported.said(List.of(text(m.get("report.notFound", arg))));
         }
         Person p = target.get();
         String key = p.key();
@@ -184,10 +172,11 @@ public final class StaffDesk implements StaffCommands {
         if (r.staff() || r.has(Role.MANAGER) && reports.repository().inOrg(myId, p.id())) {
             return export(actor, new ReportScope.One(p.id()), p.displayName(), key, m, language, attach);
         }
-        return refuse(actor, r, "report " + key, r.has(Role.MANAGER) ? "refused.report.person" : "refused.report.other", m);
+        return Exported.said(refuse(actor, r, "report " + key, r.has(Role.MANAGER) ? "refused.report.person"
+                : "refused.report.other", m));
     }
 
-    private List<Reply> team(Actor actor, Roles r, String myId, String named, Messages m, String language,
+    private Exported team(Actor actor, Roles r, String myId, String named, Messages m, String language,
                              boolean attach) {
         // Team names are matched without regard to case; the report shows the name as the roster spells it.
         String team = reports.repository().team(named).orElse(named);
@@ -199,19 +188,15 @@ public final class StaffDesk implements StaffCommands {
             return export(actor, new ReportScope.Team(team, myId), m.get("report.scope.teamInOrg", team),
                     "team " + team + " in org of " + actor.key(), m, language, attach);
         }
-        return refuse(actor, r, "report team " + team, "refused.report.team", m);
+        return Exported.said(refuse(actor, r, "report team " + team, "refused.report.team", m));
     }
 
     /**
-     * A person named as a platform mention ({@code <@U123>}, {@code <@!123>}), a user id (on the asker's platform,
-     * else on any platform when only one person has it), {@code platform:id} or an email; ids and emails are
-     * matched without regard to case.
+     * A person named as {@code @platform:id} (the adapters' neutral form of a platform mention), a user id (on the
+     * asker's platform, else on any platform when only one person has it), {@code platform:id} or an email; ids
+     * and emails are matched without regard to case.
      */
     private Optional<Person> findPerson(Actor actor, String arg) {
-        Matcher mention = MENTION.matcher(arg);
-        if (mention.matches()) {
-            return people.find(actor.platform(), mention.group(1));
-        }
         String id = arg.startsWith("@") ? arg.substring(1) : arg;
         if (id.contains("@")) {
             return roster.findByEmail(id.toLowerCase(Locale.ROOT));
@@ -238,7 +223,7 @@ public final class StaffDesk implements StaffCommands {
         return anywhere.size() == 1 ? Optional.of(anywhere.getFirst()) : Optional.empty();
     }
 
-    private List<Reply> export(Actor actor, ReportScope scope, String label, String auditTarget, Messages m,
+    private Exported export(Actor actor, ReportScope scope, String label, String auditTarget, Messages m,
                                String language, boolean attach) {
         Report report = reports.report(scope, label, language);
         String fileName = "policybot-report-" + slug(label) + "-" + LocalDate.now(clock) + ".csv";
@@ -246,7 +231,7 @@ public final class StaffDesk implements StaffCommands {
         blocks.add(new Block.Heading(m.get("report.title", label)));
         if (report.people() == 0) {
             blocks.add(new Block.Text(m.get("report.empty")));
-            return List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label)));
+            return Exported.said(List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label))));
         }
         blocks.add(new Block.Context(m.get("report.people", report.people())));
         for (Report.PolicySummary s : report.policies()) {
@@ -270,13 +255,13 @@ public final class StaffDesk implements StaffCommands {
         if (attach) {
             blocks.add(new Block.Context(m.get("report.file", fileName)));
         }
-        blocks.add(new Block.Attachment(fileName, "text/csv", ReportService.csv(report)));
         // In chat the file goes out with the reply: an export. On the CLI it is only shown (the CLI records an
         // export itself when it writes the file).
         audit.record(new AuditEntry(clock.instant(), actor.key(), attach ? AuditEntry.REPORT_EXPORT : AuditEntry.REPORT_VIEW,
                 auditTarget, report.people() + (report.people() == 1 ? " person, " : " people, ") + report.rows().size()
                 + (report.rows().size() == 1 ? " row" : " rows") + (attach ? ", " + fileName : "")));
-        return List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label)));
+        return new Exported(List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label))),
+                new Block.Attachment(fileName, "text/csv", ReportService.csv(report)));
     }
 
     private static String slug(String label) {
@@ -335,31 +320,10 @@ public final class StaffDesk implements StaffCommands {
     // ---- refusals ----
 
     private List<Reply> refuse(Actor actor, Roles r, String what, String key, Messages m) {
-        audit.record(new AuditEntry(clock.instant(), actor.key(), AuditEntry.REFUSED, what.strip(),
-                "role " + r.highest().code()));
-        return List.of(text(m.get(key)));
+        return access.refuse(actor, r, what, m.get(key));
     }
 
     private static Reply text(String s) {
         return new Reply(Reply.PRIVATE, List.of(new Block.Text(s)), s);
-    }
-
-    @Override
-    public List<String> commandsFor(Actor actor) {
-        Roles r = rolesOf(actor);
-        if (r.staff()) {
-            return List.of("report", "gaps", "announce");
-        }
-        return r.has(Role.MANAGER) ? List.of("report") : List.of();
-    }
-
-    /** The roles of {@code actor}, with the platform groups the adapter found them in. */
-    public Roles rolesOf(Actor actor) {
-        return roles.roles(actor.platform(), actor.userId(), actor.groups());
-    }
-
-    /** For tests and the CLI: the roles of a person as this desk sees them. */
-    public Roles rolesOf(String platform, String userId, Set<String> groups) {
-        return roles.roles(platform, userId, groups);
     }
 }

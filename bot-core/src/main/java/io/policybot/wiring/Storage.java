@@ -1,0 +1,134 @@
+package io.policybot.wiring;
+
+import io.policybot.announcements.AcknowledgementRepository;
+import io.policybot.announcements.AnnouncementOutbox;
+import io.policybot.announcements.AnnouncementStore;
+import io.policybot.announcements.sql.SqlAcknowledgementRepository;
+import io.policybot.announcements.sql.SqlAnnouncementOutbox;
+import io.policybot.announcements.sql.SqlAnnouncementStore;
+import io.policybot.audit.AuditLog;
+import io.policybot.audit.sql.SqlAuditLog;
+import io.policybot.dedupe.EventDedupe;
+import io.policybot.dedupe.sql.SqlEventDedupe;
+import io.policybot.people.PersonRepository;
+import io.policybot.people.RosterRepository;
+import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.people.sql.SqlRosterRepository;
+import io.policybot.questions.QuestionLogRepository;
+import io.policybot.questions.sql.SqlQuestionLogRepository;
+import io.policybot.reports.ReportRepository;
+import io.policybot.reports.sql.SqlReportRepository;
+import io.policybot.store.Database;
+import io.policybot.training.TrainingRepository;
+import io.policybot.training.sql.SqlTrainingRepository;
+import io.policybot.versions.PolicyVersionStore;
+import io.policybot.versions.sql.SqlPolicyVersionStore;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The database and every capability's store on it, seen through the capabilities' interfaces: the one place that
+ * names the SQL implementations. Building it does no I/O beyond opening the database.
+ */
+public final class Storage implements AutoCloseable {
+    private final Database database;
+    private final PersonRepository people;
+    private final RosterRepository roster;
+    private final TrainingRepository training;
+    private final QuestionLogRepository questions;
+    private final ReportRepository reports;
+    private final AuditLog audit;
+    private final PolicyVersionStore versions;
+    private final AnnouncementStore announcements;
+    private final AnnouncementOutbox outbox;
+    private final AcknowledgementRepository acknowledgements;
+    private final EventDedupe deliveries;
+
+    private Storage(Database database) {
+        this.database = database;
+        this.people = new SqlPersonRepository(database);
+        this.roster = new SqlRosterRepository(database);
+        this.training = new SqlTrainingRepository(database);
+        this.questions = new SqlQuestionLogRepository(database);
+        this.reports = new SqlReportRepository(database);
+        this.audit = new SqlAuditLog(database);
+        this.versions = new SqlPolicyVersionStore(database);
+        this.announcements = new SqlAnnouncementStore(database);
+        this.outbox = new SqlAnnouncementOutbox(database);
+        this.acknowledgements = new SqlAcknowledgementRepository(database);
+        // Longer than any platform retries a delivery (Slack: minutes); shared by every replica on the database.
+        this.deliveries = new SqlEventDedupe(database, Duration.ofMinutes(30));
+    }
+
+    /**
+     * Opens the database a URL names ({@code jdbc:postgresql://...}, {@code jdbc:sqlite:FILE} or a file path), and
+     * brings its schema up to date; see {@link Database#open}.
+     */
+    public static Storage open(String url) {
+        return new Storage(Database.open(url));
+    }
+
+    /** Opens (creating it if needed, and bringing its schema up to date) the SQLite database in {@code file}. */
+    public static Storage sqlite(Path file) {
+        return new Storage(Database.sqlite(file));
+    }
+
+    /** The stores on a database already open (tests, benchmarks); closing this closes it. */
+    public static Storage on(Database database) {
+        return new Storage(database);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PersonRepository people() {
+        return people;
+    }
+
+    public RosterRepository roster() {
+        return roster;
+    }
+
+    public TrainingRepository training() {
+        return training;
+    }
+
+    public QuestionLogRepository questions() {
+        return questions;
+    }
+
+    public ReportRepository reports() {
+        return reports;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public PolicyVersionStore versions() {
+        return versions;
+    }
+
+    public AnnouncementStore announcements() {
+        return announcements;
+    }
+
+    public AnnouncementOutbox outbox() {
+        return outbox;
+    }
+
+    public AcknowledgementRepository acknowledgements() {
+        return acknowledgements;
+    }
+
+    /** Deliveries already handled, shared through the database (a retry reaching another replica is seen there). */
+    public EventDedupe deliveries() {
+        return deliveries;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,92 @@
+package io.policybot.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.policybot.people.Person;
+import io.policybot.people.PersonRepository;
+import io.policybot.questions.LoggedQuestion;
+import io.policybot.questions.Vote;
+import io.policybot.testing.StoreContract;
+import io.policybot.training.Completion;
+import io.policybot.training.Modules;
+import io.policybot.training.RecordedAnswer;
+import io.policybot.training.SessionStatus;
+import io.policybot.training.TrainingSession;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The contract of every {@link ReportRepository} implementation, on every database. */
+public abstract class ReportRepositoryContract extends StoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-10T09:00:00Z");
+
+    private Person person(String user, String name, String team, Person manager) {
+        PersonRepository people = stores().people();
+        Person p = people.findOrCreate("slack", user, name, T0);
+        people.update(p.withDirectory(null, team, manager == null ? null : manager.id(), null));
+        return people.find(p.id()).orElseThrow();
+    }
+
+    @Test
+    void scopesWalkTheOrgChartAndTeamsIgnoreCase() {
+        Person ceo = person("U0", "Cleo", "Board", null);
+        Person vp = person("U1", "Vic", "Sales", ceo);
+        Person rep = person("U2", "Ria", "Sales", vp);
+        Person other = person("U3", "Oto", "Ops", ceo);
+        ReportRepository reports = stores().reports();
+        assertEquals(List.of("Oto", "Ria", "Vic"), reports.people(new ReportScope.Org(ceo.id())).stream()
+                .map(Person::displayName).toList());
+        assertEquals(List.of("Ria", "Vic"), reports.people(new ReportScope.Team("sales", null)).stream()
+                .map(Person::displayName).toList());
+        assertEquals(List.of("Ria"), reports.people(new ReportScope.Team("SALES", vp.id())).stream()
+                .map(Person::displayName).toList());
+        assertEquals(4, reports.people(new ReportScope.Everyone()).size());
+        assertTrue(reports.inOrg(ceo.id(), rep.id()));
+        assertFalse(reports.inOrg(vp.id(), other.id()));
+        assertEquals(Optional.of("Sales"), reports.team("sAlEs "));
+        assertTrue(reports.team("nobody").isEmpty());
+    }
+
+    @Test
+    void completionsQuizzesAndAcknowledgementsAreReadForTheWholeScope() {
+        Person ann = person("U1", "Ann", "Sales", null);
+        Person bob = person("U2", "Bob", "Sales", null);
+        var training = stores().training();
+        training.create(new TrainingSession("s1", ann.id(), Modules.QUIZ, "social-media", "1.0", "en",
+                SessionStatus.ACTIVE, "{}", T0, T0));
+        Completion done = new Completion("c1", ann.id(), "s1", Modules.QUIZ, "social-media", "1.0", 4, 5, true, T0);
+        training.recordAnswer(new RecordedAnswer("s1", 0, "q1", 1, true, T0), "{}", done, T0);
+        training.create(new TrainingSession("s2", bob.id(), Modules.QUIZ, "social-media", "1.0", "en",
+                SessionStatus.ACTIVE, "{}", T0, T0));
+        stores().acknowledgements().record(new io.policybot.announcements.Acknowledgement("k1", bob.id(),
+                "social-media", "1.0", null, "slack", T0));
+        ReportRepository reports = stores().reports();
+        ReportScope everyone = new ReportScope.Everyone();
+        List<Completion> anns = reports.completions(everyone, "social-media").get(ann.id());
+        assertEquals(1, anns.size());
+        assertTrue(anns.getFirst().passed());
+        assertEquals(4, anns.getFirst().correct());
+        assertEquals(Set.of(bob.id()), reports.activeQuizzes(everyone, "social-media"));
+        assertEquals(Set.of(bob.id()), reports.acknowledged(everyone, "social-media", "1.0"));
+        assertTrue(reports.acknowledged(everyone, "social-media", "1.1").isEmpty());
+    }
+
+    @Test
+    void gapsAreTheDeclinedQuestionsAndTheThumbsDown() {
+        Person ann = person("U1", "Ann", "Sales", null);
+        var log = stores().questions();
+        log.log(new LoggedQuestion(null, ann.id(), "fine", "en", true, "social-media", "scope", 0.9, T0));
+        LoggedQuestion disliked = log.log(new LoggedQuestion(null, ann.id(), "meh", "en", true, "social-media", "scope",
+                0.6, T0.plusSeconds(1)));
+        log.vote(disliked.id(), ann.id(), Vote.DOWN, T0.plusSeconds(2));
+        log.log(new LoggedQuestion(null, ann.id(), "canteen?", "en", false, null, null, 0, T0.plusSeconds(3)));
+        List<ReportRepository.GapQuestion> gaps = stores().reports().gapQuestions(T0);
+        assertEquals(List.of("meh", "canteen?"), gaps.stream().map(ReportRepository.GapQuestion::question).toList());
+        assertEquals(1, gaps.getFirst().downVotes());
+        assertTrue(gaps.get(1).declined());
+    }
+}
