@@ -102,13 +102,13 @@ public final class AnnouncementConversation implements AnnouncementCommands, But
             policyId = a.get().policyId();
             version = a.get().version();
         } else {
-            Optional<String[]> named = Acknowledged.parseButtonValue(press.value());
-            Optional<Policy> policy = named.flatMap(n -> service.policy(n[0]));
+            Optional<Acknowledged.Named> named = Acknowledged.parseButtonValue(press.value());
+            Optional<Policy> policy = named.flatMap(n -> service.policy(n.policyId()));
             if (policy.isEmpty()) {
                 return List.of(view.unknown(language));
             }
             policyId = policy.get().id();
-            version = named.get()[1];
+            version = named.get().version();
             if (!version.equals(policy.get().version())) {
                 return List.of(view.staleAcknowledgement(policyId, version, policy.get().version(), language));
             }
