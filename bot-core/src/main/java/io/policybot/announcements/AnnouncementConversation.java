@@ -5,9 +5,11 @@ import io.policybot.chat.Actor;
 import io.policybot.chat.ButtonHandler;
 import io.policybot.chat.Inbound;
 import io.policybot.chat.Reply;
+import io.policybot.content.Policy;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
 import io.policybot.text.Messages;
+import io.policybot.training.Acknowledged;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,18 +89,38 @@ public final class AnnouncementConversation implements AnnouncementCommands, But
         };
     }
 
+    /**
+     * "I have read it", from an announcement DM (the value is its id) or from status and the home view (the value
+     * names the policy version: {@link Acknowledged#buttonValue}; only the version in force can be confirmed there).
+     * For a policy without a quiz this completes its training, and the reply says so.
+     */
     private List<Reply> acknowledge(Inbound.ButtonPress press, String language) {
         Optional<Announcement> a = store.find(press.value());
-        if (a.isEmpty()) {
-            return List.of(view.unknown(language));
+        String policyId;
+        String version;
+        if (a.isPresent()) {
+            policyId = a.get().policyId();
+            version = a.get().version();
+        } else {
+            Optional<Acknowledged.Named> named = Acknowledged.parseButtonValue(press.value());
+            Optional<Policy> policy = named.flatMap(n -> service.policy(n.policyId()));
+            if (policy.isEmpty()) {
+                return List.of(view.unknown(language));
+            }
+            policyId = policy.get().id();
+            version = named.get().version();
+            if (!version.equals(policy.get().version())) {
+                return List.of(view.staleAcknowledgement(policyId, version, policy.get().version(), language));
+            }
         }
-        if (service.acknowledge(press.actor(), a.get().id())) {
-            return List.of(view.acknowledged(press.actor(), a.get(), language));
+        boolean readOnly = service.policy(policyId).map(Policy::acknowledgementOnly).orElse(false);
+        if (service.acknowledge(press.actor(), policyId, version, a.map(Announcement::id).orElse(null))) {
+            return List.of(view.acknowledged(press.actor(), policyId, version, readOnly, language));
         }
         Person p = person(press.actor());
-        Instant at = acks.find(p.id(), a.get().policyId(), a.get().version()).map(Acknowledgement::acknowledgedAt)
+        Instant at = acks.find(p.id(), policyId, version).map(Acknowledgement::acknowledgedAt)
                 .orElse(clock.instant());
-        return List.of(view.alreadyAcknowledged(a.get(), LocalDate.ofInstant(at, clock.getZone()), language));
+        return List.of(view.alreadyAcknowledged(policyId, version, LocalDate.ofInstant(at, clock.getZone()), language));
     }
 
     private Person person(Actor actor) {

@@ -54,7 +54,11 @@ final class AnnouncementMessages {
         /** A changed section has quiz questions: people trained earlier take the short update quiz. */
         UPDATE_QUIZ,
         /** Nothing that changed has quiz questions: earlier training still counts. */
-        NO_RETRAINING
+        NO_RETRAINING,
+        /** A new policy without a quiz: everyone reads it and confirms ("I have read it"), each by their own date. */
+        READ_ROLL_OUT,
+        /** A policy without a quiz whose sections changed: people who read an earlier version read the changes. */
+        READ
     }
 
     /** Where one person stands when their DM or reminder is rendered: decides its words and buttons. */
@@ -114,7 +118,10 @@ final class AnnouncementMessages {
             return new Personal("none", null);
         }
         TrainingStatus.PolicyTraining p = t.get();
-        String variant = p.done() ? "done" : p.update() != null ? (p.overdue() ? "update.late" : "update")
+        String variant = p.acknowledgementOnly()
+                ? (p.done() ? "read.done" : p.update() != null ? (p.overdue() ? "reread.late" : "reread")
+                        : p.overdue() ? "read.late" : "read")
+                : p.done() ? "done" : p.update() != null ? (p.overdue() ? "update.late" : "update")
                 : p.overdue() ? "full.late" : "full";
         return new Personal(variant, p.done() ? null : p.dueOn());
     }
@@ -126,8 +133,12 @@ final class AnnouncementMessages {
     }
 
     Ask ask(Announcement a) {
+        boolean readOnly = content.get().policy(a.policyId()).map(p -> p.acknowledgementOnly()).orElse(false);
         if (a.baseVersion() == null) {
-            return Ask.ROLL_OUT;
+            return readOnly ? Ask.READ_ROLL_OUT : Ask.ROLL_OUT;
+        }
+        if (readOnly) {
+            return changes(a).sectionsToRetrain().isEmpty() ? Ask.NO_RETRAINING : Ask.READ;
         }
         Set<String> asked = new HashSet<>();
         content.get().policy(a.policyId()).ifPresent(p -> p.quizzes().values().forEach(qs -> qs.forEach(
@@ -177,11 +188,12 @@ final class AnnouncementMessages {
         Messages m = messages(language);
         String title = title(a.policyId(), language);
         Ask ask = ask(a);
-        String heading = m.get(ask == Ask.ROLL_OUT ? "heading.rollout" : "heading", title, a.version());
+        boolean rollOut = a.baseVersion() == null;
+        String heading = m.get(rollOut ? "heading.rollout" : "heading", title, a.version());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(heading));
         List<String> lines = changeLines(a, language);
-        if (ask == Ask.ROLL_OUT) {
+        if (rollOut) {
             blocks.add(new Block.Text(m.get("rollout.intro", title)));
         } else if (lines.isEmpty()) {
             blocks.add(new Block.Text(m.get("nochange")));
@@ -210,15 +222,17 @@ final class AnnouncementMessages {
     private Rendered reminder(Announcement a, String language, Personal personal, boolean overdue) {
         Messages m = messages(language);
         String title = title(a.policyId(), language);
-        boolean update = personal == null || personal.variant().startsWith("update");
+        boolean read = personal != null && personal.variant().contains("read");
+        boolean update = !read && (personal == null || personal.variant().startsWith("update"));
         LocalDate due = personal == null || personal.dueOn() == null ? a.dueOn() : personal.dueOn();
-        String key = (overdue ? "overdue" : "remind") + (update ? ".text" : ".full");
+        String key = (overdue ? "overdue" : "remind") + (read ? ".read" : update ? ".text" : ".full");
         String text = m.get(key, title, date(due, language));
+        // A policy without a quiz is trained by confirming it was read: the reminder carries that button.
+        Button button = read ? new Button(Actions.ACKNOWLEDGE, m.get("button.ack"), a.id(), Button.Style.PRIMARY)
+                : update ? new Button(Actions.UPDATE_QUIZ_START, m.get("button.quiz"), a.policyId(), Button.Style.PRIMARY)
+                : new Button(Actions.QUIZ_START, m.get("button.fullquiz"), a.policyId(), Button.Style.PRIMARY);
         List<Block> blocks = List.of(new Block.Heading(m.get("remind.heading", title, a.version())),
-                new Block.Text(text),
-                new Block.Buttons(List.of(update
-                        ? new Button(Actions.UPDATE_QUIZ_START, m.get("button.quiz"), a.policyId(), Button.Style.PRIMARY)
-                        : new Button(Actions.QUIZ_START, m.get("button.fullquiz"), a.policyId(), Button.Style.PRIMARY))));
+                new Block.Text(text), new Block.Buttons(List.of(button)));
         return new Rendered(blocks, text);
     }
 
@@ -228,8 +242,9 @@ final class AnnouncementMessages {
         String name = person.map(Person::displayName).orElse("?");
         Personal personal = msg.personId() == null ? null : personal(a, msg.personId(), msg.language());
         LocalDate due = personal == null || personal.dueOn() == null ? a.dueOn() : personal.dueOn();
-        String text = m.get("manager.text", name, title(a.policyId(), msg.language()), a.version(),
-                date(due, msg.language()));
+        boolean read = personal != null && personal.variant().contains("read");
+        String text = m.get(read ? "manager.read" : "manager.text", name, title(a.policyId(), msg.language()),
+                a.version(), date(due, msg.language()));
         return new Rendered(List.of(new Block.Text(text)), text);
     }
 

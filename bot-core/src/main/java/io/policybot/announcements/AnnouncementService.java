@@ -231,9 +231,22 @@ public final class AnnouncementService {
     /** Records "I have read it" for the announcement's version; false when this person already had. */
     public boolean acknowledge(Actor actor, String announcementId) {
         Announcement a = store.find(announcementId).orElseThrow();
+        return acknowledge(actor, a.policyId(), a.version(), a.id());
+    }
+
+    /**
+     * Records "I have read it" for a policy version, from an announcement ({@code announcementId}) or from the
+     * person's status (null); false when this person already had.
+     */
+    public boolean acknowledge(Actor actor, String policyId, String version, String announcementId) {
         Person p = person(actor);
-        return acks.record(new Acknowledgement(Ids.next(), p.id(), a.policyId(), a.version(), a.id(), actor.platform(),
+        return acks.record(new Acknowledgement(Ids.next(), p.id(), policyId, version, announcementId, actor.platform(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /** The policy loaded now, if there is one of this id. */
+    public Optional<Policy> policy(String policyId) {
+        return content.get().policy(policyId);
     }
 
     public int acknowledgements(Announcement a) {

@@ -54,14 +54,21 @@ final class AnnouncementView {
         return text(Reply.PRIVATE, AnnouncementMessages.messages(language).get("ack.unknown"));
     }
 
-    Reply acknowledged(Actor actor, Announcement a, String language) {
-        return text(Reply.PRIVATE, AnnouncementMessages.messages(language).get("ack.done", actor.displayName(),
-                messages.title(a.policyId(), language), a.version()));
+    /** @param readOnly the policy has no quiz: the confirmation completes its training */
+    Reply acknowledged(Actor actor, String policyId, String version, boolean readOnly, String language) {
+        return text(Reply.PRIVATE, AnnouncementMessages.messages(language).get(readOnly ? "ack.done.read" : "ack.done",
+                actor.displayName(), messages.title(policyId, language), version));
     }
 
-    Reply alreadyAcknowledged(Announcement a, LocalDate on, String language) {
+    Reply alreadyAcknowledged(String policyId, String version, LocalDate on, String language) {
         return text(Reply.PRIVATE, AnnouncementMessages.messages(language).get("ack.already",
-                messages.title(a.policyId(), language), a.version(), AnnouncementMessages.date(on, language)));
+                messages.title(policyId, language), version, AnnouncementMessages.date(on, language)));
+    }
+
+    /** A status button for a version that is no longer in force. */
+    Reply staleAcknowledgement(String policyId, String version, String current, String language) {
+        return text(Reply.PRIVATE, AnnouncementMessages.messages(language).get("ack.stale",
+                messages.title(policyId, language), version, current));
     }
 
     Reply preview(Prepared prepared, String language) {
@@ -73,7 +80,7 @@ final class AnnouncementView {
             case Preview p -> {
                 String title = messages.title(p.draft().policyId(), language);
                 AnnouncementMessages.Ask ask = messages.ask(p.draft());
-                boolean rollOut = ask == AnnouncementMessages.Ask.ROLL_OUT;
+                boolean rollOut = p.draft().baseVersion() == null;
                 String heading = m.get(rollOut ? "preview.rollout.heading" : "preview.heading", title, p.draft().version());
                 List<Block> blocks = new ArrayList<>();
                 blocks.add(new Block.Heading(heading));

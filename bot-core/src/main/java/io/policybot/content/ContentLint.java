@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Suggestions for content that loads but could serve people better: sections without an "In short" answer,
- * sections no quiz question covers, policies without any quiz, passages too long to quote. Never errors.
+ * sections no quiz question covers (every section of a policy without any quiz: where questions are missing),
+ * policies without any quiz, passages too long to quote. Never errors.
  */
 public final class ContentLint {
     static final int LONG_PASSAGE = 700;
@@ -41,22 +42,18 @@ public final class ContentLint {
                 }
             }
             PolicyDocument first = policy.document("en");
+            String quizFile = "quiz-part1." + first.language() + ".yaml";
             if (policy.acknowledgementOnly()) {
-                out.add(new Suggestion(first.source(), 0, "no quiz or role-play: training for this policy is acknowledgement "
-                        + "only (people read it and confirm); add quiz-part1." + first.language() + ".yaml with questions "
-                        + "for each section to test understanding"));
-                continue;
-            }
-            List<QuizQuestion> quiz = policy.quiz(first.language());
-            if (quiz.isEmpty()) {
-                continue;
+                out.add(new Suggestion(first.source(), 0, "no quiz: training for this policy is acknowledgement only "
+                        + "(people read it and press 'I have read it'); to test understanding, add " + quizFile
+                        + " beside it with questions for the sections below"));
             }
             Set<String> covered = new HashSet<>();
-            quiz.forEach(q -> covered.add(q.sectionId()));
+            policy.quiz(first.language()).forEach(q -> covered.add(q.sectionId()));
             for (Section s : first.sections()) {
                 if (!covered.contains(s.id())) {
                     out.add(new Suggestion(first.source(), s.line(), "no quiz question covers section '" + s.id()
-                            + "': add one to quiz-part1." + first.language() + ".yaml (section: " + s.id() + ")"));
+                            + "': add one to " + quizFile + " (section: " + s.id() + ")"));
                 }
             }
         }

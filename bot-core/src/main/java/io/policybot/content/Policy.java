@@ -52,11 +52,11 @@ public record Policy(String id, Map<String, PolicyDocument> documents, Map<Strin
     }
 
     /**
-     * A policy without a quiz or role-play is still announced and acknowledged: its training is reading it and
-     * saying so ("I have read it"), with nothing to pass.
+     * A policy without a quiz (in any language) is still announced and acknowledged: its training is reading it and
+     * saying so ("I have read it"), with nothing to pass. Role-plays, if it has any, stay practice.
      */
     public boolean acknowledgementOnly() {
-        return quizzes.values().stream().allMatch(List::isEmpty) && scenarios.values().stream().allMatch(List::isEmpty);
+        return quizzes.values().stream().allMatch(List::isEmpty);
     }
 
     /** The version every language shares (validated at load). */

@@ -1,6 +1,7 @@
 package io.policybot.reports;
 
 import io.policybot.people.Person;
+import io.policybot.training.Acknowledged;
 import io.policybot.training.Completion;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,12 @@ public interface ReportRepository {
 
     /** Person ids in scope with a quiz (full or update) of this policy in progress. */
     Set<String> activeQuizzes(ReportScope scope, String policyId);
+
+    /**
+     * Every acknowledgement of this policy by the people in scope, any version, oldest first, by person id (the
+     * training of a policy without a quiz).
+     */
+    Map<String, List<Acknowledged>> acknowledgements(ReportScope scope, String policyId);
 
     /** Person ids in scope who acknowledged this policy version. */
     Set<String> acknowledged(ReportScope scope, String policyId, String version);

@@ -5,6 +5,7 @@ import io.policybot.content.Policy;
 import io.policybot.content.PolicyDocument;
 import io.policybot.people.Person;
 import io.policybot.text.Csv;
+import io.policybot.training.Acknowledged;
 import io.policybot.training.Completion;
 import io.policybot.training.TrainingRules;
 import io.policybot.training.TrainingStatus;
@@ -19,12 +20,14 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Builds training reports. Where each person stands on each policy with a quiz (its current version) is judged by
+ * Builds training reports. Where each person stands on each policy (its current version) is judged by
  * {@link TrainingRules}, the same rule as {@code status}, so a report never disagrees with what people see:
  * completed (done, including a passed update quiz, or an earlier version when the update needed no retraining),
  * overdue (not done and past due), in progress (a quiz running, or tried without passing yet), update due (an
- * earlier version passed, the update quiz not yet), not started. Loading is set-based: one query for every
- * completion of the policy in scope, whatever the module and version.
+ * earlier version passed, the update quiz not yet), not started. A policy without a quiz is trained by reading it:
+ * completed once acknowledged (then "passed" is the acknowledgement), update due when an earlier version was read
+ * and sections changed since. Loading is set-based: one query for every completion of the policy in scope, whatever
+ * the module and version, and one for its acknowledgements.
  */
 public final class ReportService {
     private final ReportRepository repository;
@@ -65,14 +68,11 @@ public final class ReportService {
         List<Report.Row> rows = new ArrayList<>();
         List<Report.PolicySummary> summaries = new ArrayList<>();
         for (Policy policy : library.all()) {
-            if (!TrainingRules.hasTraining(policy)) {
-                continue;
-            }
             PolicyDocument doc = policy.document(language);
             String version = policy.version();
             Map<String, List<Completion>> completions = repository.completions(scope, policy.id());
             Set<String> active = repository.activeQuizzes(scope, policy.id());
-            Set<String> acks = repository.acknowledged(scope, policy.id(), version);
+            Map<String, List<Acknowledged>> read = repository.acknowledgements(scope, policy.id());
             String rpLanguage = policy.bestLanguage(language);
             int[] counts = new int[TrainingState.values().length];
             int scored = 0;
@@ -80,7 +80,8 @@ public final class ReportService {
             int acknowledged = 0;
             for (Person p : people) {
                 List<Completion> mine = completions.getOrDefault(p.id(), List.of());
-                TrainingStatus.PolicyTraining t = rule.policy(p, policy, language, mine, today, zone);
+                List<Acknowledged> myReads = read.getOrDefault(p.id(), List.of());
+                TrainingStatus.PolicyTraining t = rule.policy(p, policy, language, mine, myReads, today, zone);
                 boolean tried = t.best() != null || active.contains(p.id());
                 TrainingState state = t.done() ? TrainingState.COMPLETED
                         : t.overdue() ? TrainingState.OVERDUE
@@ -94,7 +95,7 @@ public final class ReportService {
                     scored++;
                     scoreSum += score;
                 }
-                boolean ack = acks.contains(p.id());
+                boolean ack = myReads.stream().anyMatch(a -> a.policyVersion().equals(version));
                 if (ack) {
                     acknowledged++;
                 }
@@ -102,8 +103,7 @@ public final class ReportService {
                 Completion last = t.lastAttempt();
                 rows.add(new Report.Row(p.platform() + ":" + p.platformUserId(), p.displayName(), p.email(), p.team(),
                         policy.id(), version, state, score, ack, t.dueOn(),
-                        t.passed() == null ? null : t.passed().policyVersion(),
-                        t.passed() == null ? null : LocalDate.ofInstant(t.passed().completedAt(), zone),
+                        passedVersion(t), passedOn(t, zone),
                         last == null ? null : LocalDate.ofInstant(last.completedAt(), zone),
                         last == null ? null : last.percent(),
                         (int) rps.stream().filter(TrainingStatus.RolePlayProgress::done).count(), rps.size()));
@@ -115,6 +115,21 @@ public final class ReportService {
                     scored == 0 ? null : (int) Math.round((double) scoreSum / scored), acknowledged));
         }
         return new Report(scopeLabel, people.size(), rows, summaries);
+    }
+
+    /** The version of the training that counts: the passed quiz's, or for a policy without a quiz the reading's. */
+    private static String passedVersion(TrainingStatus.PolicyTraining t) {
+        if (t.acknowledgementOnly()) {
+            return t.read() == null ? null : t.read().policyVersion();
+        }
+        return t.passed() == null ? null : t.passed().policyVersion();
+    }
+
+    private static LocalDate passedOn(TrainingStatus.PolicyTraining t, ZoneId zone) {
+        if (t.acknowledgementOnly()) {
+            return t.read() == null ? null : LocalDate.ofInstant(t.read().at(), zone);
+        }
+        return t.passed() == null ? null : LocalDate.ofInstant(t.passed().completedAt(), zone);
     }
 
     /** The report as CSV (UTF-8, RFC 4180, header row, cells guarded against spreadsheet formulas). */

@@ -34,6 +34,12 @@ public interface TrainingRepository {
     /** The person's completions, oldest first. */
     List<Completion> completions(String personId);
 
+    /**
+     * The person's acknowledgements ("I have read it") of every policy version, oldest first: the training of an
+     * acknowledgement-only policy.
+     */
+    List<Acknowledged> acknowledgements(String personId);
+
     /** Everyone's completions of a policy, oldest first (for reports). */
     List<Completion> completionsOfPolicy(String policyId);
 }

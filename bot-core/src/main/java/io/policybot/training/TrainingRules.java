@@ -23,12 +23,16 @@ import java.util.TreeSet;
  * storage itself, the caller hands it the person's completions (reports load them for a whole scope in one query).
  *
  * <ul>
- *   <li><b>Required:</b> the quiz of the policy version in force, for everyone in the people table.</li>
+ *   <li><b>Required:</b> the quiz of the policy version in force, for everyone in the people table; for a policy
+ *       without a quiz ({@link Policy#acknowledgementOnly()}), reading that version and saying so ("I have read
+ *       it").</li>
  *   <li><b>Done:</b> a passed full quiz of that version; or, for someone who passed an earlier version, a passed
  *       update quiz of that version, or nothing at all when no changed section has quiz questions (the earlier
- *       training still counts).</li>
- *   <li><b>Due:</b> the full quiz {@code dueDays} after the person joined (or was first seen), or after the version
- *       took effect when that is later; an update quiz by the update's due date (the announcement's).</li>
+ *       training still counts). Without a quiz: an acknowledgement of that version; or, for someone who read an
+ *       earlier version, nothing when no section changed since.</li>
+ *   <li><b>Due:</b> the full quiz (or first reading) {@code dueDays} after the person joined (or was first seen),
+ *       or after the version took effect when that is later; an update quiz (or reading a changed version again)
+ *       by the update's due date (the announcement's).</li>
  *   <li><b>Role-plays</b> are practice, not a requirement: one is done once played to the end, whatever the score;
  *       the best run is kept so status can show how many best choices it had.</li>
  * </ul>
@@ -50,11 +54,6 @@ public final class TrainingRules {
         return updates;
     }
 
-    /** Whether the policy has training at all: a quiz in at least one language. */
-    public static boolean hasTraining(Policy policy) {
-        return policy.languages().stream().anyMatch(l -> !policy.quiz(l).isEmpty());
-    }
-
     /** The day the full quiz of the policy's current version is due for this person. */
     public LocalDate fullQuizDue(Person person, PolicyDocument doc, ZoneId zone) {
         LocalDate start = person.startDate(zone);
@@ -68,11 +67,17 @@ public final class TrainingRules {
      * Where one person stands on one policy.
      *
      * @param completions the person's completions, oldest first (other policies' are ignored)
+     * @param acknowledgements the person's acknowledgements, oldest first (other policies' are ignored)
      * @param language    the language whose quiz counts for "which changed sections have questions"; when the
      *                    policy has no quiz in it, the first language that has one
      */
     public TrainingStatus.PolicyTraining policy(Person person, Policy policy, String language,
-                                                List<Completion> completions, LocalDate today, ZoneId zone) {
+                                                List<Completion> completions, List<Acknowledged> acknowledgements,
+                                                LocalDate today, ZoneId zone) {
+        List<Acknowledged> read = acknowledgements.stream().filter(a -> a.policyId().equals(policy.id())).toList();
+        if (policy.acknowledgementOnly()) {
+            return acknowledgementOnly(person, policy, language, read, today, zone);
+        }
         String quizLanguage = quizLanguage(policy, language);
         PolicyDocument doc = policy.document(language);
         LocalDate due = fullQuizDue(person, doc, zone);
@@ -106,8 +111,32 @@ public final class TrainingRules {
         }
         Completion best = anyQuiz.stream().filter(c -> c.policyVersion().equals(current))
                 .max(Comparator.comparing(Completion::passed).thenComparingDouble(Completion::score)).orElse(null);
+        Acknowledged readNow = last(read.stream().filter(a -> a.policyVersion().equals(current)).toList());
         return new TrainingStatus.PolicyTraining(policy.id(), doc.title(), current, due,
-                passed == null && today.isAfter(due), passed, last(anyQuiz), earlier, update, best);
+                passed == null && today.isAfter(due), passed, last(anyQuiz), earlier, update, best, false, readNow);
+    }
+
+    /** A policy without a quiz: its training is an acknowledgement of the version in force. */
+    private TrainingStatus.PolicyTraining acknowledgementOnly(Person person, Policy policy, String language,
+                                                              List<Acknowledged> read, LocalDate today, ZoneId zone) {
+        PolicyDocument doc = policy.document(language);
+        String current = policy.version();
+        LocalDate due = fullQuizDue(person, doc, zone);
+        Acknowledged counts = last(read.stream().filter(a -> a.policyVersion().equals(current)).toList());
+        TrainingStatus.UpdateTraining update = null;
+        if (counts == null) {
+            Acknowledged covered = last(read);
+            Optional<UpdateRequirements.Update> required = covered == null ? Optional.empty()
+                    : updates.since(policy.id(), covered.policyVersion(), current);
+            if (required.isPresent() && required.get().sectionIds().isEmpty()) {
+                counts = covered; // no section changed since the version they read: that reading still counts
+            } else if (required.isPresent()) {
+                update = new TrainingStatus.UpdateTraining(required.get().sectionIds(), required.get().dueOn());
+                due = required.get().dueOn();
+            }
+        }
+        return new TrainingStatus.PolicyTraining(policy.id(), doc.title(), current, due,
+                counts == null && today.isAfter(due), null, null, null, update, null, true, counts);
     }
 
     /** Every role-play scenario of the library in {@code language}, with the person's best finished run of each. */
@@ -162,7 +191,7 @@ public final class TrainingRules {
         return new TrainingRules(settings, other);
     }
 
-    private static Completion last(List<Completion> list) {
+    private static <T> T last(List<T> list) {
         return list.isEmpty() ? null : list.get(list.size() - 1);
     }
 }

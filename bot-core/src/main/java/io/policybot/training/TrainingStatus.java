@@ -17,24 +17,28 @@ public record TrainingStatus(List<PolicyTraining> policies, ActiveTraining activ
     }
 
     /**
-     * @param dueOn       the day the current version's quiz is due
+     * @param dueOn       the day the current version's training (its quiz, or reading it) is due
      * @param passed      the latest passed quiz of the current version, or null: then it is due
      * @param lastAttempt the latest quiz of any version, passed or not, or null
      * @param earlier     the latest passed quiz of an earlier version, or null
-     * @param update      when the person passed an earlier version and this one changed: the update quiz due (then
-     *                    {@code dueOn} is its due date, and {@code passed} the passed update quiz); else null
+     * @param update      when the person passed (or read) an earlier version and this one changed: the update due
+     *                    (then {@code dueOn} is its due date, and {@code passed} the passed update quiz); else null
      * @param best        the best quiz (full or update) finished on the current version, passed first, or null
+     * @param acknowledgementOnly the policy has no quiz: reading it and saying so ({@code read}) is its training
+     * @param read        the acknowledgement that counts: of the current version, or of an earlier one when the
+     *                    update changed no section; null when none (for a policy with a quiz: of the current version)
      */
     public record PolicyTraining(String policyId, String title, String version, LocalDate dueOn, boolean overdue,
                                  Completion passed, Completion lastAttempt, Completion earlier, UpdateTraining update,
-                                 Completion best) {
+                                 Completion best, boolean acknowledgementOnly, Acknowledged read) {
         public PolicyTraining(String policyId, String title, String version, LocalDate dueOn, boolean overdue,
                               Completion passed, Completion lastAttempt, Completion earlier) {
-            this(policyId, title, version, dueOn, overdue, passed, lastAttempt, earlier, null, null);
+            this(policyId, title, version, dueOn, overdue, passed, lastAttempt, earlier, null, null, false, null);
         }
 
+        /** Done: the quiz passed, or for an acknowledgement-only policy, read and confirmed. */
         public boolean done() {
-            return passed != null;
+            return acknowledgementOnly ? read != null : passed != null;
         }
     }
 

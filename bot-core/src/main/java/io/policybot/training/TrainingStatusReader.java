@@ -33,13 +33,14 @@ final class TrainingStatusReader {
 
     TrainingStatus read(Person person, ContentLibrary library, String language) {
         List<Completion> completions = training.completions(person.id());
+        List<Acknowledged> acknowledgements = training.acknowledgements(person.id());
         LocalDate today = LocalDate.now(clock);
         List<TrainingStatus.PolicyTraining> policies = new ArrayList<>();
         for (Policy policy : library.all()) {
-            if (policy.quiz(language).isEmpty()) {
-                continue;
+            if (!policy.acknowledgementOnly() && policy.quiz(language).isEmpty()) {
+                continue; // a quiz in other languages only: nothing this person can take
             }
-            policies.add(rules.policy(person, policy, language, completions, today, clock.getZone()));
+            policies.add(rules.policy(person, policy, language, completions, acknowledgements, today, clock.getZone()));
         }
         TrainingStatus.ActiveTraining active = training.active(person.id())
                 .flatMap(s -> describe(s, library)).orElse(null);

@@ -182,7 +182,14 @@ final class TrainingView {
         }
         for (TrainingStatus.PolicyTraining p : status.policies()) {
             blocks.addAll(policyLines(m, p));
-            if (active == null) { // while a session runs, only it can be continued or stopped
+            if (p.acknowledgementOnly()) {
+                if (!p.done()) { // confirming is no session: it can be pressed while a quiz runs
+                    String label = status.policies().size() == 1 ? m.get("button.read")
+                            : label(m.get("button.read.named", p.title()));
+                    buttons.add(new Button(Actions.ACKNOWLEDGE, label, Acknowledged.buttonValue(p.policyId(), p.version()),
+                            active != null ? Button.Style.DEFAULT : Button.Style.PRIMARY));
+                }
+            } else if (active == null) { // while a session runs, only it can be continued or stopped
                 String label = status.policies().size() == 1 ? m.get(p.done() ? "button.retake" : "button.start")
                         : label(m.get(p.done() ? "button.retake.named" : "button.start.named", p.title()));
                 if (p.update() != null) {
@@ -213,6 +220,16 @@ final class TrainingView {
 
     /** The policy's state, and under it (as small print) the last failed attempt or an earlier version passed. */
     private List<Block> policyLines(Messages m, TrainingStatus.PolicyTraining p) {
+        if (p.acknowledgementOnly()) {
+            if (p.done()) {
+                return List.of(new Block.Text(m.get("home.policy.read.done", p.title(), p.version(),
+                        date(m, p.read().at()))));
+            }
+            String key = p.update() != null ? (p.overdue() ? "home.policy.reread.overdue" : "home.policy.reread.due")
+                    : p.overdue() ? "home.policy.read.overdue" : "home.policy.read.due";
+            return List.of(new Block.Text(m.get(key, p.title(), p.version(), date(m, p.dueOn()),
+                    p.update() == null ? 0 : p.update().sectionIds().size())));
+        }
         if (p.done()) {
             return List.of(new Block.Text(m.get("home.policy.done", p.title(), p.version(),
                     date(m, p.passed().completedAt()), p.passed().correct(), p.passed().total())));

@@ -181,6 +181,9 @@ class RealPolicyFormatTest {
         assertTrue(s.stream().anyMatch(x -> x.toString().startsWith("travel/policy.en.md:16: section 'trains' has no short answer")), s.toString());
         assertTrue(s.stream().noneMatch(x -> x.toString().contains("'hotels' has no short answer")), s.toString());
         assertTrue(s.stream().anyMatch(x -> x.message().contains("acknowledgement only")), s.toString());
+        // Without a quiz, lint says where questions are missing: every section, on its heading's line.
+        assertTrue(s.stream().anyMatch(x -> x.toString().startsWith("travel/policy.en.md:10: no quiz question covers section 'hotels'")), s.toString());
+        assertTrue(s.stream().anyMatch(x -> x.toString().startsWith("travel/policy.en.md:16: no quiz question covers section 'trains'")), s.toString());
         Files.writeString(dir.resolve("travel/quiz-part1.en.yaml"), """
                 policy: travel
                 language: en

@@ -120,7 +120,7 @@ final class MarkdownReader implements DocumentReader {
                         List<String> cells = new ArrayList<>();
                         for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                             if (cell instanceof TableCell) {
-                                cells.add(text(cell));
+                                cells.add(cellText(cell));
                             }
                         }
                         rows.add(cells);
@@ -174,6 +174,15 @@ final class MarkdownReader implements DocumentReader {
 
     private String text(Node n) {
         return Texts.clean(plain.render(n));
+    }
+
+    /** A table cell's text: its contents, without the " | " the table renderer puts after every cell but the last. */
+    private String cellText(Node cell) {
+        StringBuilder sb = new StringBuilder();
+        for (Node c = cell.getFirstChild(); c != null; c = c.getNext()) {
+            sb.append(plain.render(c));
+        }
+        return Texts.clean(sb.toString());
     }
 
 }

@@ -39,6 +39,7 @@ final class PolicyWriter {
         }
         List<ImportReport.Dropped> dropped = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        blocks = boldLinesAsHeadings(blocks, notes);
         // The title: a Title-styled paragraph, or a first heading that is alone at the top level
         String title = null;
         int first = -1;
@@ -101,6 +102,42 @@ final class PolicyWriter {
             }
         }
         return new Outline(title, introText, sections, dropped, notes);
+    }
+
+    /**
+     * A document without heading styles, whose headings were typed as short bold lines ("1. Purpose"): those lines
+     * become the headings (a numbered "2.1 ..." one level below a "2. ..."), and a bold first line the title.
+     * Bold questions stay FAQ questions. Documents with any heading are left as they are.
+     */
+    static List<Block> boldLinesAsHeadings(List<Block> blocks, List<String> notes) {
+        if (blocks.stream().anyMatch(b -> b instanceof Block.Heading h && h.level() > 0)) {
+            return blocks;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) instanceof Block.Paragraph p && looksLikeHeading(p)) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.size() < 2) {
+            return blocks;
+        }
+        boolean hasTitle = blocks.stream().anyMatch(b -> b instanceof Block.Heading h && h.level() == 0);
+        List<Block> out = new ArrayList<>(blocks);
+        for (int i : candidates) {
+            String text = ((Block.Paragraph) blocks.get(i)).text();
+            java.util.regex.Matcher number = java.util.regex.Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2})*)[.):]?\\s").matcher(text);
+            int level = number.find() ? number.group(1).split("\\.").length : 1;
+            boolean title = !hasTitle && i == 0 && !number.lookingAt();
+            out.set(i, new Block.Heading(title ? 0 : level, text));
+        }
+        notes.add("no heading styles: " + candidates.size() + " short bold lines were read as headings; check the sections");
+        return out;
+    }
+
+    private static boolean looksLikeHeading(Block.Paragraph p) {
+        String t = p.text().strip();
+        return p.bold() && !Texts.isQuestion(t) && Texts.words(t) <= 12 && !t.matches(".*[.,;:]$");
     }
 
     private void finish(String title, List<Block> body, List<Draft> into, List<ImportReport.Dropped> dropped, List<String> notes) {
@@ -220,9 +257,22 @@ final class PolicyWriter {
         return base.isEmpty() ? "Policy" : Character.toUpperCase(base.charAt(0)) + base.substring(1);
     }
 
-    /** A section id from its heading: lowercase ASCII words joined by dashes, at most about 48 characters. */
+    /** "3.", "2.1", "A.", "iv)", "Section 4:": the number in front of a heading. */
+    private static final java.util.regex.Pattern HEADING_NUMBER = java.util.regex.Pattern.compile(
+            "(?i)^(?:(?:section|article|part|clause|§)\\s*)?(?:\\d{1,2}(?:\\.\\d{1,2})*[.):]?|[a-z][.)]|[ivx]{1,5}[.)])\\s+(?=\\S)");
+
+    /** The heading without its number ("3.2 Working abroad" -> "Working abroad"), or as it is when it has none. */
+    static String withoutNumber(String heading) {
+        java.util.regex.Matcher m = HEADING_NUMBER.matcher(heading.strip());
+        return m.find() ? heading.strip().substring(m.end()) : heading.strip();
+    }
+
+    /**
+     * A section id from its heading: lowercase ASCII words joined by dashes, at most about 48 characters. A number
+     * in front is left out, so a section keeps its id when a revised document renumbers it.
+     */
     static String slug(String title) {
-        String s = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        String s = java.text.Normalizer.normalize(withoutNumber(title), java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("['’]", "").replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (s.length() > 48) {

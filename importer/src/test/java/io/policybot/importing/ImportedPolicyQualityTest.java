@@ -81,6 +81,31 @@ class ImportedPolicyQualityTest {
     }
 
     @Test
+    void theSamePolicyAsAPdfGivesTheSameSectionsAndAboutTheSameAnswers() throws IOException {
+        Path pdf = TestDocuments.pdf(Path.of("target", "eval", "remote-work.pdf"),
+                TestDocuments.outline(Files.readString(Path.of("src/test/resources/remote-work/policy-outline.txt"))));
+        Path content = copyBundled(dir.resolve("from-pdf"));
+        ImportReport report = new PolicyImporter(PolicyImporterTest.CLOCK).run(new PolicyImporter.Request(List.of(pdf),
+                "remote-work", "en", content, null, "People and Culture", null, null));
+        assertTrue(report.ok(), report.problems().toString());
+        ContentLibrary fromPdf = new ContentLoader().load(content);
+        var docxDoc = library.policy("remote-work").orElseThrow().document("en");
+        var pdfDoc = fromPdf.policy("remote-work").orElseThrow().document("en");
+        assertEquals(docxDoc.sections().stream().map(s -> s.id()).toList(), pdfDoc.sections().stream().map(s -> s.id()).toList());
+        Evaluation.Scores docx = Evaluation.run(Evaluation.read(QUESTIONS), Evaluation.engine(engine)).byLanguage().get("all");
+        Evaluation.Scores all = Evaluation.run(Evaluation.read(QUESTIONS), Evaluation.engine(PolicyImporterTest.engine(fromPdf)))
+                .byLanguage().get("all");
+        System.out.printf("imported from PDF: R@1=%.3f R@3=%.3f (from DOCX: %.3f / %.3f); %d passages (DOCX %d)%n",
+                all.recallAt1(), all.recallAt3(), docx.recallAt1(), docx.recallAt3(), passages(pdfDoc), passages(docxDoc));
+        assertTrue(all.recallAt1() >= docx.recallAt1() - 0.05, "PDF R@1 " + all.recallAt1() + " vs DOCX " + docx.recallAt1());
+        assertTrue(all.recallAt3() >= docx.recallAt3() - 0.05, "PDF R@3 " + all.recallAt3() + " vs DOCX " + docx.recallAt3());
+    }
+
+    private static int passages(io.policybot.content.PolicyDocument doc) {
+        return doc.sections().stream().mapToInt(s -> s.passages().size()).sum();
+    }
+
+    @Test
     void anAnswerFromTheImportedPolicyCitesItsSectionAndLeadsWithTheRule() {
         Answer a = engine.answer("how much does Acme pay towards my internet if I'm fully remote?", "en");
         assertTrue(a.answered(), a.toString());

@@ -220,8 +220,12 @@ class PolicyImporterTest {
         Section passwords = doc.section("passwords-and-sign-in").orElseThrow();
         assertEquals("", passwords.shortAnswer(), "a blockquote that is not '**In short:**' is ordinary text");
         assertTrue(passwords.passages().stream().anyMatch(p -> p.markdown().contains("passphrase")));
-        assertEquals(2, doc.section("lost-or-stolen-devices").orElseThrow().passages().stream()
-                .filter(p -> p.kind() == Passage.Kind.TABLE_ROW).count());
+        List<Passage> rows = doc.section("lost-or-stolen-devices").orElseThrow().passages().stream()
+                .filter(p -> p.kind() == Passage.Kind.TABLE_ROW).toList();
+        assertEquals(2, rows.size());
+        // Each cell is its own text: no table pipes carried into it (the table renderer ends cells with " | ").
+        assertTrue(rows.getFirst().plain().contains("Device: Laptop · Call: IT service desk"), rows.getFirst().plain());
+        assertTrue(rows.stream().noneMatch(p -> p.markdown().contains("\\|")), rows.toString());
         assertEquals("Can I use my own phone for work email?", doc.section("faq").orElseThrow().passages().getFirst().question());
         assertTrue(report.dropped().stream().anyMatch(d -> d.kind().equals("image")));
     }
@@ -271,6 +275,57 @@ class PolicyImporterTest {
                 () -> importInto(Files.writeString(dir.resolve("old.doc"), "x"), "x"));
         assertTrue(old.getMessage().contains("save it as .docx"), old.getMessage());
         assertFalse(Files.exists(dir.resolve("content/x/policy.en.md")));
+    }
+
+    /** A Word document typed without heading styles: "1. Purpose" in bold on its own line, as many real ones are. */
+    static Path boldHeadingDocx(Path file, String... paragraphs) throws IOException {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.OutputStream out = Files.newOutputStream(file)) {
+            for (String p : paragraphs) {
+                boolean bold = p.startsWith("**");
+                var run = doc.createParagraph().createRun();
+                run.setText(bold ? p.substring(2).replaceAll("\\*\\*$", "") : p);
+                run.setBold(bold);
+            }
+            doc.write(out);
+        }
+        return file;
+    }
+
+    @Test
+    void boldNumberedLinesWithoutHeadingStylesBecomeSectionsWhoseIdsSurviveRenumbering() throws IOException {
+        Path docx = boldHeadingDocx(dir.resolve("clean-desk.docx"), "**Clean Desk Policy",
+                "This policy keeps papers and screens safe in the office.",
+                "**1. Purpose", "Confidential papers left on desks are the most common cause of small leaks.",
+                "**2. Rules", "Clear your desk of papers at the end of every day and lock them in your pedestal.",
+                "**2.1 Screens", "Lock your screen whenever you leave your desk, even for a minute.",
+                "**3. Questions", "**Can I leave my notebook on my desk overnight?**", "Only if it holds nothing confidential.");
+        ImportReport report = importInto(docx, "clean-desk");
+        assertTrue(report.ok(), report.problems().toString());
+        assertTrue(report.notes().stream().anyMatch(n -> n.contains("short bold lines were read as headings")), report.notes().toString());
+        PolicyDocument doc = load().policy("clean-desk").orElseThrow().document("en");
+        assertEquals("Clean Desk Policy", doc.title());
+        assertEquals(List.of("purpose", "rules", "questions"), doc.sections().stream().map(Section::id).toList());
+        assertEquals("2. Rules", doc.section("rules").orElseThrow().title());
+        assertTrue(doc.section("rules").orElseThrow().passages().stream().anyMatch(p -> p.group().contains("Screens")),
+                doc.section("rules").orElseThrow().passages().toString());
+        assertEquals("Can I leave my notebook on my desk overnight?",
+                doc.section("questions").orElseThrow().passages().getFirst().question());
+
+        // The revision inserts a section: the others are renumbered and keep their ids; only the new one is added.
+        boldHeadingDocx(docx, "**Clean Desk Policy",
+                "This policy keeps papers and screens safe in the office.",
+                "**1. Purpose", "Confidential papers left on desks are the most common cause of small leaks.",
+                "**2. Printing", "Collect what you print at once; the printers hold jobs for one hour.",
+                "**3. Rules", "Clear your desk of papers at the end of every day and lock them in your pedestal.",
+                "**3.1 Screens", "Lock your screen whenever you leave your desk, even for a minute.",
+                "**4. Questions", "**Can I leave my notebook on my desk overnight?**", "Only if it holds nothing confidential.");
+        ImportReport again = importInto(docx, "clean-desk");
+        assertTrue(again.ok(), again.problems().toString());
+        assertEquals(List.of("printing"), again.added().stream().map(ImportReport.Change::sectionId).toList());
+        assertTrue(again.removed().isEmpty(), again.removed().toString());
+        assertEquals(List.of("purpose", "printing", "rules", "questions"),
+                load().policy("clean-desk").orElseThrow().document("en").sections().stream().map(Section::id).toList());
     }
 
     private ImportReport importInto(Path file, String policy) throws IOException {

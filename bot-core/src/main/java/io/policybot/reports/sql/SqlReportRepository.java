@@ -4,6 +4,7 @@ import io.policybot.people.Person;
 import io.policybot.people.sql.SqlPersonRepository;
 import io.policybot.reports.ReportRepository;
 import io.policybot.reports.ReportScope;
+import io.policybot.training.Acknowledged;
 import io.policybot.training.Completion;
 import io.policybot.training.Modules;
 import java.sql.Connection;
@@ -91,6 +92,22 @@ public final class SqlReportRepository implements ReportRepository {
         return ids(scope, "SELECT scope.id FROM scope WHERE EXISTS (SELECT 1 FROM training_session s "
                 + "WHERE s.person_id = scope.id AND s.status = 'active' AND s.policy_id = ? AND s.module IN (?, ?))",
                 policyId, Modules.QUIZ, Modules.UPDATE);
+    }
+
+    @Override
+    public Map<String, List<Acknowledged>> acknowledgements(ReportScope scope, String policyId) {
+        // The unique index acknowledgement_once (person_id, policy_id, policy_version) finds each person's rows.
+        record Read(String personId, Acknowledged read) {
+        }
+        List<Read> rows = db.read(c -> list(c, scope, "SELECT a.person_id, a.policy_version, a.acknowledged_at "
+                + "FROM scope CROSS JOIN acknowledgement a WHERE a.person_id = scope.id AND a.policy_id = ? "
+                + "ORDER BY a.person_id, a.acknowledged_at",
+                r -> new Read(r.string(1), new Acknowledged(policyId, r.string(2), r.instant(3))), policyId));
+        Map<String, List<Acknowledged>> out = new HashMap<>();
+        for (Read row : rows) {
+            out.computeIfAbsent(row.personId(), k -> new ArrayList<>()).add(row.read());
+        }
+        return out;
     }
 
     @Override

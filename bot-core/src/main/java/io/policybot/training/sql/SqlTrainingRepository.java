@@ -3,6 +3,7 @@ package io.policybot.training.sql;
 import io.policybot.store.Database;
 import io.policybot.store.Row;
 import io.policybot.store.Sql;
+import io.policybot.training.Acknowledged;
 import io.policybot.training.AnswerOutcome;
 import io.policybot.training.Completion;
 import io.policybot.training.RecordedAnswer;
@@ -106,6 +107,14 @@ public final class SqlTrainingRepository implements TrainingRepository {
     public List<Completion> completions(String personId) {
         return db.read(c -> Sql.list(c, COMPLETION + "WHERE person_id = ? ORDER BY completed_at, id",
                 SqlTrainingRepository::completion, personId));
+    }
+
+    @Override
+    public List<Acknowledged> acknowledgements(String personId) {
+        return db.read(c -> Sql.list(c, "SELECT policy_id, policy_version, acknowledged_at FROM acknowledgement "
+                + "WHERE person_id = ? ORDER BY acknowledged_at, id",
+                r -> new Acknowledged(r.string("policy_id"), r.string("policy_version"), r.instant("acknowledged_at")),
+                personId));
     }
 
     @Override
