@@ -303,13 +303,13 @@ public final class AnnouncementService implements AnnouncementCommands {
             policyId = a.get().policyId();
             version = a.get().version();
         } else {
-            Optional<String[]> named = Acknowledged.parseButtonValue(press.value());
-            Optional<Policy> policy = named.flatMap(n -> content.get().policy(n[0]));
+            Optional<Acknowledged.Named> named = Acknowledged.parseButtonValue(press.value());
+            Optional<Policy> policy = named.flatMap(n -> content.get().policy(n.policyId()));
             if (policy.isEmpty()) {
                 return List.of(text(Reply.PRIVATE, m.get("ack.unknown")));
             }
             policyId = policy.get().id();
-            version = named.get()[1];
+            version = named.get().version();
             if (!version.equals(policy.get().version())) {
                 return List.of(text(Reply.PRIVATE, m.get("ack.stale", messages.title(policyId, language), version,
                         policy.get().version())));

@@ -18,8 +18,12 @@ public record Acknowledged(String policyId, String policyVersion, Instant at) {
         return BUTTON_PREFIX + policyId + ":" + version;
     }
 
+    /** A policy version named by a button. */
+    public record Named(String policyId, String version) {
+    }
+
     /** The policy id and version of a {@link #buttonValue}, or empty for any other value. */
-    public static Optional<String[]> parseButtonValue(String value) {
+    public static Optional<Named> parseButtonValue(String value) {
         if (value == null || !value.startsWith(BUTTON_PREFIX)) {
             return Optional.empty();
         }
@@ -28,6 +32,6 @@ public record Acknowledged(String policyId, String policyVersion, Instant at) {
         if (colon <= 0 || colon == rest.length() - 1) {
             return Optional.empty();
         }
-        return Optional.of(new String[] {rest.substring(0, colon), rest.substring(colon + 1)});
+        return Optional.of(new Named(rest.substring(0, colon), rest.substring(colon + 1)));
     }
 }
