@@ -333,7 +333,9 @@ public final class Database implements AutoCloseable, Transactions {
             Write<?> running = null;
             try {
                 begin();
-                boolean savepoints = todo.size() > 1;
+                // Shared by other processes (PostgreSQL), a write may lose a deadlock to one of them: in its own
+                // savepoint it can run again without undoing the rest of the batch.
+                boolean savepoints = todo.size() > 1 || !dialect.singleProcess();
                 int succeeded = 0;
                 for (Write<?> w : todo) {
                     running = w;
@@ -380,20 +382,40 @@ public final class Database implements AutoCloseable, Transactions {
      * rolls back). Throws only when the savepoint itself fails.
      */
     private boolean run(Write<?> w, boolean savepoint) throws SQLException {
-        Savepoint sp = savepoint ? savepoint() : null;
-        try {
-            w.run(writer);
-        } catch (SQLException | RuntimeException | Error e) {
-            w.failOnce(e);
-            if (savepoint) {
-                rollbackTo(sp);
+        for (int attempt = 1; ; attempt++) {
+            Savepoint sp = savepoint ? savepoint() : null;
+            try {
+                w.run(writer);
+            } catch (SQLException | RuntimeException | Error e) {
+                if (savepoint && attempt < WRITE_ATTEMPTS && transientCause(e) != null) {
+                    // Lost a deadlock or serialization check to another process: nothing of it stays; again.
+                    rollbackTo(sp);
+                    w.reset();
+                    log.info("a write on {} collided with another process ({}); running it again", name,
+                            transientCause(e).getSQLState());
+                    continue;
+                }
+                w.failOnce(e);
+                if (savepoint) {
+                    rollbackTo(sp);
+                }
+                return false;
             }
-            return false;
+            if (savepoint) {
+                release(sp);
+            }
+            return true;
         }
-        if (savepoint) {
-            release(sp);
+    }
+
+    /** The SQL failure in the chain that the dialect says is safe to run again (nested calls wrap it), or null. */
+    private SQLException transientCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException q && dialect.isTransient(q)) {
+                return q;
+            }
         }
-        return true;
+        return null;
     }
 
     /** Writes committed and commits made since opening: writes / commits is the average group size. */

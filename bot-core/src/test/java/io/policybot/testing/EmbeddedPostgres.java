@@ -82,7 +82,7 @@ public final class EmbeddedPostgres {
 
     private static EmbeddedPostgres start() {
         try {
-            boolean root = "root".equals(System.getProperty("user.name"));
+            boolean root = isRoot();
             Path home = Path.of(System.getProperty("java.io.tmpdir"), "policybot-embedded-pg-" + VERSION);
             Path bin = unpack(home);
             Path data = Files.createTempDirectory("policybot-pg-data");
@@ -108,12 +108,21 @@ public final class EmbeddedPostgres {
 
     private void stop() {
         try {
-            run("root".equals(System.getProperty("user.name")), bin, bin.resolve("pg_ctl").toString(), "-D",
+            run(isRoot(), bin, bin.resolve("pg_ctl").toString(), "-D",
                     data.toString(), "-m", "immediate", "-w", "stop");
         } catch (RuntimeException | IOException e) {
             // The JVM is exiting; the folder goes anyway.
         }
         deleteTree(data);
+    }
+
+    /** Whether this JVM runs as uid 0 (its user may have no name in a container). */
+    private static boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 
     /** The binaries, unpacked once into {@code home} (other JVMs reuse them). */
