@@ -121,6 +121,12 @@ final class PolicyIndex {
         return byLanguage.keySet();
     }
 
+    /** The settings' "not covered" topics in force for this language: those no loaded policy answers. */
+    List<String> notCoveredTopics(String language) {
+        LanguageIndex index = byLanguage.get(language);
+        return index == null ? List.of() : index.topics;
+    }
+
     SearchHits search(String language, String question, int max) {
         LanguageIndex index = byLanguage.get(language);
         if (index == null) {
@@ -140,7 +146,7 @@ final class PolicyIndex {
         private final int sectionCount;
         private final SentenceEmbedder embedder;
         private final VectorTable semantic;
-        /** The settings' "not covered" topics: their vectors and analysed words. */
+        /** The settings' "not covered" topics that no loaded section answers: their vectors and analysed words. */
         private final List<String> topics;
         private final VectorTable topicVectors;
         private final List<Set<String>> topicTerms = new ArrayList<>();
@@ -239,13 +245,27 @@ final class PolicyIndex {
                 throw new UncheckedIOException(e);
             }
             this.sectionCount = count;
-            this.topics = List.copyOf(notCovered);
             try {
                 DirectoryReader sectionReader = DirectoryReader.open(sectionDir);
                 collectSectionTerms(sectionReader);
                 this.sections = new IndexSearcher(sectionReader);
                 this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
                 this.semantic = embedder == null ? null : new VectorTable(vectorKeys, vectors.vectors(embedder, vectorTexts));
+                List<String> policyIds = documents.stream().map(PolicyDocument::policyId).toList();
+                List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
+                this.policyVectors = embedder == null || policyIds.size() < 2 ? null
+                        : new VectorTable(policyIds, vectors.vectors(embedder, policyTexts));
+                // A listed topic that a loaded policy answers (a remote-work policy beside "remote work" in the list)
+                // is left out, in whole or item by item: the list must never decline a loaded policy's own questions.
+                List<String> pieces = NotCoveredTopics.pieces(notCovered);
+                Map<String, float[]> pieceVectors = new HashMap<>();
+                if (semantic != null && !pieces.isEmpty()) {
+                    List<float[]> pv = vectors.queryVectors(embedder, pieces);
+                    for (int i = 0; i < pieces.size(); i++) {
+                        pieceVectors.put(pieces.get(i), pv.get(i));
+                    }
+                }
+                this.topics = NotCoveredTopics.uncovered(notCovered, p -> answersConfidently(p, pieceVectors.get(p)));
                 Analyzer topicAnalyzer = analyzers.index(language);
                 for (String topic : topics) {
                     Set<String> words = new HashSet<>();
@@ -254,13 +274,26 @@ final class PolicyIndex {
                 }
                 this.topicVectors = embedder == null || topics.isEmpty() ? null
                         : new VectorTable(topics, vectors.vectors(embedder, topics));
-                List<String> policyIds = documents.stream().map(PolicyDocument::policyId).toList();
-                List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
-                this.policyVectors = embedder == null || policyIds.size() < 2 ? null
-                        : new VectorTable(policyIds, vectors.vectors(embedder, policyTexts));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Whether a loaded section answers this text (a "not covered" topic's name or item) as surely as a question it
+         * clearly covers: the index's own confidence near the top, and, with a model, a cosine in the model's
+         * "related" range. Called while the topics are not built yet, so the topics take no part in it.
+         */
+        private boolean answersConfidently(String text, float[] vector) {
+            SearchHits hits = search(text, 1, vector);
+            if (hits.sections().isEmpty()) {
+                return false;
+            }
+            if (Double.isNaN(hits.signals().topCosine())) {
+                return hits.signals().words() >= 2 && hits.coverage() >= 0.99;
+            }
+            return Confidence.of(hits) >= NotCoveredTopics.COVERED_CONFIDENCE
+                    && hits.signals().topCosine() >= embedder.relatedAbove();
         }
 
         /**
@@ -331,6 +364,11 @@ final class PolicyIndex {
         }
 
         SearchHits search(String question, int max) {
+            return search(question, max, null);
+        }
+
+        /** @param vector the question's vector when already known, else null (embedded here) */
+        private SearchHits search(String question, int max, float[] vector) {
             Analyzer queryAnalyzer = analyzers.query(language);
             QuestionTerms terms = QuestionTerms.analyze(queryAnalyzer, question);
             if (terms.isEmpty()) {
@@ -370,7 +408,7 @@ final class PolicyIndex {
                 String lexicalTop = best(scores);
                 double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
                 // One embedding per question (the dominant cost), shared by the sections and the "not covered" topics.
-                float[] query = semantic == null ? null : embedder.embedQuery(question);
+                float[] query = semantic == null ? null : vector != null ? vector : embedder.embedQuery(question);
                 Map<String, Double> semanticScores = query == null ? new HashMap<>() : semanticScores(query);
                 String semanticTop = best(semanticScores);
                 if (!semanticScores.isEmpty()) {

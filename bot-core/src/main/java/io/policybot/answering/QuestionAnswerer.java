@@ -131,6 +131,14 @@ public final class QuestionAnswerer {
                 hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()), false);
     }
 
+    /**
+     * The settings' "not covered" topics in force for a language: the list less the topics (or items) a loaded policy
+     * answers, which are left to that policy.
+     */
+    public List<String> notCoveredTopics(String language) {
+        return index.notCoveredTopics(language);
+    }
+
     /** The evidence for a question, tab-separated (for {@code eval --dump}, to calibrate the settings). */
     public String explain(String question, String fallbackLanguage) {
         String cleaned = ChatText.clean(normalise(question));

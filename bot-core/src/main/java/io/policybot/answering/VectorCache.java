@@ -37,7 +37,17 @@ public final class VectorCache {
     }
 
     List<float[]> vectors(SentenceEmbedder embedder, List<String> texts) {
-        Path file = dir == null ? null : dir.resolve("vectors-" + key(embedder.name(), texts) + ".bin");
+        return vectors(embedder, texts, false);
+    }
+
+    /** Texts embedded as questions are ({@link SentenceEmbedder#embedQuery}), kept apart from the passages' vectors. */
+    List<float[]> queryVectors(SentenceEmbedder embedder, List<String> texts) {
+        return vectors(embedder, texts, true);
+    }
+
+    private List<float[]> vectors(SentenceEmbedder embedder, List<String> texts, boolean queries) {
+        String model = queries ? embedder.name() + "#query" : embedder.name();
+        Path file = dir == null ? null : dir.resolve("vectors-" + key(model, texts) + ".bin");
         if (file != null) {
             Optional<Stored> cached = read(file);
             if (cached.isPresent() && cached.get().vectors().size() == texts.size()) {
@@ -46,13 +56,13 @@ public final class VectorCache {
         }
         // Texts already embedded for another content version (an edited policy, a policy added) are reused, so a
         // change embeds only what changed.
-        Map<String, float[]> known = file == null ? Map.of() : known(embedder.name());
+        Map<String, float[]> known = file == null ? Map.of() : known();
         List<float[]> vectors = new ArrayList<>(texts.size());
         List<String> hashes = new ArrayList<>(texts.size());
         for (String t : texts) {
-            String h = key(embedder.name(), List.of(t));
+            String h = key(model, List.of(t));
             float[] v = known.get(h);
-            vectors.add(v != null ? v : embedder.embedPassage(t));
+            vectors.add(v != null ? v : queries ? embedder.embedQuery(t) : embedder.embedPassage(t));
             hashes.add(h);
         }
         if (file != null) {
@@ -64,8 +74,8 @@ public final class VectorCache {
     private record Stored(List<String> hashes, List<float[]> vectors) {
     }
 
-    /** Every vector the cache holds for this model, by text hash. */
-    private Map<String, float[]> known(String model) {
+    /** Every vector the cache holds, by hash of model and text. */
+    private Map<String, float[]> known() {
         Map<String, float[]> out = new HashMap<>();
         if (!Files.isDirectory(dir)) {
             return out;
