@@ -72,6 +72,25 @@ final class NotCoveredTopics {
         return List.copyOf(out);
     }
 
+    /**
+     * What a topic is embedded as: the whole line, and each item with the topic's name ("Office and facilities: guest
+     * wifi"), as a short question matches a short phrase better than a long list.
+     */
+    static List<String> texts(String topic) {
+        List<String> out = new ArrayList<>();
+        out.add(topic);
+        Matcher m = NAME.matcher(topic);
+        if (m.matches()) {
+            String colon = topic.contains("：") ? "：" : ": ";
+            for (String item : ITEM_SEPARATOR.split(m.group(2).strip())) {
+                if (!item.isBlank()) {
+                    out.add(m.group(1).strip() + colon + item);
+                }
+            }
+        }
+        return out;
+    }
+
     private static String joinerFor(String separator) {
         return switch (separator) {
             case "、", "，", "；" -> separator;

@@ -68,6 +68,7 @@ final class PolicyIndex {
         return out;
     }
 
+    static final boolean TOPIC_ITEMS = Boolean.parseBoolean(System.getProperty("policybot.topicItems", "true"));
     static final double POLICY_WEIGHT = Double.parseDouble(System.getProperty("policybot.policyWeight", "1.0"));
 
     /**
@@ -272,8 +273,16 @@ final class PolicyIndex {
                     QuestionTerms.analyze(topicAnalyzer, topic).groups().forEach(words::addAll);
                     topicTerms.add(words);
                 }
+                List<String> topicKeys = new ArrayList<>();
+                List<String> topicTexts = new ArrayList<>();
+                for (String topic : topics) {
+                    for (String text : TOPIC_ITEMS ? NotCoveredTopics.texts(topic) : List.of(topic)) {
+                        topicKeys.add(topic);
+                        topicTexts.add(text);
+                    }
+                }
                 this.topicVectors = embedder == null || topics.isEmpty() ? null
-                        : new VectorTable(topics, vectors.vectors(embedder, topics));
+                        : new VectorTable(topicKeys, vectors.vectors(embedder, topicTexts));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -446,7 +455,7 @@ final class PolicyIndex {
                     for (int i = 0; i < cos.length; i++) {
                         if (Double.isNaN(topicCosine) || cos[i] > topicCosine) {
                             topicCosine = cos[i];
-                            topic = topics.get(i);
+                            topic = topicVectors.key(i);
                         }
                     }
                 }
