@@ -75,9 +75,7 @@ final class PolicyIndex {
      * A section's meaning score is the mean of its two best cosines: a section that answers the question usually
      * has more than one passage about it, while one stray passage should not win on its own.
      */
-    static final double SECOND_BEST_WEIGHT = Double.parseDouble(System.getProperty("policybot.second", "0.5"));
-    static final double HUB_WEIGHT = Double.parseDouble(System.getProperty("policybot.hub", "0"));
-    static final int HUB_K = Integer.parseInt(System.getProperty("policybot.hubK", "10"));
+    static final double SECOND_BEST_WEIGHT = 0.5;
 
     private final PolicyAnalyzers analyzers;
     private final Function<String, Optional<SentenceEmbedder>> embedders;
@@ -153,8 +151,6 @@ final class PolicyIndex {
         private final List<String> topics;
         private final VectorTable topicVectors;
         private final List<Set<String>> topicTerms = new ArrayList<>();
-        /** Per vector row: how close it sits to other sections' texts, less the average (a hub attracts any question). */
-        private final double[] hubness;
         /** One vector per policy (title and introduction): which policy a question is about, when there are several. */
         private final VectorTable policyVectors;
 
@@ -256,22 +252,29 @@ final class PolicyIndex {
                 this.sections = new IndexSearcher(sectionReader);
                 this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
                 this.semantic = embedder == null ? null : new VectorTable(vectorKeys, vectors.vectors(embedder, vectorTexts));
-                this.hubness = semantic == null || HUB_WEIGHT == 0 ? null : semantic.hubness(HUB_K);
                 List<String> policyIds = documents.stream().map(PolicyDocument::policyId).toList();
                 List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
                 this.policyVectors = embedder == null || policyIds.size() < 2 ? null
                         : new VectorTable(policyIds, vectors.vectors(embedder, policyTexts));
                 // A listed topic that a loaded policy answers (a remote-work policy beside "remote work" in the list)
                 // is left out, in whole or item by item: the list must never decline a loaded policy's own questions.
-                List<String> pieces = NotCoveredTopics.pieces(notCovered);
-                Map<String, float[]> pieceVectors = new HashMap<>();
-                if (semantic != null && !pieces.isEmpty()) {
-                    List<float[]> pv = vectors.queryVectors(embedder, pieces);
-                    for (int i = 0; i < pieces.size(); i++) {
-                        pieceVectors.put(pieces.get(i), pv.get(i));
-                    }
+                if (embedder == null || notCovered.isEmpty()) {
+                    this.topics = NotCoveredTopics.uncovered(notCovered, p -> answersConfidently(p, null));
+                } else {
+                    // Depends only on the texts and the model: computed once per content version, then read back.
+                    List<String> inputs = new ArrayList<>(vectorTexts);
+                    inputs.add("\u0000topics");
+                    inputs.addAll(notCovered);
+                    this.topics = vectors.derived(embedder, "topics", inputs, () -> {
+                        List<String> pieces = NotCoveredTopics.pieces(notCovered);
+                        List<float[]> pv = vectors.queryVectors(embedder, pieces);
+                        Map<String, float[]> byPiece = new HashMap<>();
+                        for (int i = 0; i < pieces.size(); i++) {
+                            byPiece.put(pieces.get(i), pv.get(i));
+                        }
+                        return NotCoveredTopics.uncovered(notCovered, p -> answersConfidently(p, byPiece.get(p)));
+                    });
                 }
-                this.topics = NotCoveredTopics.uncovered(notCovered, p -> answersConfidently(p, pieceVectors.get(p)));
                 Analyzer topicAnalyzer = analyzers.index(language);
                 for (String topic : topics) {
                     Set<String> words = new HashSet<>();
@@ -349,11 +352,6 @@ final class PolicyIndex {
                 return best;
             }
             double[] cosines = semantic.cosines(query);
-            if (hubness != null) {
-                for (int row = 0; row < cosines.length; row++) {
-                    cosines[row] -= HUB_WEIGHT * hubness[row];
-                }
-            }
             for (int row = 0; row < cosines.length; row++) {
                 String key = semantic.key(row);
                 double cosine = cosines[row];
@@ -434,7 +432,7 @@ final class PolicyIndex {
                     // Hybrid: meaning first (cosine), words second (lexical scaled to 0..1 within this question).
                     Map<String, Double> fused = new HashMap<>();
                     semanticScores.forEach((key, cos) -> fused.put(key,
-                            cos + lexicalWeight() * scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9)));
+                            cos + embedder.lexicalWeight() * scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9)));
                     scores.clear();
                     scores.putAll(fused);
                 }
@@ -485,11 +483,6 @@ final class PolicyIndex {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        private double lexicalWeight() {
-            String v = System.getProperty("policybot.lex." + language);
-            return v == null ? embedder.lexicalWeight() : Double.parseDouble(v);
         }
 
         private double scaled(double cosine) {

@@ -1,6 +1,5 @@
 package io.policybot.answering;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +70,42 @@ public final class VectorCache {
         return vectors;
     }
 
+    /**
+     * A small result derived from the content and the model (the "not covered" topics left after the loaded policies),
+     * kept beside the vectors so that an unchanged content does not compute it again at start-up.
+     *
+     * @param inputs everything the result depends on
+     */
+    List<String> derived(SentenceEmbedder embedder, String kind, List<String> inputs,
+                         java.util.function.Supplier<List<String>> compute) {
+        Path file = dir == null ? null : dir.resolve(kind + "-" + key(embedder.name(), inputs) + ".txt");
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (!lines.isEmpty() && lines.getFirst().equals("#" + kind)) {
+                    return List.copyOf(lines.subList(1, lines.size()));
+                }
+            } catch (IOException e) {
+                log.warn("cannot read {}: {}", file.getFileName(), e.toString());
+            }
+        }
+        List<String> result = compute.get();
+        if (file != null) {
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), kind, ".tmp");
+                List<String> lines = new ArrayList<>();
+                lines.add("#" + kind);
+                lines.addAll(result);
+                Files.write(tmp, lines, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                log.warn("cannot write {}: {}", file, e.toString());
+            }
+        }
+        return result;
+    }
+
     private record Stored(List<String> hashes, List<float[]> vectors) {
     }
 
@@ -98,27 +133,31 @@ public final class VectorCache {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != FORMAT) {
+        try {
+            // Read at once and converted in bulk: a float at a time through a stream was a visible share of start-up.
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+            if (buf.getInt() != FORMAT) {
                 return Optional.empty();
             }
-            int n = in.readInt();
-            int dim = in.readInt();
+            int n = buf.getInt();
+            int dim = buf.getInt();
             if (n < 0 || dim <= 0 || dim > 4096) {
                 return Optional.empty();
             }
             List<String> hashes = new ArrayList<>(n);
             List<float[]> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                hashes.add(in.readUTF());
+                int len = Short.toUnsignedInt(buf.getShort()); // writeUTF: the length, then the (ASCII) hash
+                byte[] hash = new byte[len];
+                buf.get(hash);
+                hashes.add(new String(hash, StandardCharsets.UTF_8));
                 float[] v = new float[dim];
-                for (int j = 0; j < dim; j++) {
-                    v[j] = in.readFloat();
-                }
+                buf.asFloatBuffer().get(v);
+                buf.position(buf.position() + dim * Float.BYTES);
                 out.add(v);
             }
             return Optional.of(new Stored(hashes, out));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("vector cache {} unreadable, rebuilding: {}", file.getFileName(), e.toString());
             return Optional.empty();
         }

@@ -47,39 +47,6 @@ final class VectorTable {
         return out;
     }
 
-    /**
-     * For each row, the mean of its {@code k} highest cosines with rows of other keys, less the mean of that over all
-     * rows: how much of a hub the row is (cross-domain similarity local scaling).
-     */
-    double[] hubness(int k) {
-        int n = keys.size();
-        double[] out = new double[n];
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            java.util.PriorityQueue<Double> top = new java.util.PriorityQueue<>();
-            for (int j = 0; j < n; j++) {
-                if (keys.get(j).equals(keys.get(i))) {
-                    continue;
-                }
-                double dot = 0;
-                for (int d = 0, a = i * dimension, b = j * dimension; d < dimension; d++) {
-                    dot += matrix[a + d] * matrix[b + d];
-                }
-                top.add(dot);
-                if (top.size() > k) {
-                    top.poll();
-                }
-            }
-            out[i] = top.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            total += out[i];
-        }
-        double mean = n == 0 ? 0 : total / n;
-        for (int i = 0; i < n; i++) {
-            out[i] -= mean;
-        }
-        return out;
-    }
-
     private static float[] unit(float[] v) {
         double norm = 0;
         for (float f : v) {
