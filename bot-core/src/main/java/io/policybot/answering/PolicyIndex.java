@@ -80,7 +80,7 @@ final class PolicyIndex {
     private final PolicyAnalyzers analyzers;
     private final Function<String, Optional<SentenceEmbedder>> embedders;
     private final VectorCache vectors;
-    private final Map<String, LanguageIndex> byLanguage = new HashMap<>();
+    private final Map<String, Lazy> byLanguage = new java.util.TreeMap<>();
 
     PolicyIndex(ContentLibrary library, PolicyAnalyzers analyzers, Function<String, Optional<SentenceEmbedder>> embedders,
                 VectorCache vectors) {
@@ -92,14 +92,44 @@ final class PolicyIndex {
             policy.documents().values().forEach(d -> docs.computeIfAbsent(d.language(), k -> new ArrayList<>()).add(d));
         }
 
-        // Each language is built on its own thread: the Chinese analyzer's dictionaries take a while to load.
+        // Each language's index is built when first searched, not at start-up: a one-shot `ask` in English does not
+        // pay for the Chinese analyzer's dictionaries and vectors (about a quarter of start-up's CPU), and a running bot
+        // builds the rest right after its first answer (warmUp), or before a reload is swapped in.
+        docs.forEach((lang, list) -> byLanguage.put(lang, new Lazy(() -> new LanguageIndex(lang, list,
+                LabelledTexts.of(library, lang), library.settings().notCovered(lang)))));
+    }
+
+    /** One language's index, built once on first use; a failed build is thrown to every caller. */
+    private static final class Lazy {
+        private final java.util.function.Supplier<LanguageIndex> build;
+        private volatile LanguageIndex index;
+
+        Lazy(java.util.function.Supplier<LanguageIndex> build) {
+            this.build = build;
+        }
+
+        LanguageIndex get() {
+            LanguageIndex i = index;
+            if (i == null) {
+                synchronized (this) {
+                    i = index;
+                    if (i == null) {
+                        i = build.get();
+                        index = i;
+                    }
+                }
+            }
+            return i;
+        }
+    }
+
+    /** Builds every language's index now (each on its own thread), so that no question waits for one. */
+    void warmUp() {
         List<Thread> builders = new ArrayList<>();
-        Map<String, LanguageIndex> built = new java.util.concurrent.ConcurrentHashMap<>();
         List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        docs.forEach((lang, list) -> builders.add(Thread.ofPlatform().name("index-" + lang).start(() -> {
+        byLanguage.forEach((lang, lazy) -> builders.add(Thread.ofPlatform().name("index-" + lang).start(() -> {
             try {
-                built.put(lang, new LanguageIndex(lang, list, LabelledTexts.of(library, lang),
-                        library.settings().notCovered(lang)));
+                lazy.get();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -115,7 +145,6 @@ final class PolicyIndex {
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }
-        byLanguage.putAll(built);
     }
 
     Set<String> languages() {
@@ -124,15 +153,16 @@ final class PolicyIndex {
 
     /** The settings' "not covered" topics in force for this language: those no loaded policy answers. */
     List<String> notCoveredTopics(String language) {
-        LanguageIndex index = byLanguage.get(language);
-        return index == null ? List.of() : index.topics;
+        Lazy index = byLanguage.get(language);
+        return index == null ? List.of() : index.get().topics;
     }
 
     SearchHits search(String language, String question, int max) {
-        LanguageIndex index = byLanguage.get(language);
-        if (index == null) {
+        Lazy lazy = byLanguage.get(language);
+        if (lazy == null) {
             return SearchHits.none();
         }
+        LanguageIndex index = lazy.get();
         return index.search(question, max);
     }
 

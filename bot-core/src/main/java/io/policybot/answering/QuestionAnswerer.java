@@ -51,6 +51,15 @@ public final class QuestionAnswerer {
         return library;
     }
 
+    /**
+     * Builds every language's index now. Without it each is built on its first question (a one-shot {@code ask} needs
+     * only its own language); a running bot warms up before its first question and before a reload is swapped in.
+     */
+    public QuestionAnswerer warmUp() {
+        index.warmUp();
+        return this;
+    }
+
     public LanguageDetector detector() {
         return detector;
     }
