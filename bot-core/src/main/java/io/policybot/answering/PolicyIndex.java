@@ -293,6 +293,8 @@ final class PolicyIndex {
                 } else {
                     // Depends only on the texts and the model: computed once per content version, then read back.
                     List<String> inputs = new ArrayList<>(vectorTexts);
+                    inputs.add("\u0000policies");
+                    inputs.addAll(policyTexts); // the policy prior takes part in the decision
                     inputs.add("\u0000topics");
                     inputs.addAll(notCovered);
                     this.topics = vectors.derived(embedder, "topics", inputs, () -> {
