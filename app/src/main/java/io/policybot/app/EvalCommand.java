@@ -58,17 +58,17 @@ final class EvalCommand implements Callable<Integer> {
             library = Evaluation.withoutKeywords(library);
         }
         Map<String, BiFunction<String, String, Evaluation.Outcome>> systems = new LinkedHashMap<>();
-        QuestionAnswerer first = null;
+        QuestionAnswerer main = null;
         if (config.embeddings()) {
             QuestionAnswerer hybrid = BotRuntime.answererFactory(config).apply(library);
-            first = hybrid;
+            main = hybrid;
             systems.put("hybrid", Evaluation.engine(hybrid));
             if (dump != null) {
                 dump(qs, hybrid);
             }
         }
         QuestionAnswerer lexical = new QuestionAnswerer(library, AnsweringSettings.DEFAULTS);
-        first = first == null ? lexical : first;
+        main = main == null ? lexical : main;
         systems.put("lexical", Evaluation.engine(lexical));
         systems.put("bm25", Evaluation.baseline(new BaselineRetriever(library)));
         out.printf("%d questions from %s%s%s%n%n", qs.size(), questions,
@@ -76,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
         // The settings' "not covered" topics that a loaded policy answers are left to it: say which.
         for (String lang : library.languages()) {
             List<String> listed = library.settings().notCovered(lang);
-            List<String> inForce = first.notCoveredTopics(lang);
+            List<String> inForce = main.notCoveredTopics(lang);
             if (!listed.equals(inForce)) {
                 out.printf("not-covered topics [%s] that a loaded policy answers (left out, or the items it answers):%n", lang);
                 for (String t : listed) {
