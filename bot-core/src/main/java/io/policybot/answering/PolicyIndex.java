@@ -92,11 +92,12 @@ final class PolicyIndex {
             policy.documents().values().forEach(d -> docs.computeIfAbsent(d.language(), k -> new ArrayList<>()).add(d));
         }
 
-        // Each language's index is built when first searched, not at start-up: a one-shot `ask` in English does not
-        // pay for the Chinese analyzer's dictionaries and vectors (about a quarter of start-up's CPU), and a running bot
-        // builds the rest right after its first answer (warmUp), or before a reload is swapped in.
+        // Every language is built now, each on its own thread (the Chinese analyzer's dictionaries take a while).
+        // Built on first use instead, a one-shot `ask` saved the Chinese index's CPU, but quick runs then exited while
+        // ONNX Runtime was still busy with the model preload and crashed in its native code (B3): kept eager.
         docs.forEach((lang, list) -> byLanguage.put(lang, new Lazy(() -> new LanguageIndex(lang, list,
                 LabelledTexts.of(library, lang), library.settings().notCovered(lang)))));
+        warmUp();
     }
 
     /** One language's index, built once on first use; a failed build is thrown to every caller. */
