@@ -52,8 +52,8 @@ public final class QuestionAnswerer {
     }
 
     /**
-     * Builds every language's index now. Without it each is built on its first question (a one-shot {@code ask} needs
-     * only its own language); a running bot warms up before its first question and before a reload is swapped in.
+     * Makes sure every language's index is built (the constructor builds them all today; building each on its first
+     * question let quick one-shot runs exit while the model was loading, see docs/answering.md).
      */
     public QuestionAnswerer warmUp() {
         index.warmUp();
