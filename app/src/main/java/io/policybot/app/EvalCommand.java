@@ -58,17 +58,38 @@ final class EvalCommand implements Callable<Integer> {
             library = Evaluation.withoutKeywords(library);
         }
         Map<String, BiFunction<String, String, Evaluation.Outcome>> systems = new LinkedHashMap<>();
+        QuestionAnswerer main = null;
         if (config.embeddings()) {
             QuestionAnswerer hybrid = BotRuntime.answererFactory(config).apply(library);
+            main = hybrid;
             systems.put("hybrid", Evaluation.engine(hybrid));
             if (dump != null) {
                 dump(qs, hybrid);
             }
         }
-        systems.put("lexical", Evaluation.engine(new QuestionAnswerer(library, AnsweringSettings.DEFAULTS)));
+        QuestionAnswerer lexical = new QuestionAnswerer(library, AnsweringSettings.DEFAULTS);
+        main = main == null ? lexical : main;
+        systems.put("lexical", Evaluation.engine(lexical));
         systems.put("bm25", Evaluation.baseline(new BaselineRetriever(library)));
         out.printf("%d questions from %s%s%s%n%n", qs.size(), questions,
                 addContent.isEmpty() ? "" : " with " + addContent, stripKeywords ? ", keywords stripped" : "");
+        // The settings' "not covered" topics that a loaded policy answers are left to it: say which.
+        for (String lang : library.languages()) {
+            List<String> listed = library.settings().notCovered(lang);
+            List<String> inForce = main.notCoveredTopics(lang);
+            if (!listed.equals(inForce)) {
+                out.printf("not-covered topics [%s] that a loaded policy answers (left out, or the items it answers):%n", lang);
+                for (String t : listed) {
+                    if (inForce.contains(t)) {
+                        continue;
+                    }
+                    String name = t.split("[:：]", 2)[0];
+                    String kept = inForce.stream().filter(f -> f.split("[:：]", 2)[0].equals(name)).findFirst().orElse(null);
+                    out.printf("  - %s%n", kept == null ? name + " (left out)" : t + "  ->  " + kept);
+                }
+                out.println();
+            }
+        }
         out.printf("%-8s %-4s %4s %6s %6s %6s %7s %7s %8s %9s %10s%n", "system", "lang", "n", "R@1", "R@3", "MRR",
                 "wrong", "hedged", "declined", "oos-decl", "oos-hedged");
         Evaluation.Report first = null;

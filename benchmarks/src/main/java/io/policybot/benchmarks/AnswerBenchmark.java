@@ -44,8 +44,8 @@ public class AnswerBenchmark {
         ContentLibrary library = new ContentLoader().loadBundled();
         AnsweringSettings noCache = AnsweringSettings.DEFAULTS.withCacheSize(0);
         answerer = retrieval.equals("hybrid")
-                ? new QuestionAnswerer(library, noCache, new OnnxEmbedders(), VectorCache.none())
-                : new QuestionAnswerer(library, noCache);
+                ? new QuestionAnswerer(library, noCache, new OnnxEmbedders(), VectorCache.none()).warmUp()
+                : new QuestionAnswerer(library, noCache).warmUp();
     }
 
     @Benchmark

@@ -16,7 +16,7 @@ package io.policybot.answering;
 public record AnsweringSettings(double minConfidence, double answerConfidence, double hedgeMargin, double hedgeBelow,
                                 double alternativeMargin,
                                 double topicMargin, int maxQuestionChars, int cacheSize) {
-    public static final AnsweringSettings DEFAULTS = new AnsweringSettings(0.30, 0.40, 0.02, 0.50, 0.04, 0.0,
+    public static final AnsweringSettings DEFAULTS = new AnsweringSettings(0.30, 0.40, 0.03, 0.55, 0.04, 0.04,
             1000, 10_000);
 
     public AnsweringSettings {

@@ -15,7 +15,8 @@ public final class LiveAnswerer implements Supplier<QuestionAnswerer> {
 
     public LiveAnswerer(ContentLibrary initial, Function<ContentLibrary, QuestionAnswerer> factory) {
         this.factory = factory;
-        this.current = new AtomicReference<>(factory.apply(initial));
+        // Every language's index is built before the first question, not on it.
+        this.current = new AtomicReference<>(factory.apply(initial).warmUp());
     }
 
     @Override
@@ -32,7 +33,7 @@ public final class LiveAnswerer implements Supplier<QuestionAnswerer> {
         if (library.fingerprint().equals(library().fingerprint())) {
             return false;
         }
-        current.set(factory.apply(library));
+        current.set(factory.apply(library).warmUp());
         return true;
     }
 }

@@ -42,8 +42,8 @@ public final class PolicyAnalyzers {
 
     private final Analyzer englishIndex;
     private final Analyzer englishQuery;
-    private final Analyzer chineseIndex;
-    private final Analyzer chineseQuery;
+    /** Index and query analyzers for Chinese, made on first use: smartcn's dictionaries take ~0.3 s to load. */
+    private volatile Analyzer[] chinese;
     private final Analyzer standard = new StandardAnalyzer();
 
     public PolicyAnalyzers() {
@@ -51,18 +51,30 @@ public final class PolicyAnalyzers {
         stop.addAll(QUESTION_WORDS);
         CharArraySet englishStop = CharArraySet.unmodifiableSet(stop);
         SynonymMap englishSynonyms = synonyms("synonyms-en.txt", new LowercaseOnly());
-        SynonymMap chineseSynonyms = synonyms("synonyms-zh.txt", new ChineseTokens());
-        CharArraySet chineseStop = SmartChineseAnalyzer.getDefaultStopSet();
         this.englishIndex = new English(englishStop, null);
         this.englishQuery = new English(englishStop, englishSynonyms);
-        this.chineseIndex = new Chinese(chineseStop, null);
-        this.chineseQuery = new Chinese(chineseStop, chineseSynonyms);
+    }
+
+    private Analyzer[] chinese() {
+        Analyzer[] c = chinese;
+        if (c == null) {
+            synchronized (this) {
+                c = chinese;
+                if (c == null) {
+                    SynonymMap chineseSynonyms = synonyms("synonyms-zh.txt", new ChineseTokens());
+                    CharArraySet chineseStop = SmartChineseAnalyzer.getDefaultStopSet();
+                    c = new Analyzer[] {new Chinese(chineseStop, null), new Chinese(chineseStop, chineseSynonyms)};
+                    chinese = c;
+                }
+            }
+        }
+        return c;
     }
 
     public Analyzer index(String language) {
         return switch (language) {
             case "en" -> englishIndex;
-            case "zh" -> chineseIndex;
+            case "zh" -> chinese()[0];
             default -> standard;
         };
     }
@@ -70,7 +82,7 @@ public final class PolicyAnalyzers {
     public Analyzer query(String language) {
         return switch (language) {
             case "en" -> englishQuery;
-            case "zh" -> chineseQuery;
+            case "zh" -> chinese()[1];
             default -> standard;
         };
     }

@@ -68,6 +68,7 @@ final class PolicyIndex {
         return out;
     }
 
+    static final boolean TOPIC_ITEMS = Boolean.parseBoolean(System.getProperty("policybot.topicItems", "true"));
     static final double POLICY_WEIGHT = Double.parseDouble(System.getProperty("policybot.policyWeight", "1.0"));
 
     /**
@@ -79,7 +80,7 @@ final class PolicyIndex {
     private final PolicyAnalyzers analyzers;
     private final Function<String, Optional<SentenceEmbedder>> embedders;
     private final VectorCache vectors;
-    private final Map<String, LanguageIndex> byLanguage = new HashMap<>();
+    private final Map<String, Lazy> byLanguage = new java.util.TreeMap<>();
 
     PolicyIndex(ContentLibrary library, PolicyAnalyzers analyzers, Function<String, Optional<SentenceEmbedder>> embedders,
                 VectorCache vectors) {
@@ -91,14 +92,45 @@ final class PolicyIndex {
             policy.documents().values().forEach(d -> docs.computeIfAbsent(d.language(), k -> new ArrayList<>()).add(d));
         }
 
-        // Each language is built on its own thread: the Chinese analyzer's dictionaries take a while to load.
+        // Every language is built now, each on its own thread (the Chinese analyzer's dictionaries take a while).
+        // Built on first use instead, a one-shot `ask` saved the Chinese index's CPU, but quick runs then exited while
+        // ONNX Runtime was still busy with the model preload and crashed in its native code (B3): kept eager.
+        docs.forEach((lang, list) -> byLanguage.put(lang, new Lazy(() -> new LanguageIndex(lang, list,
+                LabelledTexts.of(library, lang), library.settings().notCovered(lang)))));
+        warmUp();
+    }
+
+    /** One language's index, built once on first use; a failed build is thrown to every caller. */
+    private static final class Lazy {
+        private final java.util.function.Supplier<LanguageIndex> build;
+        private volatile LanguageIndex index;
+
+        Lazy(java.util.function.Supplier<LanguageIndex> build) {
+            this.build = build;
+        }
+
+        LanguageIndex get() {
+            LanguageIndex i = index;
+            if (i == null) {
+                synchronized (this) {
+                    i = index;
+                    if (i == null) {
+                        i = build.get();
+                        index = i;
+                    }
+                }
+            }
+            return i;
+        }
+    }
+
+    /** Builds every language's index now (each on its own thread), so that no question waits for one. */
+    void warmUp() {
         List<Thread> builders = new ArrayList<>();
-        Map<String, LanguageIndex> built = new java.util.concurrent.ConcurrentHashMap<>();
         List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        docs.forEach((lang, list) -> builders.add(Thread.ofPlatform().name("index-" + lang).start(() -> {
+        byLanguage.forEach((lang, lazy) -> builders.add(Thread.ofPlatform().name("index-" + lang).start(() -> {
             try {
-                built.put(lang, new LanguageIndex(lang, list, LabelledTexts.of(library, lang),
-                        library.settings().notCovered(lang)));
+                lazy.get();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -114,18 +146,24 @@ final class PolicyIndex {
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }
-        byLanguage.putAll(built);
     }
 
     Set<String> languages() {
         return byLanguage.keySet();
     }
 
+    /** The settings' "not covered" topics in force for this language: those no loaded policy answers. */
+    List<String> notCoveredTopics(String language) {
+        Lazy index = byLanguage.get(language);
+        return index == null ? List.of() : index.get().topics;
+    }
+
     SearchHits search(String language, String question, int max) {
-        LanguageIndex index = byLanguage.get(language);
-        if (index == null) {
+        Lazy lazy = byLanguage.get(language);
+        if (lazy == null) {
             return SearchHits.none();
         }
+        LanguageIndex index = lazy.get();
         return index.search(question, max);
     }
 
@@ -140,7 +178,7 @@ final class PolicyIndex {
         private final int sectionCount;
         private final SentenceEmbedder embedder;
         private final VectorTable semantic;
-        /** The settings' "not covered" topics: their vectors and analysed words. */
+        /** The settings' "not covered" topics that no loaded section answers: their vectors and analysed words. */
         private final List<String> topics;
         private final VectorTable topicVectors;
         private final List<Set<String>> topicTerms = new ArrayList<>();
@@ -239,28 +277,73 @@ final class PolicyIndex {
                 throw new UncheckedIOException(e);
             }
             this.sectionCount = count;
-            this.topics = List.copyOf(notCovered);
             try {
                 DirectoryReader sectionReader = DirectoryReader.open(sectionDir);
                 collectSectionTerms(sectionReader);
                 this.sections = new IndexSearcher(sectionReader);
                 this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
                 this.semantic = embedder == null ? null : new VectorTable(vectorKeys, vectors.vectors(embedder, vectorTexts));
+                List<String> policyIds = documents.stream().map(PolicyDocument::policyId).toList();
+                List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
+                this.policyVectors = embedder == null || policyIds.size() < 2 ? null
+                        : new VectorTable(policyIds, vectors.vectors(embedder, policyTexts));
+                // A listed topic that a loaded policy answers (a remote-work policy beside "remote work" in the list)
+                // is left out, in whole or item by item: the list must never decline a loaded policy's own questions.
+                if (embedder == null || notCovered.isEmpty()) {
+                    this.topics = NotCoveredTopics.uncovered(notCovered, p -> answersConfidently(p, null));
+                } else {
+                    // Depends only on the texts and the model: computed once per content version, then read back.
+                    List<String> inputs = new ArrayList<>(vectorTexts);
+                    inputs.add("\u0000policies");
+                    inputs.addAll(policyTexts); // the policy prior takes part in the decision
+                    inputs.add("\u0000topics");
+                    inputs.addAll(notCovered);
+                    this.topics = vectors.derived(embedder, "topics", inputs, () -> {
+                        List<String> pieces = NotCoveredTopics.pieces(notCovered);
+                        List<float[]> pv = vectors.queryVectors(embedder, pieces);
+                        Map<String, float[]> byPiece = new HashMap<>();
+                        for (int i = 0; i < pieces.size(); i++) {
+                            byPiece.put(pieces.get(i), pv.get(i));
+                        }
+                        return NotCoveredTopics.uncovered(notCovered, p -> answersConfidently(p, byPiece.get(p)));
+                    });
+                }
                 Analyzer topicAnalyzer = analyzers.index(language);
                 for (String topic : topics) {
                     Set<String> words = new HashSet<>();
                     QuestionTerms.analyze(topicAnalyzer, topic).groups().forEach(words::addAll);
                     topicTerms.add(words);
                 }
+                List<String> topicKeys = new ArrayList<>();
+                List<String> topicTexts = new ArrayList<>();
+                for (String topic : topics) {
+                    for (String text : TOPIC_ITEMS ? NotCoveredTopics.texts(topic) : List.of(topic)) {
+                        topicKeys.add(topic);
+                        topicTexts.add(text);
+                    }
+                }
                 this.topicVectors = embedder == null || topics.isEmpty() ? null
-                        : new VectorTable(topics, vectors.vectors(embedder, topics));
-                List<String> policyIds = documents.stream().map(PolicyDocument::policyId).toList();
-                List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
-                this.policyVectors = embedder == null || policyIds.size() < 2 ? null
-                        : new VectorTable(policyIds, vectors.vectors(embedder, policyTexts));
+                        : new VectorTable(topicKeys, vectors.vectors(embedder, topicTexts));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Whether a loaded section answers this text (a "not covered" topic's name or item) as surely as a question it
+         * clearly covers: the index's own confidence near the top, and, with a model, a cosine in the model's
+         * "related" range. Called while the topics are not built yet, so the topics take no part in it.
+         */
+        private boolean answersConfidently(String text, float[] vector) {
+            SearchHits hits = search(text, 1, vector);
+            if (hits.sections().isEmpty()) {
+                return false;
+            }
+            if (Double.isNaN(hits.signals().topCosine())) {
+                return hits.signals().words() >= 2 && hits.coverage() >= 0.99;
+            }
+            return Confidence.of(hits) >= NotCoveredTopics.COVERED_CONFIDENCE
+                    && hits.signals().topCosine() >= embedder.relatedAbove();
         }
 
         /**
@@ -331,6 +414,11 @@ final class PolicyIndex {
         }
 
         SearchHits search(String question, int max) {
+            return search(question, max, null);
+        }
+
+        /** @param vector the question's vector when already known, else null (embedded here) */
+        private SearchHits search(String question, int max, float[] vector) {
             Analyzer queryAnalyzer = analyzers.query(language);
             QuestionTerms terms = QuestionTerms.analyze(queryAnalyzer, question);
             if (terms.isEmpty()) {
@@ -370,7 +458,7 @@ final class PolicyIndex {
                 String lexicalTop = best(scores);
                 double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
                 // One embedding per question (the dominant cost), shared by the sections and the "not covered" topics.
-                float[] query = semantic == null ? null : embedder.embedQuery(question);
+                float[] query = semantic == null ? null : vector != null ? vector : embedder.embedQuery(question);
                 Map<String, Double> semanticScores = query == null ? new HashMap<>() : semanticScores(query);
                 String semanticTop = best(semanticScores);
                 if (!semanticScores.isEmpty()) {
@@ -408,7 +496,7 @@ final class PolicyIndex {
                     for (int i = 0; i < cos.length; i++) {
                         if (Double.isNaN(topicCosine) || cos[i] > topicCosine) {
                             topicCosine = cos[i];
-                            topic = topics.get(i);
+                            topic = topicVectors.key(i);
                         }
                     }
                 }

@@ -56,6 +56,15 @@ public final class QuestionAnswerer {
         return library;
     }
 
+    /**
+     * Makes sure every language's index is built (the constructor builds them all today; building each on its first
+     * question let quick one-shot runs exit while the model was loading, see docs/answering.md).
+     */
+    public QuestionAnswerer warmUp() {
+        index.warmUp();
+        return this;
+    }
+
     public LanguageDetector detector() {
         return detector;
     }
@@ -134,6 +143,14 @@ public final class QuestionAnswerer {
         }
         return answerFrom(text, language, top, ranked, confidence, alternatives,
                 hits.passageRanks().getOrDefault(top.policyId() + "/" + top.sectionId(), List.of()), false);
+    }
+
+    /**
+     * The settings' "not covered" topics in force for a language: the list less the topics (or items) a loaded policy
+     * answers, which are left to that policy.
+     */
+    public List<String> notCoveredTopics(String language) {
+        return index.notCoveredTopics(language);
     }
 
     /** The evidence for a question, tab-separated (for {@code eval --dump}, to calibrate the settings). */

@@ -1,6 +1,5 @@
 package io.policybot.answering;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,17 @@ public final class VectorCache {
     }
 
     List<float[]> vectors(SentenceEmbedder embedder, List<String> texts) {
-        Path file = dir == null ? null : dir.resolve("vectors-" + key(embedder.name(), texts) + ".bin");
+        return vectors(embedder, texts, false);
+    }
+
+    /** Texts embedded as questions are ({@link SentenceEmbedder#embedQuery}), kept apart from the passages' vectors. */
+    List<float[]> queryVectors(SentenceEmbedder embedder, List<String> texts) {
+        return vectors(embedder, texts, true);
+    }
+
+    private List<float[]> vectors(SentenceEmbedder embedder, List<String> texts, boolean queries) {
+        String model = queries ? embedder.name() + "#query" : embedder.name();
+        Path file = dir == null ? null : dir.resolve("vectors-" + key(model, texts) + ".bin");
         if (file != null) {
             Optional<Stored> cached = read(file);
             if (cached.isPresent() && cached.get().vectors().size() == texts.size()) {
@@ -46,13 +55,13 @@ public final class VectorCache {
         }
         // Texts already embedded for another content version (an edited policy, a policy added) are reused, so a
         // change embeds only what changed.
-        Map<String, float[]> known = file == null ? Map.of() : known(embedder.name());
+        Map<String, float[]> known = file == null ? Map.of() : known();
         List<float[]> vectors = new ArrayList<>(texts.size());
         List<String> hashes = new ArrayList<>(texts.size());
         for (String t : texts) {
-            String h = key(embedder.name(), List.of(t));
+            String h = key(model, List.of(t));
             float[] v = known.get(h);
-            vectors.add(v != null ? v : embedder.embedPassage(t));
+            vectors.add(v != null ? v : queries ? embedder.embedQuery(t) : embedder.embedPassage(t));
             hashes.add(h);
         }
         if (file != null) {
@@ -61,11 +70,47 @@ public final class VectorCache {
         return vectors;
     }
 
+    /**
+     * A small result derived from the content and the model (the "not covered" topics left after the loaded policies),
+     * kept beside the vectors so that an unchanged content does not compute it again at start-up.
+     *
+     * @param inputs everything the result depends on
+     */
+    List<String> derived(SentenceEmbedder embedder, String kind, List<String> inputs,
+                         java.util.function.Supplier<List<String>> compute) {
+        Path file = dir == null ? null : dir.resolve(kind + "-" + key(embedder.name(), inputs) + ".txt");
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (!lines.isEmpty() && lines.getFirst().equals("#" + kind)) {
+                    return List.copyOf(lines.subList(1, lines.size()));
+                }
+            } catch (IOException e) {
+                log.warn("cannot read {}: {}", file.getFileName(), e.toString());
+            }
+        }
+        List<String> result = compute.get();
+        if (file != null) {
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), kind, ".tmp");
+                List<String> lines = new ArrayList<>();
+                lines.add("#" + kind);
+                lines.addAll(result);
+                Files.write(tmp, lines, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                log.warn("cannot write {}: {}", file, e.toString());
+            }
+        }
+        return result;
+    }
+
     private record Stored(List<String> hashes, List<float[]> vectors) {
     }
 
-    /** Every vector the cache holds for this model, by text hash. */
-    private Map<String, float[]> known(String model) {
+    /** Every vector the cache holds, by hash of model and text. */
+    private Map<String, float[]> known() {
         Map<String, float[]> out = new HashMap<>();
         if (!Files.isDirectory(dir)) {
             return out;
@@ -88,27 +133,31 @@ public final class VectorCache {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != FORMAT) {
+        try {
+            // Read at once and converted in bulk: a float at a time through a stream was a visible share of start-up.
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+            if (buf.getInt() != FORMAT) {
                 return Optional.empty();
             }
-            int n = in.readInt();
-            int dim = in.readInt();
+            int n = buf.getInt();
+            int dim = buf.getInt();
             if (n < 0 || dim <= 0 || dim > 4096) {
                 return Optional.empty();
             }
             List<String> hashes = new ArrayList<>(n);
             List<float[]> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                hashes.add(in.readUTF());
+                int len = Short.toUnsignedInt(buf.getShort()); // writeUTF: the length, then the (ASCII) hash
+                byte[] hash = new byte[len];
+                buf.get(hash);
+                hashes.add(new String(hash, StandardCharsets.UTF_8));
                 float[] v = new float[dim];
-                for (int j = 0; j < dim; j++) {
-                    v[j] = in.readFloat();
-                }
+                buf.asFloatBuffer().get(v);
+                buf.position(buf.position() + dim * Float.BYTES);
                 out.add(v);
             }
             return Optional.of(new Stored(hashes, out));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("vector cache {} unreadable, rebuilding: {}", file.getFileName(), e.toString());
             return Optional.empty();
         }

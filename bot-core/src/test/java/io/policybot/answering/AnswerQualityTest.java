@@ -56,9 +56,11 @@ class AnswerQualityTest {
         for (Path set : sets) {
             Evaluation.Report report = Evaluation.run(Evaluation.read(set), Evaluation.engine(TestAnswerers.hybrid()));
             Evaluation.Scores all = report.byLanguage().get("all");
-            assertTrue(all.recallAt1() >= 0.82, set.getFileName() + ": Recall@1 fell to " + all);
+            // Shaky answers are hedged as suggestions rather than given wrong: dev2 Recall@1 0.85 -> 0.80 for wrong
+            // answers 9.9% -> 5.6% (README, quality table).
+            assertTrue(all.recallAt1() >= 0.78, set.getFileName() + ": Recall@1 fell to " + all);
             assertTrue(all.recallAt3() >= 0.95, set.getFileName() + ": Recall@3 fell to " + all);
-            assertTrue(all.wrongAnswerRate() <= 0.14, set.getFileName() + ": too many wrong answers " + all);
+            assertTrue(all.wrongAnswerRate() <= 0.07, set.getFileName() + ": too many wrong answers " + all);
             assertTrue(all.outOfScopeDeclinedRate() >= 0.85, set.getFileName() + ": out-of-scope answered " + all);
         }
     }
@@ -92,6 +94,38 @@ class AnswerQualityTest {
         Evaluation.Scores after = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
                 Evaluation.engine(answerer)).byLanguage().get("all");
         assertTrue(after.recallAt1() >= before.recallAt1() - 0.03, "the second policy took answers: " + before + " -> " + after);
+    }
+
+    /**
+     * The bundled settings list remote work, IT support and expenses as covered by other policies. When such a policy
+     * is loaded (here a remote-work policy as the importer wrote it from a Word document, no keyword comments), those
+     * topics give way: its questions are answered from it, and the rest of the list still declines.
+     */
+    @Test
+    void aLoadedPolicyOfAKindTheNotCoveredListNamesAnswersItsOwnQuestions() {
+        ContentLibrary both = Evaluation.withPolicies(TestContent.bundled(),
+                new ContentLoader().load(resource("remote-work-policy")));
+        QuestionAnswerer answerer = TestAnswerers.hybridOn(both);
+        List<String> topics = answerer.notCoveredTopics("en");
+        assertTrue(topics.stream().noneMatch(t -> t.startsWith("Working hours and remote work") || t.startsWith("IT support")
+                || t.startsWith("Expenses and travel")), "topics the remote-work policy covers are still listed: " + topics);
+        assertTrue(topics.stream().anyMatch(t -> t.startsWith("Leave and time off"))
+                && topics.stream().anyMatch(t -> t.startsWith("Dress code")), "topics nobody covers must stay: " + topics);
+        assertEquals(TestAnswerers.hybrid().notCoveredTopics("en").size(), TestContent.bundled().settings().notCovered("en").size(),
+                "the bundled policy alone covers none of the listed topics");
+        for (String q : List.of("Can I work from home on Fridays?", "How much is the home office allowance?",
+                "My laptop broke while working from home, what now?")) {
+            Answer a = answerer.answer(q, "en");
+            assertTrue(a.kind() != Answer.Kind.DECLINED, q + " declined: " + a.sections());
+            assertEquals("remote-work", a.sections().getFirst().policyId(), q + " -> " + a.sections());
+        }
+        assertEquals(Answer.Kind.DECLINED, answerer.answer("What is the dress code?", "en").kind());
+        Evaluation.Scores all = Evaluation.run(Evaluation.read(resource("questions-remote-work.tsv")),
+                Evaluation.engine(answerer)).byLanguage().get("all");
+        assertTrue(all.falseDeclines() <= 2, "remote-work questions declined: " + all);
+        assertTrue(all.recallAt3() >= 0.90, "Recall@3 on the remote-work policy fell to " + all);
+        assertTrue(all.recallAt1() >= 0.55, "Recall@1 on the remote-work policy fell to " + all);
+        assertTrue(all.outOfScopeDeclinedRate() >= 0.8, "out-of-scope answered: " + all);
     }
 
     static final double FLOOR_OTHER_R1 = 0.68;

@@ -25,9 +25,9 @@ class RetrievalRegressionTest {
         Evaluation.Scores baseline = Evaluation.run(qs, Evaluation.baseline(new BaselineRetriever(TestContent.bundled())))
                 .byLanguage().get("all");
         // Shaky answers (a close runner-up, meaning and words disagreeing) are hedged as suggestions: Recall@1 0.81 -> 0.79
-        // for wrong answers 12% -> 7%.
+        // for wrong answers 12% -> 5%.
         assertTrue(engine.recallAt1() >= 0.76, "Recall@1 on the hold-out set fell to " + engine);
-        assertTrue(engine.wrongAnswerRate() <= 0.09, "too many wrong answers on the hold-out set: " + engine);
+        assertTrue(engine.wrongAnswerRate() <= 0.06, "too many wrong answers on the hold-out set: " + engine);
         assertTrue(engine.recallAt3() >= 0.95, "Recall@3 on the hold-out set fell to " + engine);
         // The hold-out's out-of-scope questions sit close to policy topics (a laptop password, a job title in Workday).
         assertTrue(engine.outOfScopeDeclinedRate() >= 0.70, "too many out-of-scope questions answered: " + engine);
