@@ -9,7 +9,7 @@
   var colours = ["#2457c5", "#e08a00", "#1e7d32", "#b3261e", "#6b4fbb", "#00838f"];
   var n = chart.series.length, step = 0.8 / n;
   // One bar per state and policy: the bars of a state side by side around the state's position.
-  var xs = [], rows = [], series = [{}];
+  var xs = [], rows = [], series = [{ label: "" }];
   chart.states.forEach(function (_, i) {
     for (var j = 0; j < n; j++) { xs.push(i + (j - (n - 1) / 2) * step); }
   });
@@ -29,7 +29,9 @@
     scales: { x: { time: false, range: [-0.6, chart.states.length - 0.4] },
               y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.15]; } } },
     axes: [{ splits: function () { return states; },
-             values: function (u, splits) { return splits.map(function (v) { return chart.states[v] || ""; }); } }, {}]
+             values: function (u, splits) { return splits.map(function (v) { return chart.states[v] || ""; }); } }, {}],
+    legend: { live: false },
+    cursor: { show: false }
   }, rows, target);
   target.setAttribute("data-ready", "true");
   window.addEventListener("resize", function () { plot.setSize({ width: width(), height: 260 }); });
