@@ -122,6 +122,10 @@ final class DiscordLoadBench {
                     Integer k = index.get(p[1]);
                     if (k != null) {
                         figures.acked(k, at, r.status());
+                        // When the queue is full the busy note is the interaction's response itself.
+                        if (r.status() < 300 && r.body() != null && r.body().toString().contains(busyText)) {
+                            busy.putIfAbsent(sent[k].token(), at);
+                        }
                     }
                 } else if (p.length >= 3 && p[0].equals("webhooks") && r.body() != null) {
                     Integer k = index.get(p[2]);
