@@ -86,8 +86,6 @@ final class DiscordListener extends ListenerAdapter {
         boolean inGuild = event.isFromGuild();
         String subcommand = event.getSubcommandName();
         boolean ephemeral = inGuild && PolicyCommand.defersPrivately(subcommand);
-        CompletableFuture<InteractionHook> ack = acknowledge(() -> event.deferReply(ephemeral).submit());
-
         User user = event.getUser();
         Locale locale = locales.learn(user.getId(), event.getUserLocale());
         Inbound inbound = new Inbound.Message(actor(user, locale, inGuild ? roleIds(event.getMember()) : Set.of()),
@@ -95,7 +93,8 @@ final class DiscordListener extends ListenerAdapter {
                 Inbound.Message.Kind.COMMAND, event.getId());
         Origin origin = Origin.command(event.getJDA(), user, event.getChannel(), inGuild, locale, event.getHook(),
                 arrivedAt, ephemeral);
-        return answer(inbound, origin, ack);
+        return answer(inbound, origin, () -> event.deferReply(ephemeral).submit(),
+                busy -> event.reply(busy).setEphemeral(true).submit());
     }
 
     CompletableFuture<Void> button(ButtonInteractionEvent event) {
@@ -108,8 +107,6 @@ final class DiscordListener extends ListenerAdapter {
             return done();
         }
         Instant arrivedAt = clock.instant();
-        CompletableFuture<InteractionHook> ack = acknowledge(() -> event.deferEdit().submit());
-
         boolean inGuild = event.isFromGuild();
         User user = event.getUser();
         Locale locale = locales.learn(user.getId(), event.getUserLocale());
@@ -119,7 +116,8 @@ final class DiscordListener extends ListenerAdapter {
                 event.getId());
         Origin origin = Origin.button(event.getJDA(), user, event.getChannel(), inGuild, locale, event.getHook(),
                 arrivedAt, source != null && source.isEphemeral());
-        return answer(inbound, origin, ack);
+        return answer(inbound, origin, () -> event.deferEdit().submit(),
+                busy -> event.reply(busy).setEphemeral(true).submit());
     }
 
     CompletableFuture<Void> message(MessageReceivedEvent event) {
@@ -154,7 +152,7 @@ final class DiscordListener extends ListenerAdapter {
                 new ChannelRef(event.getChannel().getId(), !inGuild), text, kind, event.getMessageId());
         Origin origin = Origin.message(event.getJDA(), author, event.getChannel(), inGuild, locale, clock.instant(),
                 inGuild ? event.getMessageId() : null);
-        return answer(inbound, origin, null);
+        return answer(inbound, origin, null, null);
     }
 
     /**
@@ -162,24 +160,51 @@ final class DiscordListener extends ListenerAdapter {
      *
      * @param ack the interaction's defer, or null for a plain message
      */
-    private CompletableFuture<Void> answer(Inbound inbound, Origin origin, CompletableFuture<InteractionHook> ack) {
+    /**
+     * Queues the engine call on the bounded pool and acknowledges: with a defer when it was queued (the reply follows),
+     * or, when the pool is full, with the "busy" note itself as the interaction's response (one call, nothing queued).
+     * A plain message ({@code defer} null) has nothing to acknowledge; when busy it gets the note as a reply.
+     *
+     * @param defer   the interaction's defer, or null for a plain message
+     * @param busyAck answers the interaction with the busy note (ephemeral), or null for a plain message
+     */
+    private CompletableFuture<Void> answer(Inbound inbound, Origin origin,
+                                           Supplier<CompletableFuture<InteractionHook>> defer,
+                                           java.util.function.Function<String, CompletableFuture<InteractionHook>> busyAck) {
         CompletableFuture<List<Reply>> replies = new CompletableFuture<>();
+        // The defer goes out before the engine starts (it is submitted right after the offer): the engine waits for it.
+        CompletableFuture<Void> deferSubmitted = new CompletableFuture<>();
         boolean queued = pool.offer(inbound.actor().userId(), () -> {
+            deferSubmitted.join();
             // The interaction's or message's id in the log context (ids only, never what was written).
             try (var id = org.slf4j.MDC.putCloseable("event", String.valueOf(inbound.deliveryId()));
                  var platform = org.slf4j.MDC.putCloseable("platform", PLATFORM)) {
                 replies.complete(ask(inbound, origin.locale()));
             }
         });
-        if (queued) {
-            metrics.event("queued");
-        } else {
+        if (!queued) {
             // Full (or stopping): say so at once rather than queue without limit; nothing was asked of the engine.
             metrics.event("busy");
             LOG.info("the answer queue is full; told the person to ask again ({} {})",
                     inbound.getClass().getSimpleName(), inbound.deliveryId());
             String busy = Notices.get(Notices.BUSY, origin.locale());
-            replies.complete(List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(busy)), busy)));
+            List<Reply> note = List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(busy)), busy));
+            if (busyAck == null) {
+                return responder.deliver(origin, false, note).exceptionally(error -> null);
+            }
+            // If Discord refused the response (too late under load), the note goes as a fresh message instead.
+            return acknowledge(() -> busyAck.apply(busy))
+                    .handle((hook, error) -> error == null ? CompletableFuture.<Void>completedFuture(null)
+                            : responder.deliver(origin, false, note))
+                    .thenCompose(f -> f)
+                    .exceptionally(error -> null);
+        }
+        metrics.event("queued");
+        CompletableFuture<InteractionHook> ack;
+        try {
+            ack = defer == null ? null : acknowledge(defer);
+        } finally {
+            deferSubmitted.complete(null);
         }
         return replies
                 .thenCompose(answer -> acknowledged(ack)
