@@ -33,7 +33,7 @@ final class Pages {
     }
 
     private static Map<String, String> load(String language) {
-        java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("i18n.console", Locale.forLanguageTag(language),
+        java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("i18n.webconsole", Locale.forLanguageTag(language),
                 Pages.class.getClassLoader(), java.util.ResourceBundle.Control.getNoFallbackControl(
                         java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> out = new java.util.HashMap<>();

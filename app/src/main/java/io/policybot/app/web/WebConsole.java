@@ -127,7 +127,7 @@ public final class WebConsole implements HttpHandler {
         }
         Optional<Sessions.Session> session = sessions.find(r.cookies().get(COOKIE));
         if (session.isEmpty()) {
-            Messages m = Messages.of("console", languageOf(ex));
+            Messages m = Messages.of("webconsole", languageOf(ex));
             if (r.method().equals("POST")) {
                 text(ex, 403, m.get("signedOut.title"));
                 return;
@@ -177,7 +177,7 @@ public final class WebConsole implements HttpHandler {
     // ---- sign-in ----
 
     private void signIn(HttpExchange ex, Request r) throws IOException {
-        Messages m = Messages.of("console", languageOf(ex));
+        Messages m = Messages.of("webconsole", languageOf(ex));
         if (r.method().equals("GET")) {
             // A GET only shows a button: link previews (Slack unfurls, mail scanners) must not use the link up.
             html(ex, 200, pages.render("signin", m.language(), Map.of("token", r.param("token"))));
@@ -215,7 +215,7 @@ public final class WebConsole implements HttpHandler {
         String name = people.find(s.platform(), s.userId()).map(Person::displayName).orElse(s.userId());
         Actor actor = new Actor(s.platform(), s.userId(), name, s.locale());
         String language = s.locale().getLanguage().equals("zh") ? "zh" : "en";
-        return new Viewer(actor, access.rolesOf(actor), s, Messages.of("console", language), language, here);
+        return new Viewer(actor, access.rolesOf(actor), s, Messages.of("webconsole", language), language, here);
     }
 
     private static boolean csrfOk(Viewer v, Request r) {
