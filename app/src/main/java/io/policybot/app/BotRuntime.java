@@ -70,7 +70,9 @@ public final class BotRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
-        this.services = Services.builder(Storage.sqlite(config.dataDir().resolve("policybot.db"))).content(content)
+        // DATABASE_URL (jdbc:postgresql://...) for a shared database; the embedded SQLite file otherwise.
+        this.services = Services.builder(Storage.open(System.getenv("DATABASE_URL"),
+                        config.dataDir().resolve("policybot.db"))).content(content)
                 .clock(clock).roles(b.roles.apply(rolesConfig(config)))
                 .platforms(console != null ? Set.of(console.platform()) : b.platforms).build();
         this.published = b.publishing ? publish(start.library()) : List.of();

@@ -79,10 +79,12 @@ final class ServedContent {
     ContentLibrary forReading() {
         Choice choice = starting();
         Path db = config.dataDir().resolve("policybot.db");
-        if (choice.lastPublished() || !Files.isRegularFile(db)) {
+        String url = System.getenv("DATABASE_URL"); // a shared PostgreSQL, when set
+        boolean shared = url != null && !url.isBlank();
+        if (choice.lastPublished() || !shared && !Files.isRegularFile(db)) {
             return choice.library();
         }
-        try (Storage storage = Storage.sqlite(db)) {
+        try (Storage storage = Storage.open(url, db)) {
             PolicyVersionStore store = storage.versions();
             List<String> changed = choice.library().all().stream().filter(p -> changedUnderPublishedVersion(store, p))
                     .map(p -> p.id() + " " + p.version()).toList();

@@ -73,8 +73,28 @@ public final class Database implements AutoCloseable, Transactions {
             }
         } catch (SQLException | RuntimeException e) {
             afterClose.run();
+            String unreachable = unreachable(e);
+            if (unreachable != null) {
+                // Said as a database problem (not a network one about some other server): no cause to misread.
+                throw new StoreException("cannot reach the database " + name + " (" + unreachable + "): check "
+                        + "DATABASE_URL and that the server is running");
+            }
             throw e instanceof StoreException s ? s : new StoreException("cannot open " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The reason when connecting failed (SQL state class 08), else null. */
+    private static String unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException q && q.getSQLState() != null && q.getSQLState().startsWith("08")) {
+                Throwable root = q;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return root.getMessage() == null ? q.getMessage() : root.getMessage();
+            }
+        }
+        return null;
     }
 
     /**

@@ -68,6 +68,14 @@ public final class Storage implements AutoCloseable {
         return new Storage(Database.open(url));
     }
 
+    /**
+     * The database the deployment names ({@code DATABASE_URL}, or {@code database.url} in the config file), else
+     * the embedded SQLite file {@code defaultFile}.
+     */
+    public static Storage open(String urlOrBlank, Path defaultFile) {
+        return urlOrBlank == null || urlOrBlank.isBlank() ? sqlite(defaultFile) : open(urlOrBlank.strip());
+    }
+
     /** Opens (creating it if needed, and bringing its schema up to date) the SQLite database in {@code file}. */
     public static Storage sqlite(Path file) {
         return new Storage(Database.sqlite(file));

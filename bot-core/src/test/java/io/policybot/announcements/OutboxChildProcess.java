@@ -22,7 +22,7 @@ public final class OutboxChildProcess {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Database db = Database.sqlite(Path.of(args[0]));
+        Database db = Database.open(args[0]); // a SQLite file, or a jdbc:postgresql: URL shared with other replicas
         Announcements a = wire(db, Path.of(args[1]), Clock.systemUTC(), Sleeper.system());
         a.dispatcher().resumeInFlight();
         out.println("STARTED");

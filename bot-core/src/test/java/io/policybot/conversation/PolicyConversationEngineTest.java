@@ -139,6 +139,9 @@ class PolicyConversationEngineTest {
             assertEquals(1, replies.size(), String.join(" ", b));
             assertEquals(Reply.PRIVATE, replies.getFirst().placement(), String.join(" ", b));
         }
+        // An action no capability registered gets the stale-button reply itself (not an error, not training's).
+        assertEquals("That button no longer works. Please ask again or type _help_.", Replies.text(
+                engine.handle(new Inbound.ButtonPress(alice, dm, "made.up", "x"))));
     }
 
     @Test

@@ -65,4 +65,27 @@ public abstract class TrainingRepositoryContract extends StoreContract {
                 training.recordAnswer(new RecordedAnswer("nope", 0, "q3", 0, true, T0), "{}", null, T0));
         assertEquals(2, training.answers("s1").size());
     }
+
+    @Test
+    void theSameAnswerFromTwoReplicasAtOnceIsRecordedOnceAndFinishesTheSessionOnce() throws Exception {
+        Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);
+        stores().training().create(session("s1", ann));
+        List<TrainingRepository> replicas = List.of(stores().training(), replica().training(), replica().training());
+        List<java.util.concurrent.Callable<AnswerOutcome>> presses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            TrainingRepository at = replicas.get(i % replicas.size());
+            String id = "c" + i;
+            presses.add(() -> at.recordAnswer(new RecordedAnswer("s1", 0, "q1", 1, true, T0), "{}",
+                    new Completion(id, ann.id(), "s1", Modules.QUIZ, "social-media", "1.0", 1, 1, true, T0), T0));
+        }
+        List<AnswerOutcome> outcomes = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var f : pool.invokeAll(presses)) {
+                outcomes.add(f.get());
+            }
+        }
+        assertEquals(1, outcomes.stream().filter(o -> o == AnswerOutcome.RECORDED).count(), outcomes.toString());
+        assertEquals(1, stores().training().completions(ann.id()).size());
+        assertEquals(SessionStatus.FINISHED, stores().training().find("s1").orElseThrow().status());
+    }
 }
