@@ -71,7 +71,7 @@ public final class BotRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
         // DATABASE_URL (jdbc:postgresql://...) for a shared database; the embedded SQLite file otherwise.
-        this.services = Services.builder(Storage.open(System.getenv("DATABASE_URL"),
+        this.services = Services.builder(Storage.open(config.databaseUrl(),
                         config.dataDir().resolve("policybot.db"))).content(content)
                 .clock(clock).roles(b.roles.apply(rolesConfig(config)))
                 .platforms(console != null ? Set.of(console.platform()) : b.platforms)
