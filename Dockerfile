@@ -44,6 +44,8 @@ RUN java @/opt/policybot/jvm.options -XX:AOTCacheOutput=/home/policybot/policybo
       -jar /opt/policybot/policybot.jar --data /tmp/aot-training ask --json "Can I mention my employer on LinkedIn?" \
       >/dev/null && rm -rf /tmp/aot-training
 VOLUME ["/data", "/content"]
+# policybot serve: /healthz, /readyz, /metrics on 8080; Slack HTTP mode on 3000.
+EXPOSE 8080 3000
 ENTRYPOINT ["java", "@/opt/policybot/jvm.options", "-XX:AOTCache=/home/policybot/policybot.aot", "-Xlog:aot=off", "-Xlog:cds=off", \
             "-jar", "/opt/policybot/policybot.jar"]
 CMD ["run"]

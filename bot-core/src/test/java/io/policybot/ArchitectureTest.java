@@ -18,7 +18,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 class ArchitectureTest {
     static final String[] CAPABILITIES = {"io.policybot.people..", "io.policybot.audit..", "io.policybot.questions..",
             "io.policybot.versions..", "io.policybot.training..", "io.policybot.answering..", "io.policybot.reports..",
-            "io.policybot.announcements..", "io.policybot.dedupe.."};
+            "io.policybot.announcements..", "io.policybot.dedupe..", "io.policybot.signin.."};
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -45,6 +45,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noChatPlatform = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("com.slack..", "net.dv8tion..", "io.policybot.slack..", "io.policybot.discord..");
+
+    /** The web console lives in the app: bot-core has no HTTP server, templates or sessions of its own. */
+    @ArchTest
+    static final ArchRule noWebCode = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("com.sun.net.httpserver..", "org.thymeleaf..", "io.javalin..", "jakarta.servlet..",
+                    "io.policybot.app..");
 
     /** A capability's SQL is its private business: only the composition root builds it. */
     @ArchTest

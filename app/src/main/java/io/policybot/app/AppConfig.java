@@ -10,8 +10,19 @@ import java.util.Map;
  * @param contentDir  the content to load, or null for the bundled content
  * @param dataDir     the SQLite database and caches
  * @param embeddings  hybrid retrieval with the bundled sentence-embedding models (else lexical only)
+ * @param databaseUrl a shared database ({@code DATABASE_URL} / {@code database.url}: jdbc:postgresql://...), or null
+ *                    for the embedded SQLite file in {@code dataDir}
  */
-public record AppConfig(Path contentDir, Path dataDir, boolean embeddings) {
+public record AppConfig(Path contentDir, Path dataDir, boolean embeddings, String databaseUrl) {
+
+    public AppConfig {
+        databaseUrl = databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl.strip();
+    }
+
+    /** With the embedded SQLite file. */
+    public AppConfig(Path contentDir, Path dataDir, boolean embeddings) {
+        this(contentDir, dataDir, embeddings, null);
+    }
 
     /** The configured content directory, else the bundled content; validated (throws ContentException). */
     public io.policybot.content.ContentLibrary loadContent() {
@@ -27,6 +38,6 @@ public record AppConfig(Path contentDir, Path dataDir, boolean embeddings) {
                 : Path.of(env.getOrDefault("POLICYBOT_DATA_DIR", "data"));
         boolean embeddings = embeddingsFlag != null ? embeddingsFlag
                 : !"off".equalsIgnoreCase(env.getOrDefault("POLICYBOT_EMBEDDINGS", "on"));
-        return new AppConfig(content, data, embeddings);
+        return new AppConfig(content, data, embeddings, env.get("DATABASE_URL"));
     }
 }

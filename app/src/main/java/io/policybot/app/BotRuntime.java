@@ -71,10 +71,11 @@ public final class BotRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
         // DATABASE_URL (jdbc:postgresql://...) for a shared database; the embedded SQLite file otherwise.
-        this.services = Services.builder(Storage.open(System.getenv("DATABASE_URL"),
+        this.services = Services.builder(Storage.open(config.databaseUrl(),
                         config.dataDir().resolve("policybot.db"))).content(content)
                 .clock(clock).roles(b.roles.apply(rolesConfig(config)))
-                .platforms(console != null ? Set.of(console.platform()) : b.platforms).build();
+                .platforms(console != null ? Set.of(console.platform()) : b.platforms)
+                .consoleUrl(b.consoleUrl != null ? b.consoleUrl : consoleUrl(System.getenv())).build();
         this.published = b.publishing ? publish(start.library()) : List.of();
         if (b.publishing) {
             keepOrFallBack(start.lastPublished(), published);
@@ -96,6 +97,15 @@ public final class BotRuntime implements AutoCloseable {
     /** The runtime of the bots on {@code platforms} ("slack", "discord"): delivery starts once they are connected. */
     public static BotRuntime onPlatforms(AppConfig config, Clock clock, Set<String> platforms) {
         return builder(config, clock).platforms(platforms).withIndex().build();
+    }
+
+    /**
+     * Where the sign-in links of {@code console} point: POLICYBOT_CONSOLE_URL, else serve's default port on this
+     * machine (the console chat and {@code policybot serve} on the same data directory share the links).
+     */
+    public static String consoleUrl(Map<String, String> env) {
+        String url = env.get("POLICYBOT_CONSOLE_URL");
+        return url != null && !url.isBlank() ? url.strip() : "http://localhost:8080/console";
     }
 
     /** Builds answerers for a content version; shares the embedding models between versions. */
@@ -272,6 +282,7 @@ public final class BotRuntime implements AutoCloseable {
         private Supplier<ContentLibrary> contentSource;
         private UnaryOperator<RolesConfig> roles = UnaryOperator.identity();
         private UnaryOperator<AuditLog> audit = UnaryOperator.identity();
+        private String consoleUrl;
 
         private Builder(AppConfig config, Clock clock) {
             this.config = config;
@@ -281,6 +292,12 @@ public final class BotRuntime implements AutoCloseable {
         /** The chat platforms the bot runs on ("slack", "discord"); with none, announcements go to the console. */
         public Builder platforms(Set<String> names) {
             this.platforms = Set.copyOf(names);
+            return this;
+        }
+
+        /** Where the web console is served, for the sign-in links of {@code console}. */
+        public Builder consoleUrl(String url) {
+            this.consoleUrl = url;
             return this;
         }
 

@@ -79,7 +79,7 @@ final class ServedContent {
     ContentLibrary forReading() {
         Choice choice = starting();
         Path db = config.dataDir().resolve("policybot.db");
-        String url = System.getenv("DATABASE_URL"); // a shared PostgreSQL, when set
+        String url = config.databaseUrl(); // a shared PostgreSQL, when set (DATABASE_URL or database.url)
         boolean shared = url != null && !url.isBlank();
         if (choice.lastPublished() || !shared && !Files.isRegularFile(db)) {
             return choice.library();

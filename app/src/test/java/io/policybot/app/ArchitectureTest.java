@@ -32,6 +32,18 @@ class ArchitectureTest {
     static final ArchRule appUsesNoSqlClass = noClasses().that().resideInAPackage("io.policybot.app..")
             .should().dependOnClassesThat().resideInAPackage("io.policybot..sql..");
 
+    /** The web console is a client of bot-core's use cases, like the chat adapters: no adapter, no chat platform. */
+    @ArchTest
+    static final ArchRule webConsoleKnowsNoChatPlatform = noClasses().that().resideInAPackage("io.policybot.app.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.policybot.slack..", "io.policybot.discord..",
+                    "com.slack..", "net.dv8tion..", "io.policybot.conversation..");
+
+    /** Only serve mounts the console; nothing else in the app reaches into it. */
+    @ArchTest
+    static final ArchRule onlyServeMountsTheConsole = noClasses().that().resideInAPackage("io.policybot.app..")
+            .and().resideOutsideOfPackages("io.policybot.app.web..", "io.policybot.app.serve..")
+            .should().dependOnClassesThat().resideInAPackage("io.policybot.app.web..");
+
     @ArchTest
     static final ArchRule internalStaysInside = InternalPackages.rule();
 }

@@ -80,7 +80,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reports", description = "Benchmark reports instead: a manager report on a big org in SQLite.")
     boolean reports;
 
-    @Option(names = "--people", description = "People for --reports and --announce-status (default ${DEFAULT-VALUE}).")
+    @Option(names = "--console", description = "Benchmark the web console instead: Overview and People for a "
+            + "manager's 2,000-person org in --people with --records training records (SQLite).")
+    boolean console;
+
+    @Option(names = "--people", description = "People for --reports, --console and --announce-status (default ${DEFAULT-VALUE}).")
     int people = 50_000;
 
     @Option(names = "--records", description = "Training records for --reports (default ${DEFAULT-VALUE}).")
@@ -124,6 +128,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (announceStatus) {
             new AnnounceStatusBench(config).run(people, Math.min(dispatch, people), 20, out);
+            return 0;
+        }
+        if (console) {
+            new ConsoleBench(config.loadContent()).run(people, records, 100, out);
             return 0;
         }
         if (reports) {

@@ -30,6 +30,7 @@ final class LoadFigures {
     private long start;
     private long sentAt;
     private volatile int maxQueue;
+    private final java.util.concurrent.atomic.AtomicInteger busyByMessage = new java.util.concurrent.atomic.AtomicInteger();
     private final long rssStart = rssBytes();
     private volatile long rssMax = rssStart;
 
@@ -55,6 +56,15 @@ final class LoadFigures {
     void acked(int k, long nanos, int httpStatus) {
         ackedAt[k] = nanos;
         status[k] = httpStatus;
+    }
+
+    /** A busy note that went as a fresh message, matched to no event (Discord, after a refused late response). */
+    void toldBusyByMessage() {
+        busyByMessage.incrementAndGet();
+    }
+
+    int busyByMessage() {
+        return busyByMessage.get();
     }
 
     void sampleQueue(int depth) {
@@ -153,7 +163,11 @@ final class LoadFigures {
         out.printf(Locale.ROOT, "  acks                 %d ok, %d refused, %d never; over 3 s: %d%n", ok, failed, missing, over3s);
         out.printf(Locale.ROOT, "  ack latency          p50 %s, p90 %s, p99 %s, max %s%n", ms(pct(sorted, 50)),
                 ms(pct(sorted, 90)), ms(pct(sorted, 99)), ms(sorted[total - 1]));
-        out.printf(Locale.ROOT, "  outcome              %d answered, %d told busy, %d neither%n", answers, toldBusy, neither);
+        int byMessage = Math.min(busyByMessage.get(), neither);
+        neither -= byMessage;
+        toldBusy += byMessage;
+        out.printf(Locale.ROOT, "  outcome              %d answered, %d told busy%s, %d neither%n", answers, toldBusy,
+                byMessage > 0 ? " (" + byMessage + " of them by a fresh message after a late response)" : "", neither);
         out.printf(Locale.ROOT, "  answer rate          %.1f/s sustained during the load (%d answers in %d s), %.1f/s overall "
                         + "(last answer %.1f s after the start)%n", answeredDuringLoad / (double) seconds,
                 answeredDuringLoad, seconds, answers / Math.max(0.001, (lastAnswer - start) / 1e9), (lastAnswer - start) / 1e9);

@@ -73,7 +73,7 @@ final class ReportsBench {
     }
 
     /** Person p0 is the CEO; p1, p2002, p4003... are VPs; inside a VP's org, member k reports to member (k - 1) / 8. */
-    private static void generate(Database db, int people, int records, Policy policy) {
+    static void generate(Database db, int people, int records, Policy policy) {
         long now = System.currentTimeMillis();
         SplittableRandom random = new SplittableRandom(42);
         db.inTransaction(c -> {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 final class CommandParser {
 
-    enum Command { HELP, ASK, QUIZ, ROLEPLAY, STATUS, CANCEL, REPORT, GAPS, ANNOUNCE, TOPICS, QUESTION }
+    enum Command { HELP, ASK, QUIZ, ROLEPLAY, STATUS, CANCEL, REPORT, GAPS, ANNOUNCE, CONSOLE, TOPICS, QUESTION }
 
     /** @param language the language of the command word when it tells one ("测验": zh), else null */
     record Parsed(Command command, String argument, String language) {
@@ -33,7 +33,8 @@ final class CommandParser {
             Map.entry("topics", Command.TOPICS), Map.entry("contents", Command.TOPICS), Map.entry("toc", Command.TOPICS),
             Map.entry("menu", Command.TOPICS), Map.entry("sections", Command.TOPICS), Map.entry("目录", Command.TOPICS),
             Map.entry("主题", Command.TOPICS), Map.entry("章节", Command.TOPICS),
-            Map.entry("gaps", Command.GAPS), Map.entry("announce", Command.ANNOUNCE), Map.entry("公告", Command.ANNOUNCE));
+            Map.entry("gaps", Command.GAPS), Map.entry("announce", Command.ANNOUNCE), Map.entry("公告", Command.ANNOUNCE),
+            Map.entry("console", Command.CONSOLE), Map.entry("控制台", Command.CONSOLE));
 
     /** Whole messages that ask for the list of topics. */
     private static final java.util.Set<String> TOPIC_PHRASES = java.util.Set.of("table of contents", "list sections",
@@ -76,7 +77,8 @@ final class CommandParser {
         String language = head.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
                 ? "zh" : null;
         // "help me with my LinkedIn profile" is a question, not a command: most commands take no words after them.
-        if (!rest.isEmpty() && (c == Command.HELP || c == Command.TOPICS || c == Command.STATUS && !command)) {
+        if (!rest.isEmpty() && (c == Command.HELP || c == Command.TOPICS || c == Command.CONSOLE
+                || c == Command.STATUS && !command)) {
             return new Parsed(Command.QUESTION, trimmed);
         }
         return new Parsed(c == Command.ASK && rest.isEmpty() ? Command.HELP : c, c == Command.CANCEL ? "" : rest, language);

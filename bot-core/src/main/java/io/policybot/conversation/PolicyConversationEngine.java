@@ -159,7 +159,7 @@ public final class PolicyConversationEngine implements ConversationEngine {
                     parsed.argument().isBlank() ? null : parsed.argument());
             case STATUS -> training.status(actor, languageFor(actor, null));
             case TOPICS -> List.of(new Reply(Reply.SAME, AnswerReplies.topics(answerer.library(), languageFor(actor, null)), ""));
-            case REPORT, GAPS, ANNOUNCE -> staff.handle(parsed.command().name().toLowerCase(java.util.Locale.ROOT),
+            case REPORT, GAPS, ANNOUNCE, CONSOLE -> staff.handle(parsed.command().name().toLowerCase(java.util.Locale.ROOT),
                     parsed.argument(), m, languageFor(actor, null));
         };
     }

@@ -9,6 +9,7 @@ import io.policybot.chat.Reply;
 import io.policybot.people.Role;
 import io.policybot.people.Roles;
 import io.policybot.people.StaffAccess;
+import io.policybot.signin.ConsoleInvitation;
 import io.policybot.reports.GapGroups;
 import io.policybot.reports.ReportCommands;
 import io.policybot.text.Messages;
@@ -27,11 +28,19 @@ public final class StaffDesk implements StaffCommands {
     private final ReportCommands reports;
     private final AnnouncementCommands announcements;
     private final StaffAccess access;
+    private final ConsoleInvitation console;
 
     public StaffDesk(ReportCommands reports, AnnouncementCommands announcements, StaffAccess access) {
+        this(reports, announcements, access, ConsoleInvitation.disabled());
+    }
+
+    /** @param console the {@code console} command (a sign-in link to the web console, for anyone) */
+    public StaffDesk(ReportCommands reports, AnnouncementCommands announcements, StaffAccess access,
+                     ConsoleInvitation console) {
         this.reports = reports;
         this.announcements = announcements;
         this.access = access;
+        this.console = console;
     }
 
     @Override
@@ -40,6 +49,7 @@ public final class StaffDesk implements StaffCommands {
         Actor actor = message.actor();
         return switch (command) {
             case "report" -> reports.report(actor, argument, language);
+            case "console" -> console.invite(actor, language);
             case "gaps" -> access.staffOnly(actor, "gaps", m.get("refused.gaps"),
                     () -> reports.gaps(argument, language));
             case "announce" -> access.staffOnly(actor, "announce " + argument.strip(), m.get("refused.announce"),

@@ -169,11 +169,40 @@ public final class ReportCommands {
         if (p.id().equals(myId)) {
             return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), key, m, language, attach);
         }
-        if (r.staff() || r.has(Role.MANAGER) && reports.repository().inOrg(myId, p.id())) {
+        if (maySee(r, myId, p)) {
             return export(actor, new ReportScope.One(p.id()), p.displayName(), key, m, language, attach);
         }
         return Exported.said(refuse(actor, r, "report " + key, r.has(Role.MANAGER) ? "refused.report.person"
                 : "refused.report.other", m));
+    }
+
+    /**
+     * The scope the web console shows {@code actor}: the same as a bare {@code report} in chat (HR and admins
+     * everyone, a manager their org, anyone else their own record).
+     */
+    public ReportScope consoleScope(Actor actor) {
+        Roles r = access.rolesOf(actor);
+        String myId = people.find(actor.platform(), actor.userId()).map(Person::id).orElse("");
+        return r.staff() ? new ReportScope.Everyone() : r.has(Role.MANAGER) ? new ReportScope.Org(myId)
+                : new ReportScope.One(myId);
+    }
+
+    /**
+     * Whether {@code actor} may see {@code person}'s record, by the rule of {@code report @person}: themselves, HR and
+     * admins, or a manager above them. A refusal is audited as {@code what}.
+     */
+    public boolean maySee(Actor actor, Person person, String what) {
+        Roles r = access.rolesOf(actor);
+        String myId = people.find(actor.platform(), actor.userId()).map(Person::id).orElse("");
+        if (person.id().equals(myId) || maySee(r, myId, person)) {
+            return true;
+        }
+        access.refuse(actor, r, what, "");
+        return false;
+    }
+
+    private boolean maySee(Roles r, String myId, Person p) {
+        return r.staff() || r.has(Role.MANAGER) && reports.repository().inOrg(myId, p.id());
     }
 
     private Exported team(Actor actor, Roles r, String myId, String named, Messages m, String language,

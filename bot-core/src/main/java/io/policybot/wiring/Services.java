@@ -16,6 +16,8 @@ import io.policybot.people.RolesConfig;
 import io.policybot.people.StaffAccess;
 import io.policybot.reports.ReportCommands;
 import io.policybot.reports.ReportService;
+import io.policybot.signin.ConsoleInvitation;
+import io.policybot.signin.SignInLinks;
 import io.policybot.training.TrainingRules;
 import io.policybot.training.TrainingService;
 import io.policybot.training.TrainingSettings;
@@ -47,6 +49,8 @@ public final class Services implements AutoCloseable {
     private final TrainingService training;
     private final Announcements announcements;
     private final ReportService reports;
+    private final SignInLinks signInLinks;
+    private final String consoleUrl;
 
     private Services(Builder b) {
         this.storage = b.storage;
@@ -62,6 +66,8 @@ public final class Services implements AutoCloseable {
                 content, training, storage.people(), b.platforms, clock, b.sleeper, b.announcing);
         this.reports = new ReportService(storage.reports(), content, new TrainingRules(b.trainingSettings, updates),
                 clock);
+        this.signInLinks = new SignInLinks(storage.signInLinks(), b.random, clock);
+        this.consoleUrl = b.consoleUrl;
     }
 
     public static Builder builder(Storage storage) {
@@ -97,6 +103,16 @@ public final class Services implements AutoCloseable {
         return reports;
     }
 
+    /** The web console's one-time sign-in links. */
+    public SignInLinks signInLinks() {
+        return signInLinks;
+    }
+
+    /** The {@code console} command: a sign-in link to {@code consoleUrl}, or a "not enabled" reply without one. */
+    public ConsoleInvitation consoleInvitation() {
+        return new ConsoleInvitation(signInLinks, consoleUrl);
+    }
+
     /** Who may use the staff use cases; refusals recorded in {@code audit}. */
     public StaffAccess access(AuditLog audit) {
         return new StaffAccess(new RoleResolver(roles, storage.people(), storage.roster()), audit, clock);
@@ -114,7 +130,7 @@ public final class Services implements AutoCloseable {
 
     /** @param announcements where {@code announce} and its buttons go once authorised (a decorated chat side) */
     public StaffDesk staffDesk(AuditLog audit, AnnouncementCommands announcements) {
-        return new StaffDesk(reportCommands(audit), announcements, access(audit));
+        return new StaffDesk(reportCommands(audit), announcements, access(audit), consoleInvitation());
     }
 
     /**
@@ -146,6 +162,7 @@ public final class Services implements AutoCloseable {
         private AnnouncementSettings announcing = AnnouncementSettings.defaults();
         private RolesConfig roles = RolesConfig.none();
         private Set<String> platforms = Set.of();
+        private String consoleUrl;
 
         private Builder(Storage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -191,6 +208,12 @@ public final class Services implements AutoCloseable {
         }
 
         /** The chat platforms announcements reach ("slack", "discord", "console"). */
+        /** Where the web console is served ({@code http://host:8080/console}); without it {@code console} says so. */
+        public Builder consoleUrl(String url) {
+            this.consoleUrl = url;
+            return this;
+        }
+
         public Builder platforms(Set<String> platforms) {
             this.platforms = Set.copyOf(platforms);
             return this;

@@ -18,6 +18,8 @@ import io.policybot.questions.QuestionLogRepository;
 import io.policybot.questions.sql.SqlQuestionLogRepository;
 import io.policybot.reports.ReportRepository;
 import io.policybot.reports.sql.SqlReportRepository;
+import io.policybot.signin.SignInLinkStore;
+import io.policybot.signin.sql.SqlSignInLinkStore;
 import io.policybot.store.Database;
 import io.policybot.training.TrainingRepository;
 import io.policybot.training.sql.SqlTrainingRepository;
@@ -43,6 +45,7 @@ public final class Storage implements AutoCloseable {
     private final AnnouncementOutbox outbox;
     private final AcknowledgementRepository acknowledgements;
     private final EventDedupe deliveries;
+    private final SignInLinkStore signInLinks;
 
     private Storage(Database database) {
         this.database = database;
@@ -58,6 +61,7 @@ public final class Storage implements AutoCloseable {
         this.acknowledgements = new SqlAcknowledgementRepository(database);
         // Longer than any platform retries a delivery (Slack: minutes); shared by every replica on the database.
         this.deliveries = new SqlEventDedupe(database, Duration.ofMinutes(30));
+        this.signInLinks = new SqlSignInLinkStore(database);
     }
 
     /**
@@ -133,6 +137,11 @@ public final class Storage implements AutoCloseable {
     /** Deliveries already handled, shared through the database (a retry reaching another replica is seen there). */
     public EventDedupe deliveries() {
         return deliveries;
+    }
+
+    /** The web console's one-time sign-in links (hashed). */
+    public SignInLinkStore signInLinks() {
+        return signInLinks;
     }
 
     @Override

@@ -188,10 +188,15 @@ final class DiscordListener extends ListenerAdapter {
             LOG.info("the answer queue is full; told the person to ask again ({} {})",
                     inbound.getClass().getSimpleName(), inbound.deliveryId());
             String busy = Notices.get(Notices.BUSY, origin.locale());
-            if (busyAck != null) {
-                return acknowledge(() -> busyAck.apply(busy)).handle((hook, error) -> null);
+            List<Reply> note = List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(busy)), busy));
+            if (busyAck == null) {
+                return responder.deliver(origin, false, note).exceptionally(error -> null);
             }
-            return responder.deliver(origin, false, List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(busy)), busy)))
+            // If Discord refused the response (too late under load), the note goes as a fresh message instead.
+            return acknowledge(() -> busyAck.apply(busy))
+                    .handle((hook, error) -> error == null ? CompletableFuture.<Void>completedFuture(null)
+                            : responder.deliver(origin, false, note))
+                    .thenCompose(f -> f)
                     .exceptionally(error -> null);
         }
         metrics.event("queued");

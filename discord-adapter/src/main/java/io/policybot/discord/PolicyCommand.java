@@ -32,7 +32,8 @@ final class PolicyCommand {
                         new SubcommandData(REPORT, "Training report (HR)")
                                 .addOption(OptionType.USER, TARGET, "Only this person", false),
                         new SubcommandData("announce", "Announce a policy update (HR)"),
-                        new SubcommandData("gaps", "Questions the policy did not answer (HR)"));
+                        new SubcommandData("gaps", "Questions the policy did not answer (HR)"),
+                        new SubcommandData("console", "A sign-in link to the web console, sent in a DM"));
     }
 
     /**

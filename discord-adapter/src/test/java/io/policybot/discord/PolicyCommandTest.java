@@ -24,7 +24,7 @@ class PolicyCommandTest {
         SlashCommandData policy = PolicyCommand.definition();
 
         assertEquals("policy", policy.getName());
-        assertEquals(List.of("ask", "quiz", "roleplay", "status", "help", "report", "announce", "gaps"),
+        assertEquals(List.of("ask", "quiz", "roleplay", "status", "help", "report", "announce", "gaps", "console"),
                 policy.getSubcommands().stream().map(SubcommandData::getName).toList());
         SubcommandData ask = policy.getSubcommands().get(0);
         assertEquals(OptionType.STRING, ask.getOptions().get(0).getType());
@@ -37,7 +37,7 @@ class PolicyCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quiz", "roleplay", "status", "help", "announce", "gaps"})
+    @ValueSource(strings = {"quiz", "roleplay", "status", "help", "announce", "gaps", "console"})
     void subcommandsWithoutOptionsAreTheirName(String subcommand) {
         assertEquals(subcommand, PolicyCommand.toText(subcommand, name -> null));
         assertTrue(PolicyCommand.defersPrivately(subcommand));

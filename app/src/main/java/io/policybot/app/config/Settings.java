@@ -26,6 +26,11 @@ public final class Settings {
                     "policybot serve: the port of /healthz, /readyz and /metrics (--port overrides)"),
             Setting.of("http.bind", Type.TEXT, "POLICYBOT_HTTP_BIND", "0.0.0.0 (every interface)",
                     "policybot serve: the address that port listens on (127.0.0.1 behind a local proxy)"),
+            Setting.of("console.url", Type.URL, "POLICYBOT_CONSOLE_URL", "http://localhost:PORT/console",
+                    "policybot serve: the web console's address as people open it (the sign-in links point there; "
+                    + "https://... makes the session cookie Secure)"),
+            Setting.of("console.idleMinutes", Type.INTEGER, "POLICYBOT_CONSOLE_IDLE_MINUTES", "30",
+                    "policybot serve: a console session ends after this many minutes without a request"),
             Setting.choice("logging.format", "POLICYBOT_LOG_FORMAT", "text",
                     "text for people, json for one JSON object a line (event ids, never user text or tokens)", "text", "json"),
             Setting.choice("logging.level", "POLICYBOT_LOG_LEVEL", "warn",

@@ -63,6 +63,11 @@ public final class HealthServer implements AutoCloseable {
         log.info("Listening for /healthz, /readyz and /metrics on {}:{}", bind == null ? "*" : bind, port());
     }
 
+    /** Serves {@code handler} below {@code path} as well (the web console, once the services are built). */
+    public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

@@ -5,6 +5,8 @@ import io.policybot.app.BotRuntime;
 import io.policybot.app.BotProcess;
 import io.policybot.app.PlatformConfig;
 import io.policybot.app.PolicyBotCommand;
+import io.policybot.app.web.WebConsole;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,10 +44,14 @@ public final class ServeCommand implements Callable<Integer> {
         say.accept("PolicyBot is serving: http://" + hostForHumans(env.get("POLICYBOT_HTTP_BIND")) + ":"
                 + http.port() + "/healthz, /readyz, /metrics" + (platforms.none()
                 ? " (no chat platform configured: set SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN to answer in chat)" : ""));
+        String consoleUrl = env.get("POLICYBOT_CONSOLE_URL") != null && !env.get("POLICYBOT_CONSOLE_URL").isBlank()
+                ? env.get("POLICYBOT_CONSOLE_URL").strip()
+                : "http://" + hostForHumans(env.get("POLICYBOT_HTTP_BIND")) + ":" + http.port() + WebConsole.PREFIX;
         BotRuntime runtime;
         try {
             // Closed by the shutdown hook of runUntilStopped, once the bots have stopped.
-            runtime = BotRuntime.onPlatforms(config, Clock.systemDefaultZone(), platforms.names());
+            runtime = BotRuntime.builder(config, Clock.systemDefaultZone()).platforms(platforms.names())
+                    .consoleUrl(consoleUrl).withIndex().build();
         } catch (RuntimeException e) {
             readiness.failed(e.getClass().getSimpleName());
             http.close();
@@ -53,6 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         metrics.watch(runtime.services().storage().database(), runtime.answerer());
+        http.mount(WebConsole.PREFIX, new WebConsole(runtime.services(), runtime.clock(), consoleUrl.startsWith("https:"),
+                Duration.ofMinutes(idleMinutes(env.get("POLICYBOT_CONSOLE_IDLE_MINUTES")))));
+        say.accept("The web console: " + consoleUrl + "/ (send \"console\" to the bot for a sign-in link)");
         return BotProcess.runUntilStopped(platforms, runtime, new BotProcess.Hooks(
                 engine -> new MeteredEngine(engine, metrics.registry()), metrics.registry(),
                 () -> {
@@ -72,6 +81,21 @@ public final class ServeCommand implements Callable<Integer> {
             return log::info;
         }
         return System.err::println;
+    }
+
+    static int idleMinutes(String text) {
+        if (text == null || text.isBlank()) {
+            return 30;
+        }
+        try {
+            int m = Integer.parseInt(text.strip());
+            if (m >= 1 && m <= 24 * 60) {
+                return m;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("POLICYBOT_CONSOLE_IDLE_MINUTES (console.idleMinutes) must be 1 to 1440, not " + text);
     }
 
     static int port(String text) {

@@ -101,7 +101,8 @@ class ConfigFileTest {
         Path secret = tmp.resolve("bot-token");
         Files.writeString(secret, "xoxb-from-a-file\n");
         Files.writeString(file, "slack:\n  mode: http\n  hrChannel: C0FILE\n  botTokenFile: " + secret + "\n"
-                + "answering:\n  embeddings: false\ndata:\n  dir: /srv/data\n");
+                + "answering:\n  embeddings: false\ndata:\n  dir: /srv/data\n"
+                + "database:\n  url: jdbc:postgresql://db:5432/policybot?user=bot&password=hunter2\n");
         EffectiveConfig config = EffectiveConfig.load(file, Map.of("SLACK_HR_CHANNEL", "C0ENV", "SLACK_PORT", "3100"));
         Map<String, String> env = config.environment();
         assertEquals("C0ENV", env.get("SLACK_HR_CHANNEL"), "the environment wins");
@@ -109,7 +110,13 @@ class ConfigFileTest {
         assertEquals("3100", env.get("SLACK_PORT"));
         assertEquals("xoxb-from-a-file", env.get("SLACK_BOT_TOKEN"), "a secret from the file its key names");
         assertEquals("off", env.get("POLICYBOT_EMBEDDINGS"), "as POLICYBOT_EMBEDDINGS has always been written");
-        assertEquals("/srv/data", io.policybot.app.AppConfig.from(env, null, null, null).dataDir().toString());
+        io.policybot.app.AppConfig app = io.policybot.app.AppConfig.from(env, null, null, null);
+        assertEquals("/srv/data", app.dataDir().toString());
+        assertEquals("jdbc:postgresql://db:5432/policybot?user=bot&password=hunter2", app.databaseUrl(),
+                "the file's database.url reaches the store");
+        assertEquals("jdbc:postgresql://db:5432/policybot?user=bot&password=***", config.values().stream()
+                .filter(v -> v.setting().key().equals("database.url")).findFirst().orElseThrow().shown(),
+                "config show masks the password in the URL");
         EffectiveConfig.Value token = config.values().stream()
                 .filter(v -> v.setting().key().equals("slack.botToken")).findFirst().orElseThrow();
         assertEquals("****** (set)", token.shown());

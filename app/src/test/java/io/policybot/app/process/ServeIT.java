@@ -59,6 +59,12 @@ class ServeIT {
                 assertTrue(text.contains(name), name + " in /metrics:\n" + text);
             }
             assertEquals(404, get(port, "/nothing-here").statusCode());
+            // The web console is mounted on the same port: signed out it says how to sign in, with its headers.
+            HttpResponse<String> console = get(port, "/console/");
+            assertEquals(401, console.statusCode(), console.body());
+            assertTrue(console.body().contains("console"), console.body());
+            assertTrue(console.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+            assertEquals(200, get(port, "/console/static/uPlot.iife.min.js").statusCode(), "the chart library is in the jar");
             assertFalse(Files.readString(log).contains("\tat "), "no stack trace in the log:\n" + Files.readString(log));
             // logging.format: json: every line of the log is one JSON object, the status lines included.
             List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();

@@ -1,0 +1,38 @@
+// The overview chart: the counts per training state for each policy version, read from the page's JSON block
+// (no inline script: the Content-Security-Policy allows only scripts served from the console itself).
+(function () {
+  var data = document.getElementById("chart-data");
+  var target = document.getElementById("chart");
+  if (!data || !target || typeof uPlot === "undefined") { return; }
+  var chart = JSON.parse(data.textContent);
+  if (!chart.series.length) { return; }
+  var colours = ["#2457c5", "#e08a00", "#1e7d32", "#b3261e", "#6b4fbb", "#00838f"];
+  var n = chart.series.length, step = 0.8 / n;
+  // One bar per state and policy: the bars of a state side by side around the state's position.
+  var xs = [], rows = [], series = [{ label: "" }];
+  chart.states.forEach(function (_, i) {
+    for (var j = 0; j < n; j++) { xs.push(i + (j - (n - 1) / 2) * step); }
+  });
+  rows.push(xs);
+  chart.series.forEach(function (s, j) {
+    var ys = xs.map(function (_, k) { return k % n === j ? s.counts[Math.floor(k / n)] : null; });
+    rows.push(ys);
+    series.push({
+      label: s.label, stroke: colours[j % colours.length], fill: colours[j % colours.length] + "cc", width: 1,
+      paths: uPlot.paths.bars({ size: [0.9, 80] }), points: { show: false }, spanGaps: false
+    });
+  });
+  var states = chart.states.map(function (_, i) { return i; });
+  function width() { return Math.max(280, target.clientWidth - 16); }
+  var plot = new uPlot({
+    width: width(), height: 260, series: series,
+    scales: { x: { time: false, range: [-0.6, chart.states.length - 0.4] },
+              y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.15]; } } },
+    axes: [{ splits: function () { return states; },
+             values: function (u, splits) { return splits.map(function (v) { return chart.states[v] || ""; }); } }, {}],
+    legend: { live: false },
+    cursor: { show: false }
+  }, rows, target);
+  target.setAttribute("data-ready", "true");
+  window.addEventListener("resize", function () { plot.setSize({ width: width(), height: 260 }); });
+})();

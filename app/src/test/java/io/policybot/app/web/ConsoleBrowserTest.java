@@ -1,0 +1,167 @@
+package io.policybot.app.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium (Debian's chromium and chromium-driver, which ./verify installs when
+ * missing through scripts/find-chromium.sh): sign in with a link, the overview chart, filtering people, the CSV
+ * export, Chinese, a phone-width page, and a manager's narrower view. Screenshots go to target/console-screenshots
+ * (the README's are copies of them in docs/console/).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+    private static final Path SHOTS = Path.of("target", "console-screenshots");
+    private ConsoleWorld world;
+    private ChromeDriver browser;
+    private Path downloads;
+
+    @BeforeAll
+    void start() throws IOException {
+        String driver = System.getenv().getOrDefault("POLICYBOT_CHROMEDRIVER", "/usr/bin/chromedriver");
+        String chromium = System.getenv().getOrDefault("POLICYBOT_CHROMIUM",
+                new File("/usr/bin/chromium").canExecute() ? "/usr/bin/chromium" : "/usr/bin/chromium-browser");
+        Assumptions.assumeTrue(new File(driver).canExecute() && new File(chromium).canExecute(),
+                "Browser tests skipped: Chromium could not be installed here (scripts/find-chromium.sh installs "
+                        + "Debian's chromium and chromium-driver when apt-get may run)");
+        world = new ConsoleWorld();
+        Files.createDirectories(SHOTS);
+        downloads = Files.createTempDirectory("console-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    private void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void signInAs(String userId, String language) {
+        browser.get(world.base() + "/signin?token=" + world.token(userId, language));
+        browser.findElement(By.id("signin")).click();
+        waiting().until(d -> d.findElements(By.id("people-count")).size() == 1);
+    }
+
+    private List<String> names() {
+        return browser.findElements(By.cssSelector("#people tbody tr td:first-child")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    @Test
+    void hrSignsInSeesTheChartFiltersPeopleExportsAndSwitchesToChinese() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signInAs("HR1", "en");
+        assertEquals("8", browser.findElement(By.id("people-count")).getText());
+        waiting().until(d -> "true".equals(d.findElement(By.id("chart")).getAttribute("data-ready")));
+        assertEquals(1, browser.findElements(By.cssSelector("#chart canvas")).size(), "uPlot drew the chart");
+        assertTrue(browser.findElement(By.id("behind")).getText().contains("Sales"));
+        shot("overview");
+
+        browser.findElement(By.linkText("People")).click();
+        waiting().until(d -> d.findElements(By.id("filters")).size() == 1);
+        assertEquals(8, names().size());
+        new Select(browser.findElement(By.id("team"))).selectByVisibleText("Sales");
+        new Select(browser.findElement(By.id("status"))).selectByValue("overdue");
+        browser.findElement(By.id("apply")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("status=overdue"));
+        assertEquals(List.of("Mia Manager"), names());
+        new Select(browser.findElement(By.id("status"))).selectByIndex(0);
+        browser.findElement(By.id("apply")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("status=overdue"));
+        assertEquals(List.of("Eli Lead", "Eva Junior", "Flo Field", "Mia Manager"), names());
+        shot("people");
+
+        browser.findElement(By.id("export")).click();
+        Path csv = waiting().until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(List.of("Eli Lead", "Eva Junior", "Flo Field", "Mia Manager"),
+                rows.stream().skip(1).map(l -> l.split(",")[1]).toList(), "the CSV holds the rows on the screen");
+
+        browser.findElement(By.linkText("Eva Junior")).click();
+        waiting().until(d -> d.findElements(By.id("attempts")).size() == 1);
+        assertTrue(browser.findElement(By.id("attempts")).getText().contains("90%"));
+        shot("person");
+
+        browser.findElement(By.id("language")).click();
+        waiting().until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("zh"));
+        assertTrue(browser.findElement(By.tagName("h2")).getText().contains("培训记录"));
+        browser.findElement(By.linkText("概览")).click();
+        waiting().until(d -> "true".equals(d.findElement(By.id("chart")).getAttribute("data-ready")));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("概览"));
+        shot("overview-zh");
+
+        browser.findElement(By.linkText("审计日志")).click();
+        waiting().until(d -> d.findElements(By.id("audit")).size() == 1);
+        assertTrue(browser.findElement(By.id("audit")).getText().contains("report.export"), "the export was audited");
+        shot("audit-zh");
+        browser.findElement(By.id("signout")).click();
+        waiting().until(d -> d.getPageSource().contains("控制台") || d.getPageSource().contains("console"));
+    }
+
+    @Test
+    void aManagerOnAPhoneSeesOnlyTheirOrg() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        signInAs("M1", "en");
+        assertEquals("2", browser.findElement(By.id("people-count")).getText());
+        browser.findElement(By.linkText("People")).click();
+        waiting().until(d -> d.findElements(By.id("filters")).size() == 1);
+        assertEquals(List.of("Eli Lead", "Eva Junior"), names());
+        assertTrue(browser.findElements(By.linkText("Audit log")).isEmpty(), "no audit log for a manager");
+        long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow <= 0, "the page fits a phone's width (the table scrolls inside itself): " + overflow);
+        shot("people-phone-manager");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+}

@@ -1,0 +1,93 @@
+package io.policybot.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+import io.policybot.app.web.WebConsole;
+import io.policybot.chat.Actor;
+import io.policybot.content.ContentLibrary;
+import io.policybot.content.Policy;
+import io.policybot.store.Database;
+import io.policybot.wiring.Services;
+import io.policybot.wiring.Storage;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The web console's server time on a big org: the data of {@link ReportsBench} (a VP's 2,000-person org in a roster
+ * of {@code people}, {@code records} training records, SQLite), the console on a loopback listener, the VP signed in
+ * with a real link; then GET /console/ (Overview) and GET /console/people (every row of the org) timed over repeats.
+ * Timed from the client on loopback, so the figure includes the HTTP round trip (an upper bound on server time).
+ * Reproduce: {@code ./policybot bench --console}.
+ */
+final class ConsoleBench {
+    private final ContentLibrary library;
+
+    ConsoleBench(ContentLibrary library) {
+        this.library = library;
+    }
+
+    void run(int people, int records, int repeats, PrintStream out) throws Exception {
+        Policy policy = library.all().iterator().next();
+        try (Database db = Database.temporary()) {
+            long g0 = System.nanoTime();
+            ReportsBench.generate(db, people, records, policy);
+            long generated = System.nanoTime();
+            Clock clock = Clock.systemUTC();
+            Services services = Services.builder(Storage.on(db)).content(() -> library).clock(clock).build();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            server.createContext(WebConsole.PREFIX, new WebConsole(services, clock, false, Duration.ofMinutes(30)));
+            server.start();
+            try {
+                String base = "http://127.0.0.1:" + server.getAddress().getPort() + WebConsole.PREFIX;
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                String token = services.signInLinks().issue(new Actor("bench", "p1", "VP 1", Locale.ENGLISH));
+                HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow(
+                        () -> new IllegalStateException("sign-in failed: " + signedIn.statusCode()));
+                cookie = cookie.substring(0, cookie.indexOf(';'));
+                out.printf(Locale.ROOT, "people / training records  %,d / %,d (generated in %.1f s)%n", people, records,
+                        (generated - g0) / 1e9);
+                for (String page : new String[] {"/", "/people"}) {
+                    long[] nanos = time(http, base + page, cookie, repeats);
+                    String name = page.equals("/") ? "overview" : "people (2,000 rows)";
+                    out.printf(Locale.ROOT, "console %-20s p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d repeats)%n", name,
+                            nanos[repeats / 2] / 1e6, nanos[Math.min(repeats - 1, (int) Math.ceil(repeats * 0.99) - 1)] / 1e6,
+                            nanos[repeats - 1] / 1e6, repeats);
+                }
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    private static long[] time(HttpClient http, String url, String cookie, int repeats) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).GET().build();
+        for (int i = 0; i < 5; i++) { // warm-up
+            check(http.send(get, HttpResponse.BodyHandlers.ofString()));
+        }
+        long[] nanos = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long s = System.nanoTime();
+            check(http.send(get, HttpResponse.BodyHandlers.ofString()));
+            nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static void check(HttpResponse<String> r) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the console answered " + r.statusCode());
+        }
+    }
+}
