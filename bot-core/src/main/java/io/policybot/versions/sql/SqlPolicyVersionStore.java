@@ -44,7 +44,9 @@ public final class SqlPolicyVersionStore implements PolicyVersionStore {
     /*
      * Idempotent across processes: replicas that start together all publish the same version, and the primary key
      * (policy, version) lets exactly one insert through (ON CONFLICT DO NOTHING waits for the other's commit on
-     * PostgreSQL); the others see no row inserted and return empty, as for a version published long ago.
+     * PostgreSQL); the others see no row inserted and return empty, as for a version published long ago. No conflict
+     * target: a replica that computed the same next seq before the other's insert was visible collides on
+     * (policy, seq) rather than on the key, and that collision must also mean "another replica published it".
      */
     @Override
     public Optional<PublishedVersion> append(PublishedVersion v) {
@@ -57,7 +59,7 @@ public final class SqlPolicyVersionStore implements PolicyVersionStore {
                     v.policyId()) + 1;
             Instant at = Sql.truncate(v.publishedAt());
             if (Sql.update(c, "INSERT INTO policy_version (policy_id, version, seq, effective_on, fingerprint, "
-                    + "published_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (policy_id, version) DO NOTHING",
+                    + "published_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     v.policyId(), v.version(), seq, v.effectiveOn(), v.fingerprint(), at) == 0) {
                 return Optional.empty();
             }
