@@ -80,7 +80,9 @@ class TwoReplicasCrashTest {
             b.destroyForcibly();
         }
         // A restarts (or any replica looks) after the lease: A's claimed rows are pending again and go out once.
-        clock.advance(Duration.ofMinutes(11));
+        // The replicas ran on the system clock, and a loaded machine may have taken minutes to get here: the lease
+        // must have run out measured from now, not from the test's start.
+        clock.advance(Duration.between(clock.instant(), Instant.now()).plus(Duration.ofMinutes(11)));
         Announcements later = OutboxChildProcess.wire(database, sent, clock, Fixtures.sleeper(clock));
         int inFlight = later.dispatcher().resumeInFlight();
         later.dispatcher().drain();
