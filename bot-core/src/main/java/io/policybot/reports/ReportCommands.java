@@ -12,7 +12,6 @@ import io.policybot.people.Roles;
 import io.policybot.people.StaffAccess;
 import io.policybot.people.RosterRepository;
 import io.policybot.text.Messages;
-import io.policybot.text.UserText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,7 +28,6 @@ import java.util.Optional;
  */
 public final class ReportCommands {
     private static final String BUNDLE = "reports";
-    private static final int TABLE_ROWS = 15;
     private static final int DEFAULT_GAP_DAYS = 30;
 
     private final ReportService reports;
@@ -256,40 +254,15 @@ public final class ReportCommands {
                                String language, boolean attach) {
         Report report = reports.report(scope, label, language);
         String fileName = "policybot-report-" + slug(label) + "-" + LocalDate.now(clock) + ".csv";
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Heading(m.get("report.title", label)));
         if (report.people() == 0) {
-            blocks.add(new Block.Text(m.get("report.empty")));
-            return Exported.said(List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label))));
-        }
-        blocks.add(new Block.Context(m.get("report.people", report.people())));
-        for (Report.PolicySummary s : report.policies()) {
-            blocks.add(new Block.Text(m.get("report.policy", s.title(), s.version(), s.completed(), s.inProgress(),
-                    s.overdue(), s.notStarted(), s.averageScore() == null ? m.get("report.noScore") : s.averageScore() + "%",
-                    s.acknowledged(), s.updateDue())));
-        }
-        List<String> table = new ArrayList<>();
-        for (Report.Row row : report.rows().subList(0, Math.min(TABLE_ROWS, report.rows().size()))) {
-            // Names and teams are what people typed or a roster said: inert in the Markdown (D1 of the Discord report).
-            table.add(m.get("report.row", UserText.inline(row.name()),
-                    row.team() == null ? m.get("report.noTeam") : UserText.inline(row.team()),
-                    row.policyId() + " " + row.version(), m.get("state." + row.state().name().toLowerCase(Locale.ROOT)),
-                    row.score() == null ? m.get("report.noScore") : row.score() + "%",
-                    m.get(row.acknowledged() ? "report.yes" : "report.no")));
-        }
-        blocks.add(new Block.Bullets(m.get("report.table"), table));
-        if (report.rows().size() > TABLE_ROWS) {
-            blocks.add(new Block.Context(m.get("report.more", report.rows().size() - TABLE_ROWS)));
-        }
-        if (attach) {
-            blocks.add(new Block.Context(m.get("report.file", fileName)));
+            return Exported.said(List.of(ReportView.report(report, label, fileName, attach, m)));
         }
         // In chat the file goes out with the reply: an export. On the CLI it is only shown (the CLI records an
         // export itself when it writes the file).
         audit.record(new AuditEntry(clock.instant(), actor.key(), attach ? AuditEntry.REPORT_EXPORT : AuditEntry.REPORT_VIEW,
                 auditTarget, report.people() + (report.people() == 1 ? " person, " : " people, ") + report.rows().size()
                 + (report.rows().size() == 1 ? " row" : " rows") + (attach ? ", " + fileName : "")));
-        return new Exported(List.of(new Reply(Reply.PRIVATE, blocks, m.get("report.title", label))),
+        return new Exported(List.of(ReportView.report(report, label, fileName, attach, m)),
                 new Block.Attachment(fileName, "text/csv", ReportService.csv(report)));
     }
 
@@ -312,38 +285,12 @@ public final class ReportCommands {
                 return List.of(text(m.get("gaps.badDays")));
             }
         }
-        return List.of(gapsReply(gapGroups(days), days, m, s -> reports.sectionTitle(s, m.language())));
+        return List.of(ReportView.gaps(gapGroups(days), days, m, s -> reports.sectionTitle(s, m.language())));
     }
 
     /** The gap groups of the last {@code days} days (also for the CLI). */
     public List<GapGroups.Group> gapGroups(int days) {
         return GapGroups.group(reports.repository().gapQuestions(clock.instant().minus(Duration.ofDays(days))));
-    }
-
-    static Reply gapsReply(List<GapGroups.Group> groups, int days, Messages m,
-                           java.util.function.UnaryOperator<String> sectionTitle) {
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Heading(m.get("gaps.title", days)));
-        if (groups.isEmpty()) {
-            blocks.add(new Block.Text(m.get("gaps.none", days)));
-            return new Reply(Reply.PRIVATE, blocks, m.get("gaps.title", days));
-        }
-        int total = groups.stream().mapToInt(GapGroups.Group::count).sum();
-        blocks.add(new Block.Text(m.get("gaps.summary", total, groups.size())));
-        List<String> items = new ArrayList<>();
-        for (GapGroups.Group g : groups.subList(0, Math.min(20, groups.size()))) {
-            // The questions are what people typed: one line each, no Markdown of their own (D1).
-            String item = m.get("gaps.group", g.count(), UserText.inline(g.example()), g.declined(), g.downVoted(),
-                    g.section() == null ? "" : m.get("gaps.section", sectionTitle.apply(g.section())));
-            if (!g.others().isEmpty()) {
-                item += "\n  " + m.get("gaps.others",
-                        String.join(" | ", g.others().stream().map(UserText::inline).toList()));
-            }
-            items.add(item);
-        }
-        blocks.add(new Block.Bullets("", items));
-        blocks.add(new Block.Context(m.get("gaps.how")));
-        return new Reply(Reply.PRIVATE, blocks, m.get("gaps.title", days));
     }
 
     // ---- refusals ----
