@@ -177,4 +177,24 @@ public final class AnswerPool implements AutoCloseable {
         }
         threads.shutdownNow();
     }
+
+    /**
+     * A pool bound (workers, queue) from the environment, for the adapters that size their pool from settings:
+     * {@code otherwise} when unset, else a whole number of at least 1.
+     */
+    public static int bound(Map<String, String> env, String name, int otherwise) {
+        String v = env.getOrDefault(name, "").strip();
+        if (v.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least 1, not " + v);
+    }
 }

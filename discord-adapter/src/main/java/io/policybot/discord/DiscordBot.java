@@ -74,24 +74,8 @@ public final class DiscordBot implements AutoCloseable {
         /** The defaults with {@code DISCORD_WORKERS} and {@code DISCORD_QUEUE} from the environment when set. */
         public static Options fromEnv(java.util.Map<String, String> env) {
             Options d = defaults();
-            return d.withAnswering(positive(env, "DISCORD_WORKERS", d.workers()),
-                    positive(env, "DISCORD_QUEUE", d.queueCapacity()));
-        }
-
-        private static int positive(java.util.Map<String, String> env, String name, int otherwise) {
-            String v = env.getOrDefault(name, "").strip();
-            if (v.isEmpty()) {
-                return otherwise;
-            }
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // said below
-            }
-            throw new IllegalArgumentException(name + " must be a whole number of at least 1, not " + v);
+            return d.withAnswering(AnswerPool.bound(env, "DISCORD_WORKERS", d.workers()),
+                    AnswerPool.bound(env, "DISCORD_QUEUE", d.queueCapacity()));
         }
 
         public Options withAnswering(int threads, int capacity) {

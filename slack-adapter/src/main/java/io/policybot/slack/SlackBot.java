@@ -124,25 +124,9 @@ public final class SlackBot implements AutoCloseable {
             if (!url.isEmpty()) {
                 options = options.withApiUrl(checkedApiUrl(SlackConfig.ENV_API_URL, url));
             }
-            options = options.withAnswering(positive(env, SlackConfig.ENV_WORKERS, options.workers()),
-                    positive(env, SlackConfig.ENV_QUEUE, options.queueCapacity()));
+            options = options.withAnswering(AnswerPool.bound(env, SlackConfig.ENV_WORKERS, options.workers()),
+                    AnswerPool.bound(env, SlackConfig.ENV_QUEUE, options.queueCapacity()));
             return options.withHttpBind(env.get(SlackConfig.ENV_HTTP_BIND));
-        }
-
-        private static int positive(java.util.Map<String, String> env, String name, int otherwise) {
-            String v = env.getOrDefault(name, "").strip();
-            if (v.isEmpty()) {
-                return otherwise;
-            }
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // said below
-            }
-            throw new IllegalArgumentException(name + " must be a whole number of at least 1, not " + v);
         }
 
         /** {@code url} when it is an http(s) URL with a host; else a clear error naming {@code setting}. */
