@@ -107,6 +107,14 @@ public final class AnnouncementService {
 
     /** Prepares the announcement of the policy's latest published version ({@code policyId} null: the first policy). */
     public Prepared prepare(String policyId, String requestedBy) {
+        return prepare(policyId, requestedBy, null);
+    }
+
+    /**
+     * {@link #prepare(String, String)} with the date people have to act by chosen by HR (the web console's form);
+     * null: {@link AnnouncementSettings#updateDueDays} from today.
+     */
+    public Prepared prepare(String policyId, String requestedBy, LocalDate dueOn) {
         ContentLibrary library = content.get();
         String id = policyId != null && !policyId.isBlank() ? policyId.strip()
                 : library.all().stream().map(Policy::id).findFirst().orElse("");
@@ -124,7 +132,7 @@ public final class AnnouncementService {
         Optional<PublishedVersion> from = versions.previous(id, to.version());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Announcement draft = new Announcement(Ids.next(), id, to.version(), from.map(PublishedVersion::version).orElse(null),
-                LocalDate.now(clock).plusDays(settings.updateDueDays()), Announcement.Status.DRAFT, requestedBy, now, null);
+                dueOn != null ? dueOn : defaultDueDate(), Announcement.Status.DRAFT, requestedBy, now, null);
         store.createDraft(draft);
         Map<String, Integer> audience = new TreeMap<>();
         for (Person p : people.all()) {
@@ -133,6 +141,11 @@ public final class AnnouncementService {
             }
         }
         return new Preview(draft, title, ContentChanges.between(from.orElse(null), to), audience, new TreeSet<>(platforms));
+    }
+
+    /** The due date of an announcement prepared today when HR picks none. */
+    public LocalDate defaultDueDate() {
+        return LocalDate.now(clock).plusDays(settings.updateDueDays());
     }
 
     /**

@@ -31,4 +31,16 @@ public interface QuestionLogRepository {
 
     /** Undoes {@link #markEscalated} when the post to HR did not go, so the person can send it again. */
     void clearEscalated(String logId);
+
+    /** The questions passed to HR at or after {@code from}, newest first, open or handled. */
+    List<HandOff> handOffs(Instant from);
+
+    /** Marks a hand-off handled; true only the first time, false for a question never passed to HR. */
+    boolean markHandOffHandled(String logId, String by, Instant at);
+
+    /** Marks a group of unanswered questions handled, by its example; true only the first time for that example. */
+    boolean markGapHandled(String example, String by, Instant at);
+
+    /** Every group marked handled, oldest first. */
+    List<HandledGap> handledGaps();
 }

@@ -33,8 +33,19 @@ public final class GapGroups {
      * @param downVoted how many got a thumbs down
      * @param section   the section most of them matched ({@code policy/section}), or null
      * @param others    a few other wordings, for context
+     * @param askedAt   when each of its questions was asked, oldest first (for the trend)
      */
-    public record Group(String example, int count, int declined, int downVoted, String section, List<String> others) {
+    public record Group(String example, int count, int declined, int downVoted, String section, List<String> others,
+                        List<java.time.Instant> askedAt) {
+        public Group {
+            others = List.copyOf(others);
+            askedAt = List.copyOf(askedAt);
+        }
+    }
+
+    /** Whether two questions would fall in one group (the grouping's own similarity rule). */
+    public static boolean alike(String a, String b) {
+        return similarity(tokens(a), tokens(b)) >= THRESHOLD;
     }
 
     public static List<Group> group(List<ReportRepository.GapQuestion> questions) {
@@ -112,6 +123,7 @@ public final class GapGroups {
         final String example;
         final Set<String> seed;
         final List<String> others = new ArrayList<>();
+        final List<java.time.Instant> asked = new ArrayList<>();
         final java.util.Map<String, Integer> sections = new java.util.HashMap<>();
         int count;
         int declined;
@@ -124,6 +136,7 @@ public final class GapGroups {
 
         void add(ReportRepository.GapQuestion q) {
             count++;
+            asked.add(q.askedAt());
             if (q.declined()) {
                 declined++;
             }
@@ -141,7 +154,7 @@ public final class GapGroups {
         Group build() {
             String section = sections.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
                     .map(java.util.Map.Entry::getKey).orElse(null);
-            return new Group(example, count, declined, downVoted, section, others);
+            return new Group(example, count, declined, downVoted, section, others, asked);
         }
     }
 }

@@ -173,8 +173,8 @@ public final class WordDiff {
         return sb.toString();
     }
 
-    /** No space next to a CJK character (Chinese is written without spaces). */
-    private static boolean needsSpace(char before, char after) {
+    /** No space next to a CJK character (Chinese is written without spaces); also for printing parts side by side. */
+    public static boolean needsSpace(char before, char after) {
         return !(isCjk(before) || isCjk(after));
     }
 

@@ -123,6 +123,11 @@ public final class Services implements AutoCloseable {
         return new ReportCommands(reports, access(audit), storage.people(), storage.roster(), audit, clock);
     }
 
+    /** HR's follow-up of unanswered questions (gap groups marked handled, "Ask HR" hand-offs), audited in {@code audit}. */
+    public io.policybot.reports.GapFollowUp gapFollowUp(AuditLog audit) {
+        return new io.policybot.reports.GapFollowUp(reports, storage.questions(), audit, clock);
+    }
+
     /** The staff desk on the announcements' own chat side, audited in the audit log. */
     public StaffDesk staffDesk() {
         return staffDesk(storage.audit(), announcements.conversation());

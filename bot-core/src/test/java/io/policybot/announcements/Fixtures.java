@@ -36,22 +36,7 @@ final class Fixtures {
     }
 
     static ContentLibrary edit(ContentLibrary base, String version, Set<String> reword, Set<String> remove) {
-        Policy p = base.policy(POLICY).orElseThrow();
-        Map<String, PolicyDocument> docs = new HashMap<>();
-        p.documents().forEach((lang, d) -> {
-            List<Section> sections = new ArrayList<>();
-            for (Section s : d.sections()) {
-                if (remove.contains(s.id())) {
-                    continue;
-                }
-                sections.add(reword.contains(s.id()) ? new Section(s.id(), s.title(), s.shortAnswer() + " (revised)",
-                        s.passages(), s.keywords(), s.markdown(), s.line()) : s);
-            }
-            docs.put(lang, new PolicyDocument(d.policyId(), lang, d.title(), version, d.effective(), d.owner(), d.link(),
-                    d.contactRole(), d.intro(), sections, d.source()));
-        });
-        Policy edited = new Policy(p.id(), docs, p.quizzes(), p.scenarios());
-        return new ContentLibrary(base.settings(), Map.of(POLICY, edited), base.fingerprint() + "/" + version + reword + remove);
+        return io.policybot.testing.Revisions.edit(base, version, reword, remove);
     }
 
     /** Waiting moves the test clock: simulated time, no real sleep. */

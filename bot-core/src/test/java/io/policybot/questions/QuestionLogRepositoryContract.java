@@ -1,6 +1,7 @@
 package io.policybot.questions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.people.Person;
@@ -76,5 +77,44 @@ public abstract class QuestionLogRepositoryContract extends StoreContract {
         log.clearEscalated(id);
         assertTrue(log.markEscalated(id, T0.plusSeconds(2)));
         assertEquals(false, log.markEscalated("nope", T0));
+    }
+
+    @Test
+    void handOffsAreListedNewestFirstAndMarkedHandledOnce() {
+        Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);
+        QuestionLogRepository log = stores().questions();
+        LoggedQuestion first = log.log(new LoggedQuestion(null, ann.id(), "Can I post photos of the office?", "en",
+                false, null, null, 0, T0));
+        LoggedQuestion second = log.log(new LoggedQuestion(null, ann.id(), "食堂几点开门？", "zh", false, null, null, 0,
+                T0.plusSeconds(10)));
+        LoggedQuestion notPassed = log.log(new LoggedQuestion(null, ann.id(), "q", "en", false, null, null, 0, T0));
+        assertTrue(log.markEscalated(first.id(), T0.plusSeconds(5)));
+        assertTrue(log.markEscalated(second.id(), T0.plusSeconds(20)));
+
+        List<HandOff> open = log.handOffs(T0);
+        assertEquals(List.of(second.id(), first.id()), open.stream().map(h -> h.question().id()).toList());
+        assertEquals(T0.plusSeconds(20), open.getFirst().escalatedAt());
+        assertTrue(open.stream().allMatch(HandOff::open));
+        assertEquals(List.of(second.id()), log.handOffs(T0.plusSeconds(6)).stream().map(h -> h.question().id()).toList());
+
+        assertTrue(log.markHandOffHandled(first.id(), "slack:HR1", T0.plusSeconds(60)));
+        assertFalse(log.markHandOffHandled(first.id(), "slack:HR2", T0.plusSeconds(61)), "marked once");
+        assertFalse(log.markHandOffHandled(notPassed.id(), "slack:HR1", T0), "never passed to HR");
+        assertFalse(log.markHandOffHandled("nope", "slack:HR1", T0));
+        HandOff handled = restart().questions().handOffs(T0).get(1);
+        assertEquals(new HandOff(first, T0.plusSeconds(5), "slack:HR1", T0.plusSeconds(60)), handled);
+        assertFalse(handled.open());
+    }
+
+    @Test
+    void aGapGroupIsMarkedHandledOnceEvenFromTwoReplicas() {
+        QuestionLogRepository log = stores().questions();
+        assertEquals(List.of(), log.handledGaps());
+        assertTrue(log.markGapHandled("Can I post photos of the office?", "slack:HR1", T0));
+        assertFalse(replica().questions().markGapHandled("Can I post photos of the office?", "slack:HR2",
+                T0.plusSeconds(1)));
+        assertTrue(log.markGapHandled("员工餐厅几点开门？", "slack:HR2", T0.plusSeconds(2)));
+        assertEquals(List.of(new HandledGap("Can I post photos of the office?", "slack:HR1", T0),
+                new HandledGap("员工餐厅几点开门？", "slack:HR2", T0.plusSeconds(2))), restart().questions().handledGaps());
     }
 }

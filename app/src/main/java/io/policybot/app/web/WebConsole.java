@@ -69,6 +69,8 @@ public final class WebConsole implements HttpHandler {
     private final SignInLinks links;
     private final Sessions sessions;
     private final Pages pages = new Pages();
+    private final AnnouncementsPage announcementsPage;
+    private final QuestionsPage questionsPage;
     private final Clock clock;
     private final boolean secure;
 
@@ -88,6 +90,8 @@ public final class WebConsole implements HttpHandler {
         this.sessions = new Sessions(clock, idle);
         this.clock = clock;
         this.secure = secure;
+        this.announcementsPage = new AnnouncementsPage(services, log, access, pages, clock);
+        this.questionsPage = new QuestionsPage(services, log, access, pages, clock);
     }
 
     /** The signed-in person of a request: their identity, roles asked now, and their session. */
@@ -155,6 +159,8 @@ public final class WebConsole implements HttpHandler {
                     String back = r.param("back");
                     redirect(ex, back.startsWith(PREFIX + "/") && !back.contains("//") ? back : PREFIX + "/");
                 }
+                case "/announcements/prepare", "/announcements/confirm", "/announcements/cancel" -> announcementsPage.post(ex, v, r);
+                case "/questions/handled", "/questions/handoff" -> questionsPage.post(ex, v, r);
                 default -> text(ex, 404, v.m().get("notFound"));
             }
             return;
@@ -170,6 +176,8 @@ public final class WebConsole implements HttpHandler {
             case "/person" -> person(ex, v, r);
             case "/audit" -> auditPage(ex, v, r, false);
             case "/audit.csv" -> auditPage(ex, v, r, true);
+            case "/announcements", "/announcements/progress.json" -> announcementsPage.get(ex, v, r);
+            case "/questions" -> questionsPage.get(ex, v, r);
             default -> html(ex, 404, pages.render("message", v.language(), page(v, "", Map.of("message", v.m().get("notFound")))));
         }
     }
@@ -225,7 +233,7 @@ public final class WebConsole implements HttpHandler {
 
     // ---- pages ----
 
-    private Map<String, Object> page(Viewer v, String current, Map<String, Object> more) {
+    static Map<String, Object> page(Viewer v, String current, Map<String, Object> more) {
         Map<String, Object> vars = new LinkedHashMap<>(more);
         vars.put("me", v.actor().displayName());
         vars.put("role", v.m().get("role." + v.roles().highest().code()));
@@ -399,6 +407,7 @@ public final class WebConsole implements HttpHandler {
     private void staticFile(HttpExchange ex, String name) throws IOException {
         String resource = switch (name) {
             case "console.css", "console.js" -> "console/static/" + name;
+            case "announcements.js" -> "console/static/" + name;
             case "uPlot.iife.min.js", "uPlot.min.css" -> UPLOT + name;
             default -> null;
         };
@@ -417,16 +426,16 @@ public final class WebConsole implements HttpHandler {
         }
     }
 
-    private static void redirect(HttpExchange ex, String to) throws IOException {
+    static void redirect(HttpExchange ex, String to) throws IOException {
         ex.getResponseHeaders().set("Location", to);
         ex.sendResponseHeaders(303, -1);
     }
 
-    private static void html(HttpExchange ex, int status, String body) throws IOException {
+    static void html(HttpExchange ex, int status, String body) throws IOException {
         send(ex, status, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void text(HttpExchange ex, int status, String body) throws IOException {
+    static void text(HttpExchange ex, int status, String body) throws IOException {
         send(ex, status, "text/plain; charset=utf-8", (body + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -435,7 +444,7 @@ public final class WebConsole implements HttpHandler {
         send(ex, 200, type, body);
     }
 
-    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         boolean head = "HEAD".equals(ex.getRequestMethod());
         ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);

@@ -1,56 +1,53 @@
 package io.policybot.app.web;
 
 import com.sun.net.httpserver.HttpServer;
-import io.policybot.Ids;
+import io.policybot.announcements.OutboxDispatcher;
 import io.policybot.chat.Actor;
+import io.policybot.content.ContentLibrary;
 import io.policybot.people.Role;
 import io.policybot.people.RolesConfig;
-import io.policybot.people.RosterImporter;
+import io.policybot.questions.LoggedQuestion;
 import io.policybot.store.Database;
+import io.policybot.testing.RecordingGateway;
+import io.policybot.testing.SmallCompany;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;
 import io.policybot.testing.TestServices;
 import io.policybot.wiring.Services;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The console on a real listener and a real SQLite database with a small company: Ari (admin by configuration),
- * Hana (HR by the roster), Mia manages Eli who manages Eva; Max manages Ed and Flo. Eva passed (90%), Ed failed
- * (50%), Eli has a quiz running; the others have not started. The clock is 2026-12-15.
+ * The console on a real listener and a real SQLite database with the {@link SmallCompany}: Ari is admin by
+ * configuration. Eva passed (90%), Ed failed (50%), Eli has a quiz running; the others have not started. The
+ * clock is 2026-12-15. Announcements reach Slack, where a recording gateway takes the DMs when the test delivers.
  */
 final class ConsoleWorld implements AutoCloseable {
-    static final String ROSTER = """
-            platform,platform_user_id,name,email,team,manager_email,joined_on,role
-            slack,ADM,Ari Admin,ari@acme.example,Exec,,2020-01-06,
-            slack,HR1,Hana HR,hana@acme.example,People,,2020-01-06,hr
-            slack,M1,Mia Manager,mia@acme.example,Sales,,2020-01-06,
-            slack,E1,Eli Lead,eli@acme.example,Sales,mia@acme.example,2026-12-01,
-            slack,E2,Eva Junior,eva@acme.example,Sales,eli@acme.example,2020-01-06,
-            slack,M2,Max Manager,max@acme.example,Support,,2020-01-06,
-            slack,E3,Ed Support,ed@acme.example,Support,max@acme.example,2020-01-06,
-            slack,E4,Flo Field,flo@acme.example,Sales,max@acme.example,2026-12-10,
-            """;
-
     final TestClock clock = TestClock.at("2026-12-15T09:00:00Z");
     final Database db = Database.temporary();
+    final AtomicReference<ContentLibrary> content = new AtomicReference<>(TestContent.bundled());
     final Services services;
+    final SmallCompany company;
     final HttpServer server;
-    final String version = TestContent.bundled().policy("social-media").orElseThrow().version();
+    final String version;
+    private final RecordingGateway slack = new RecordingGateway("slack", true);
 
     ConsoleWorld() throws IOException {
-        services = TestServices.builder(db, TestContent::bundled, clock, 1)
+        services = TestServices.builder(db, content::get, clock, 1).platforms(Set.of("slack"))
                 .roles(RolesConfig.of(Map.of(Role.ADMIN, List.of("slack:ADM")))).build();
-        new RosterImporter(services.storage().people(), services.storage().roster(), services.storage().audit(), clock)
-                .importCsv(ROSTER, "cli", "roster.csv");
-        completion("E2", 9, 10, true);
-        completion("E3", 5, 10, false);
-        session("E1", "active");
+        company = SmallCompany.hire(db, services.storage().people(), services.storage().roster(),
+                services.storage().audit(), clock);
+        version = company.version;
+        company.completion("E2", 9, 10, true);
+        company.completion("E3", 5, 10, false);
+        // Eli's quiz is a real one (the engine's own state), so announcement DMs can tell what is due of him.
+        services.training().startQuiz(new Actor("slack", "E1", "Eli Lead", Locale.ENGLISH), "en", "social-media");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
         server.createContext(WebConsole.PREFIX, new WebConsole(services, clock, false, Duration.ofMinutes(30)));
         server.start();
@@ -66,44 +63,29 @@ final class ConsoleWorld implements AutoCloseable {
     }
 
     String id(String userId) {
-        return services.storage().people().find("slack", userId).orElseThrow().id();
+        return company.id(userId);
     }
 
-    void completion(String userId, int correct, int total, boolean passed) {
-        String session = session(userId, "finished");
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_completion (id, person_id, session_id, "
-                    + "module, policy_id, policy_version, correct, total, passed, completed_at) VALUES (?, ?, ?, 'quiz', "
-                    + "'social-media', ?, ?, ?, ?, ?)")) {
-                ps.setString(1, Ids.next());
-                ps.setString(2, id(userId));
-                ps.setString(3, session);
-                ps.setString(4, version);
-                ps.setInt(5, correct);
-                ps.setInt(6, total);
-                ps.setBoolean(7, passed);
-                ps.setLong(8, clock.millis());
-                return ps.executeUpdate();
-            }
-        });
+    /**
+     * Publishes the bundled version, then a new one ({@code newVersion}) with two sections reworded, as a content
+     * reload does: what HR announces next.
+     */
+    void publishRevision(String newVersion) {
+        services.announcements().publisher().publish(content.get());
+        content.set(io.policybot.testing.Revisions.reworded(content.get(), newVersion, Set.of("identifying-yourself", "account-security")));
+        services.announcements().publisher().publish(content.get());
     }
 
-    private String session(String userId, String status) {
-        String sid = Ids.next();
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO training_session (id, person_id, module, policy_id, "
-                    + "policy_version, language, status, state, started_at, updated_at) VALUES (?, ?, 'quiz', "
-                    + "'social-media', ?, 'en', ?, '{}', ?, ?)")) {
-                ps.setString(1, sid);
-                ps.setString(2, id(userId));
-                ps.setString(3, version);
-                ps.setString(4, status);
-                ps.setLong(5, clock.millis());
-                ps.setLong(6, clock.millis());
-                return ps.executeUpdate();
-            }
-        });
-        return sid;
+    /** Sends every announcement message due now, as serve's background delivery does. */
+    int deliver() throws InterruptedException {
+        OutboxDispatcher d = services.announcements().delivery(Map.of("slack", slack));
+        return d.dispatchDue("slack");
+    }
+
+    /** A question as the engine logs it; {@code answered} false is a decline. */
+    LoggedQuestion asked(String userId, String question, boolean answered, String sectionId) {
+        return services.storage().questions().log(new LoggedQuestion(null, id(userId), question, "en", answered,
+                sectionId == null ? null : "social-media", sectionId, answered ? 0.4 : 0, clock.instant()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.policybot.questions.sql;
 
 import io.policybot.Ids;
+import io.policybot.questions.HandOff;
+import io.policybot.questions.HandledGap;
 import io.policybot.questions.LoggedQuestion;
 import io.policybot.questions.QuestionLogRepository;
 import io.policybot.questions.Vote;
@@ -95,6 +97,40 @@ public final class SqlQuestionLogRepository implements QuestionLogRepository {
     @Override
     public void clearEscalated(String logId) {
         db.inTransaction(c -> Sql.update(c, "UPDATE question_log SET escalated_at = NULL WHERE id = ?", logId));
+    }
+
+    @Override
+    public List<HandOff> handOffs(Instant from) {
+        return db.read(c -> Sql.list(c, "SELECT q.id, q.person_id, q.question, q.language, q.answered, q.policy_id, "
+                + "q.section_id, q.confidence, q.asked_at, q.escalated_at, h.handled_by, h.handled_at FROM question_log q "
+                + "LEFT JOIN question_handled h ON h.kind = 'handoff' AND h.subject = q.id "
+                + "WHERE q.escalated_at IS NOT NULL AND q.escalated_at >= ? ORDER BY q.escalated_at DESC, q.id",
+                r -> new HandOff(question(r), r.instant("escalated_at"), r.string("handled_by"),
+                        r.instant("handled_at")), from));
+    }
+
+    @Override
+    public boolean markHandOffHandled(String logId, String by, Instant at) {
+        return db.inTransaction(c -> Sql.exists(c, "SELECT 1 FROM question_log WHERE id = ? AND escalated_at IS NOT NULL",
+                logId) && mark(c, "handoff", logId, by, at));
+    }
+
+    @Override
+    public boolean markGapHandled(String example, String by, Instant at) {
+        return db.inTransaction(c -> mark(c, "gap", example, by, at));
+    }
+
+    @Override
+    public List<HandledGap> handledGaps() {
+        return db.read(c -> Sql.list(c, "SELECT subject, handled_by, handled_at FROM question_handled WHERE kind = 'gap' "
+                + "ORDER BY handled_at, subject", r -> new HandledGap(r.string(1), r.string(2), r.instant(3))));
+    }
+
+    /** The primary key (kind, subject) keeps one mark even when two replicas mark at once. */
+    private static boolean mark(java.sql.Connection c, String kind, String subject, String by, Instant at)
+            throws SQLException {
+        return Sql.update(c, "INSERT INTO question_handled (kind, subject, handled_by, handled_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (kind, subject) DO NOTHING", kind, subject, by, Sql.truncate(at)) == 1;
     }
 
     private static LoggedQuestion question(Row r) throws SQLException {
