@@ -67,6 +67,11 @@ public final class AnnouncementConversation implements AnnouncementCommands, But
         return view.preview(prepared, language);
     }
 
+    /** What a draft asks of people and by when, in the preview's words (the web console shows it too). */
+    public String dueLine(Announcement draft, String language) {
+        return view.dueLine(draft, language);
+    }
+
     /** What a confirmation did, in chat words. */
     public Reply confirmed(AnnouncementService.Confirmation done, String language) {
         return view.confirmed(done, language);

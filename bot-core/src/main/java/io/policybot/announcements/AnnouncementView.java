@@ -79,7 +79,6 @@ final class AnnouncementView {
                     a.announcement().version(), day(a.announcement().confirmedAt(), language), statusLine(a, m, language)));
             case Preview p -> {
                 String title = messages.title(p.draft().policyId(), language);
-                AnnouncementMessages.Ask ask = messages.ask(p.draft());
                 boolean rollOut = p.draft().baseVersion() == null;
                 String heading = m.get(rollOut ? "preview.rollout.heading" : "preview.heading", title, p.draft().version());
                 List<Block> blocks = new ArrayList<>();
@@ -93,8 +92,7 @@ final class AnnouncementView {
                 String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", "));
                 blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
-                blocks.add(new Block.Text(m.get("preview.due." + ask.name().toLowerCase(java.util.Locale.ROOT),
-                        AnnouncementMessages.date(p.draft().dueOn(), language))));
+                blocks.add(new Block.Text(dueLine(p.draft(), language)));
                 if (!p.channels().isEmpty()) {
                     blocks.add(new Block.Context(m.get("preview.channels", String.join(", ", p.channels()))));
                 }
@@ -104,6 +102,12 @@ final class AnnouncementView {
                 yield new Reply(Reply.PRIVATE, blocks, heading);
             }
         };
+    }
+
+    /** What the announcement asks of people, and by when (an update quiz, the full training, reading it). */
+    String dueLine(io.policybot.announcements.Announcement draft, String language) {
+        return AnnouncementMessages.messages(language).get("preview.due." + messages.ask(draft).name()
+                .toLowerCase(java.util.Locale.ROOT), AnnouncementMessages.date(draft.dueOn(), language));
     }
 
     Reply status(List<AlreadyAnnounced> all, String language) {

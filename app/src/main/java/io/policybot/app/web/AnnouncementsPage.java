@@ -45,6 +45,7 @@ final class AnnouncementsPage {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AnnouncementService service;
+    private final io.policybot.announcements.AnnouncementConversation chat;
     private final PolicyVersionStore versions;
     private final Supplier<ContentLibrary> content;
     private final PersonRepository people;
@@ -55,6 +56,7 @@ final class AnnouncementsPage {
 
     AnnouncementsPage(Services services, AuditLog audit, StaffAccess access, Pages pages, Clock clock) {
         this.service = services.announcements().service();
+        this.chat = services.announcements().conversation();
         this.versions = services.storage().versions();
         this.content = services.content();
         this.people = services.storage().people();
@@ -235,6 +237,8 @@ final class AnnouncementsPage {
         vars.put("audienceSize", p.audienceSize());
         vars.put("channels", String.join(", ", p.channels()));
         vars.put("noChange", changes.isEmpty());
+        // The chat preview's own sentence (Markdown bold dropped): what people have to do, and by when.
+        vars.put("asks", chat.dueLine(p.draft(), language).replace("**", ""));
         return vars;
     }
 

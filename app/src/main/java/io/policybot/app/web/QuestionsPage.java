@@ -58,7 +58,8 @@ final class QuestionsPage {
             g.put("downVoted", t.group().downVoted());
             g.put("section", t.group().section() == null ? "" : followUp.sectionTitle(t.group().section(), v.language()));
             g.put("weekly", t.weekly());
-            g.put("trend", t.trend() > 0 ? "up" : t.trend() < 0 ? "down" : "flat");
+            boolean fresh = t.weekly().subList(0, t.weekly().size() - 1).stream().allMatch(n -> n == 0);
+            g.put("trend", fresh && t.weekly().size() > 1 ? "new" : t.trend() > 0 ? "up" : t.trend() < 0 ? "down" : "flat");
             g.put("settled", t.settled());
             g.put("reopened", t.mark() != null && !t.settled());
             g.put("askedSince", t.askedSince());

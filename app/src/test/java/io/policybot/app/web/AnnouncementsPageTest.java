@@ -75,6 +75,9 @@ class AnnouncementsPageTest {
         assertTrue(preview.contains("class=\"side-by-side\""), "and side by side");
         assertTrue(preview.contains("<strong>8</strong>"), "everyone on Slack gets it");
         assertTrue(preview.contains("2027-01-31"), "the due date HR chose");
+        Matcher asks = Pattern.compile("<dd id=\"asks\">([^<]+)</dd>").matcher(preview);
+        assertTrue(asks.find() && asks.group(1).contains("2027") && !asks.group(1).contains("**"),
+                "what people have to do by then, in the chat preview's words: " + preview);
         assertTrue(audit(AuditEntry.ANNOUNCEMENT).isEmpty(), "a preview sends nothing");
         assertTrue(world.services.announcements().service().status().isEmpty());
     }

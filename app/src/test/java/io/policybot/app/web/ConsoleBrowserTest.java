@@ -164,4 +164,71 @@ class ConsoleBrowserTest {
         shot("people-phone-manager");
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
+
+    // ---- Announcements and Questions pages (webann) ----
+
+    /** Signs in on {@code w} (another world than the class's: these tests publish and send). */
+    private void signInOn(ConsoleWorld w, String userId) {
+        browser.get(w.base() + "/signin?token=" + w.token(userId, "en"));
+        browser.findElement(By.id("signin")).click();
+        waiting().until(d -> d.findElements(By.id("people-count")).size() == 1);
+    }
+
+    @Test
+    void hrSendsAnAnnouncementSeesTheDiffWatchesItReachSentAndMarksAQuestionHandled() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        try (ConsoleWorld w = new ConsoleWorld()) {
+            w.publishRevision("1.1");
+            w.asked("E2", "May I post photos from the office party?", false, null);
+            w.asked("E1", "Can I post photos of the office party?", false, null);
+            w.asked("E4", "When does the canteen open?", false, null);
+            signInOn(w, "HR1");
+
+            browser.findElement(By.linkText("Announcements")).click();
+            waiting().until(d -> d.findElements(By.id("prepare")).size() == 1);
+            browser.findElement(By.id("prepare-button")).click();
+            waiting().until(d -> d.findElements(By.id("confirm")).size() == 1);
+            assertEquals("8 people · slack 8", browser.findElement(By.id("audience")).getText());
+            WebElement changed = browser.findElement(By.cssSelector("[data-language='en'] [data-section='identifying-yourself']"));
+            List<String> added = changed.findElements(By.cssSelector(".side-by-side .after ins")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(List.of("(revised)"), added, "the words added, marked in the right-hand column");
+            assertTrue(changed.findElements(By.cssSelector(".inline-diff")).getFirst().getText().isEmpty(),
+                    "side by side on a laptop: the inline diff is hidden");
+            shot("announcement-diff");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            waiting().until(d -> changed.findElement(By.cssSelector(".inline-diff")).isDisplayed());
+            assertTrue(changed.findElement(By.cssSelector(".inline-diff ins")).getText().contains("(revised)"));
+            shot("announcement-diff-phone");
+            browser.manage().window().setSize(new Dimension(1280, 900));
+
+            browser.findElement(By.id("confirm")).click();
+            waiting().until(d -> d.findElements(By.id("history")).size() == 1);
+            WebElement badge = browser.findElement(By.cssSelector("#history [data-field='stateLabel']"));
+            assertEquals("Sending", badge.getText());
+            assertEquals("8", browser.findElement(By.cssSelector("#history [data-field='pending']")).getText());
+            shot("announcements-sending");
+            browser.executeScript("window.policybotSamePage = true;");
+            assertEquals(9, w.deliver(), "serve's delivery sends the 8 DMs and the channel post");
+            waiting().until(d -> "Sent".equals(badge.getText()));
+            assertEquals(Boolean.TRUE, browser.executeScript("return window.policybotSamePage === true;"),
+                    "the counts changed while HR watched, without a reload");
+            assertEquals("8", browser.findElement(By.cssSelector("#history [data-field='sent']")).getText());
+            assertEquals("0", browser.findElement(By.cssSelector("#history [data-field='pending']")).getText());
+            waiting().until(d -> "done".equals(d.findElement(By.id("history")).getAttribute("data-live")));
+            shot("announcements-sent");
+
+            browser.findElement(By.linkText("Questions")).click();
+            waiting().until(d -> d.findElements(By.id("gaps")).size() == 1);
+            List<WebElement> groups = browser.findElements(By.cssSelector("#gaps tbody tr"));
+            assertEquals(2, groups.size());
+            assertTrue(groups.getFirst().getText().contains("May I post photos from the office party?"));
+            groups.getFirst().findElement(By.cssSelector("button.mark-handled")).click();
+            waiting().until(d -> d.findElements(By.id("notice")).size() == 1);
+            WebElement first = browser.findElements(By.cssSelector("#gaps tbody tr")).getFirst();
+            assertTrue(first.getText().contains("Handled by Hana HR"), first.getText());
+            assertTrue(first.findElements(By.cssSelector("button.mark-handled")).isEmpty());
+            shot("questions");
+        }
+    }
 }

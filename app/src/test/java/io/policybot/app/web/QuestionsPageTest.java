@@ -57,6 +57,7 @@ class QuestionsPageTest {
                 + "<td class=\"num\">1</td>"), page);
         assertTrue(page.contains("Personal use"), "the matched section's title");
         assertTrue(page.contains("rising"), page);
+        assertTrue(page.contains("new this week"), "the canteen was first asked this week");
         assertTrue(page.contains("When does the canteen open?"), "the hand-off is listed");
         assertTrue(page.contains(">Open<"), "and open");
     }
@@ -71,7 +72,8 @@ class QuestionsPageTest {
         assertEquals("/console/questions?days=30&done=handled", marked.headers().firstValue("Location").orElseThrow());
         String page = client.get("/questions?done=handled", hr.cookie()).body();
         assertTrue(page.contains("Marked handled."));
-        assertTrue(page.contains("Handled by Hana HR, 2026-12-23 09:00"), page);
+        assertTrue(page.replaceAll("\\s+", " ").contains("Handled by Hana HR</span> <div class=\"meta\">2026-12-23 09:00</div>"),
+                page);
         assertEquals(1, page.split("class=\"mark-handled\"", -1).length - 1, "only the canteen group is left to mark");
         AuditEntry entry = world.services.storage().audit().recent(50).stream()
                 .filter(e -> e.action().equals(GapFollowUp.HANDLED)).findFirst().orElseThrow();
