@@ -1,9 +1,6 @@
 package io.policybot.announcements;
 
 import io.policybot.content.ContentLibrary;
-import io.policybot.content.Policy;
-import io.policybot.content.PolicyDocument;
-import io.policybot.content.Section;
 import io.policybot.chat.Block;
 import io.policybot.chat.ChatGateway;
 import io.policybot.chat.DeliveryResult;

@@ -49,7 +49,7 @@ final class AnnouncementsPage {
     private final PolicyVersionStore versions;
     private final Supplier<ContentLibrary> content;
     private final PersonRepository people;
-    private final StaffAccess access;
+    private final StaffOnly staffOnly;
     private final Pages pages;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -60,13 +60,13 @@ final class AnnouncementsPage {
         this.versions = services.storage().versions();
         this.content = services.content();
         this.people = services.storage().people();
-        this.access = access;
+        this.staffOnly = new StaffOnly(access, pages);
         this.pages = pages;
         this.clock = clock;
     }
 
     void get(HttpExchange ex, WebConsole.Viewer v, Request r) throws IOException {
-        if (refused(ex, v, r)) {
+        if (staffOnly.refused(ex, v, r, "announcements")) {
             return;
         }
         if (r.path().endsWith(".json")) {
@@ -84,7 +84,7 @@ final class AnnouncementsPage {
     }
 
     void post(HttpExchange ex, WebConsole.Viewer v, Request r) throws IOException {
-        if (refused(ex, v, r)) {
+        if (staffOnly.refused(ex, v, r, "announcements")) {
             return;
         }
         switch (r.path()) {
@@ -100,21 +100,6 @@ final class AnnouncementsPage {
                         + (cancelled ? "DRAFT_CANCELLED" : "ALREADY_SENT"));
             }
         }
-    }
-
-    /** HR and admins only; anyone else is refused, and the refusal audited. */
-    private boolean refused(HttpExchange ex, WebConsole.Viewer v, Request r) throws IOException {
-        if (v.roles().staff()) {
-            return false;
-        }
-        access.refuse(v.actor(), v.roles(), "console " + r.method() + " " + r.path(), "");
-        if (r.path().endsWith(".json")) {
-            WebConsole.send(ex, 403, "application/json; charset=utf-8", "{\"error\":\"refused\"}".getBytes(StandardCharsets.UTF_8));
-        } else {
-            WebConsole.html(ex, 403, pages.render("message", v.language(), WebConsole.page(v, "announcements",
-                    Map.of("message", v.m().get("refused")))));
-        }
-        return true;
     }
 
     private void prepare(HttpExchange ex, WebConsole.Viewer v, Request r) throws IOException {

@@ -29,20 +29,20 @@ final class QuestionsPage {
 
     private final GapFollowUp followUp;
     private final PersonRepository people;
-    private final StaffAccess access;
+    private final StaffOnly staffOnly;
     private final Pages pages;
     private final Clock clock;
 
     QuestionsPage(Services services, AuditLog audit, StaffAccess access, Pages pages, Clock clock) {
         this.followUp = services.gapFollowUp(audit);
         this.people = services.storage().people();
-        this.access = access;
+        this.staffOnly = new StaffOnly(access, pages);
         this.pages = pages;
         this.clock = clock;
     }
 
     void get(HttpExchange ex, WebConsole.Viewer v, Request r) throws IOException {
-        if (refused(ex, v, r)) {
+        if (staffOnly.refused(ex, v, r, "questions")) {
             return;
         }
         int days = days(r.param("days"));
@@ -89,7 +89,7 @@ final class QuestionsPage {
     }
 
     void post(HttpExchange ex, WebConsole.Viewer v, Request r) throws IOException {
-        if (refused(ex, v, r)) {
+        if (staffOnly.refused(ex, v, r, "questions")) {
             return;
         }
         String back = WebConsole.PREFIX + "/questions?days=" + days(r.param("days")) + "&done=";
@@ -104,16 +104,6 @@ final class QuestionsPage {
             WebConsole.redirect(ex, back + (followUp.markHandOffHandled(v.actor().key(), r.param("id")) ? "handoff"
                     : "handoffAlready"));
         }
-    }
-
-    private boolean refused(HttpExchange ex, WebConsole.Viewer v, Request r) throws IOException {
-        if (v.roles().staff()) {
-            return false;
-        }
-        access.refuse(v.actor(), v.roles(), "console " + r.method() + " " + r.path(), "");
-        WebConsole.html(ex, 403, pages.render("message", v.language(), WebConsole.page(v, "questions",
-                Map.of("message", v.m().get("refused")))));
-        return true;
     }
 
     private static int days(String text) {

@@ -39,7 +39,8 @@ final class ConsoleWorld implements AutoCloseable {
     private final RecordingGateway slack = new RecordingGateway("slack", true);
 
     ConsoleWorld() throws IOException {
-        services = TestServices.builder(db, content::get, clock, 1).platforms(Set.of("slack"))
+        // Pacing the DMs to Slack's rate waits on the test clock: simulated time, no real sleep.
+        services = TestServices.builder(db, content::get, clock, 1).platforms(Set.of("slack")).sleeper(clock::advance)
                 .roles(RolesConfig.of(Map.of(Role.ADMIN, List.of("slack:ADM")))).build();
         company = SmallCompany.hire(db, services.storage().people(), services.storage().roster(),
                 services.storage().audit(), clock);

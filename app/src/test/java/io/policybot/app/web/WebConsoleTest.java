@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.audit.AuditEntry;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Every console route on a real listener: sign-in links, roles and scope, CSRF, security headers, CSV. */
 class WebConsoleTest {
     private final ConsoleWorld world = new ConsoleWorld();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ConsoleClient client = new ConsoleClient(world);
 
     WebConsoleTest() throws IOException {
     }
@@ -33,39 +27,20 @@ class WebConsoleTest {
         world.close();
     }
 
-    /** A signed-in browser: its session cookie and the CSRF token of its forms. */
-    record Browser(String cookie, String csrf) {
-    }
-
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.base() + path)).GET();
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.get(path, cookie);
     }
 
     private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.post(path, cookie, form);
     }
 
     private HttpResponse<String> redeem(String token) throws Exception {
-        return post("/signin", null, "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return client.redeem(token);
     }
 
-    private Browser signIn(String userId) throws Exception {
-        HttpResponse<String> r = redeem(world.token(userId, "en"));
-        assertEquals(303, r.statusCode(), r.body());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/", cookie).body());
-        assertTrue(m.find(), "the overview has forms with a CSRF token");
-        return new Browser(cookie, m.group(1));
+    private ConsoleClient.Browser signIn(String userId) throws Exception {
+        return client.signIn(userId);
     }
 
     private List<String> peopleCsvNames(String cookie, String query) throws Exception {
@@ -116,7 +91,7 @@ class WebConsoleTest {
 
     @Test
     void everyResponseCarriesStrictSecurityHeaders() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         for (String path : List.of("/", "/people", "/signin", "/static/console.js")) {
             HttpResponse<String> r = get(path, hr.cookie());
             String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -134,7 +109,7 @@ class WebConsoleTest {
 
     @Test
     void hrSeesEveryoneWithTheNumbersOfTheReport() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         String overview = get("/", hr.cookie()).body();
         assertTrue(overview.contains("id=\"people-count\">8<"), overview);
         assertTrue(overview.contains("id=\"chart-data\""));
@@ -148,7 +123,7 @@ class WebConsoleTest {
 
     @Test
     void aManagerSeesTheirOrgOnlyAndIsRefusedOthersAndTheAuditLog() throws Exception {
-        Browser mia = signIn("M1");
+        ConsoleClient.Browser mia = signIn("M1");
         assertEquals(List.of("Eli Lead", "Eva Junior"), peopleCsvNames(mia.cookie(), ""), "direct and indirect reports");
         String people = get("/people", mia.cookie()).body();
         assertFalse(people.contains("Ed Support"));
@@ -167,7 +142,7 @@ class WebConsoleTest {
 
     @Test
     void anEmployeeSeesOnlyTheirOwnRecord() throws Exception {
-        Browser ed = signIn("E3");
+        ConsoleClient.Browser ed = signIn("E3");
         assertEquals(List.of("Ed Support"), peopleCsvNames(ed.cookie(), ""));
         assertEquals(200, get("/person?key=slack:E3", ed.cookie()).statusCode());
         assertEquals(403, get("/person?key=slack:E2", ed.cookie()).statusCode());
@@ -176,7 +151,7 @@ class WebConsoleTest {
 
     @Test
     void anAdminSeesEverythingIncludingTheAuditLog() throws Exception {
-        Browser ari = signIn("ADM");
+        ConsoleClient.Browser ari = signIn("ADM");
         assertEquals(8, peopleCsvNames(ari.cookie(), "").size());
         String audit = get("/audit?action=console.signin", ari.cookie()).body();
         assertTrue(audit.contains("slack:ADM"), audit);
@@ -188,7 +163,7 @@ class WebConsoleTest {
 
     @Test
     void theCsvHoldsExactlyTheFilteredRowsAndTheExportIsAudited() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         String table = get("/people?team=Sales&status=overdue", hr.cookie()).body();
         assertTrue(table.contains("Mia Manager") && table.contains("Eli Lead") == false, "Eli joined lately: not overdue");
         HttpResponse<String> csv = get("/people.csv?team=Sales&status=overdue", hr.cookie());
@@ -206,7 +181,7 @@ class WebConsoleTest {
 
     @Test
     void formsWithoutTheSessionsCsrfTokenAreRefusedAndAudited() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         assertEquals(403, post("/signout", hr.cookie(), "csrf=wrong").statusCode());
         assertEquals(403, post("/language", hr.cookie(), "lang=zh").statusCode());
         assertEquals(200, get("/", hr.cookie()).statusCode(), "still signed in");
@@ -218,7 +193,7 @@ class WebConsoleTest {
 
     @Test
     void theLanguageSwitchesToChineseAndASessionEndsWhenIdle() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         HttpResponse<String> r = post("/language", hr.cookie(), "csrf=" + hr.csrf() + "&lang=zh&back=/console/people");
         assertEquals(303, r.statusCode());
         assertEquals("/console/people", r.headers().firstValue("Location").orElseThrow());
