@@ -59,6 +59,16 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void theConsoleChatsPeopleHaveNoLocaleAndSignInInTheConversationsLanguage() {
+        Services s = services("http://localhost:8080/console");
+        Actor console = new Actor("console", "hana", "hana", null); // as the console chat sends its messages
+        Reply r = say(engine(s), console, "控制台", Inbound.Message.Kind.COMMAND).getFirst();
+        assertEquals(Reply.DM, r.placement(), text(r));
+        assertEquals(new SignInLinks.Redeemed.SignedIn("console", "hana", Locale.forLanguageTag("zh")),
+                s.signInLinks().redeem(token(r)));
+    }
+
+    @Test
     void consoleSendsAOneTimeLinkInADmThatSignsInThatPersonOnce() {
         Services s = services("https://policybot.example.com/console/");
         List<Reply> replies = say(engine(s), alice, "console", Inbound.Message.Kind.COMMAND);
