@@ -36,3 +36,29 @@
   target.setAttribute("data-ready", "true");
   window.addEventListener("resize", function () { plot.setSize({ width: width(), height: 260 }); });
 })();
+
+// Completion over time (webcontent): one line per announced version and measure, % of the people in view by day,
+// read from the page's JSON block like the chart above.
+(function () {
+  var data = document.getElementById("timeline-data");
+  var target = document.getElementById("timeline");
+  if (!data || !target || typeof uPlot === "undefined") { return; }
+  var chart = JSON.parse(data.textContent);
+  if (!chart.series.length || !chart.days.length) { return; }
+  var colours = ["#2457c5", "#1e7d32", "#e08a00", "#6b4fbb", "#00838f", "#b3261e", "#795548", "#c2185b"];
+  var rows = [chart.days], series = [{}];
+  chart.series.forEach(function (s, j) {
+    rows.push(s.values);
+    series.push({ label: s.label, stroke: colours[j % colours.length], width: 2, spanGaps: false,
+      dash: j % 2 === 1 ? [6, 4] : undefined, points: { show: chart.days.length < 40 },
+      value: function (u, v) { return v == null ? "—" : v + "%"; } });
+  });
+  function width() { return Math.max(280, target.clientWidth - 16); }
+  var plot = new uPlot({
+    width: width(), height: 260, series: series,
+    scales: { x: { time: true }, y: { range: [0, 100] } },
+    axes: [{}, { label: chart.axis, values: function (u, splits) { return splits.map(function (v) { return v + "%"; }); } }]
+  }, rows, target);
+  target.setAttribute("data-ready", "true");
+  window.addEventListener("resize", function () { plot.setSize({ width: width(), height: 260 }); });
+})();

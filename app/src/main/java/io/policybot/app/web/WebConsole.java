@@ -69,6 +69,8 @@ public final class WebConsole implements HttpHandler {
     private final SignInLinks links;
     private final Sessions sessions;
     private final Pages pages = new Pages();
+    private final ContentPage content;
+    private final Services services;
     private final Clock clock;
     private final boolean secure;
 
@@ -77,7 +79,22 @@ public final class WebConsole implements HttpHandler {
      * @param idle   how long a session lives without a request
      */
     public WebConsole(Services services, Clock clock, boolean secure, Duration idle) {
+        this(services, clock, secure, idle, ContentPage.Source.lexical(services.content()));
+    }
+
+    /**
+     * @param answerer         the answerer chat uses (the Content page's "try a question" asks it)
+     * @param contentDirectory the content directory the process serves, checked on the Content page; null: bundled
+     */
+    public WebConsole(Services services, Clock clock, boolean secure, Duration idle,
+                      java.util.function.Supplier<io.policybot.answering.QuestionAnswerer> answerer,
+                      java.nio.file.Path contentDirectory) {
+        this(services, clock, secure, idle, new ContentPage.Source(answerer, contentDirectory));
+    }
+
+    private WebConsole(Services services, Clock clock, boolean secure, Duration idle, ContentPage.Source content) {
         AuditLog log = services.storage().audit();
+        this.services = services;
         this.reports = services.reportCommands(log);
         this.reportService = services.reports();
         this.access = services.access(log);
@@ -88,6 +105,7 @@ public final class WebConsole implements HttpHandler {
         this.sessions = new Sessions(clock, idle);
         this.clock = clock;
         this.secure = secure;
+        this.content = new ContentPage(services, content, access, pages, clock);
     }
 
     /** The signed-in person of a request: their identity, roles asked now, and their session. */
@@ -155,6 +173,7 @@ public final class WebConsole implements HttpHandler {
                     String back = r.param("back");
                     redirect(ex, back.startsWith(PREFIX + "/") && !back.contains("//") ? back : PREFIX + "/");
                 }
+                case "/content/try" -> content.tryQuestion(ex, v, r);
                 default -> text(ex, 404, v.m().get("notFound"));
             }
             return;
@@ -170,6 +189,7 @@ public final class WebConsole implements HttpHandler {
             case "/person" -> person(ex, v, r);
             case "/audit" -> auditPage(ex, v, r, false);
             case "/audit.csv" -> auditPage(ex, v, r, true);
+            case "/content", "/content/policy", "/content/diff" -> content.get(ex, v, r);
             default -> html(ex, 404, pages.render("message", v.language(), page(v, "", Map.of("message", v.m().get("notFound")))));
         }
     }
@@ -225,7 +245,7 @@ public final class WebConsole implements HttpHandler {
 
     // ---- pages ----
 
-    private Map<String, Object> page(Viewer v, String current, Map<String, Object> more) {
+    static Map<String, Object> page(Viewer v, String current, Map<String, Object> more) {
         Map<String, Object> vars = new LinkedHashMap<>(more);
         vars.put("me", v.actor().displayName());
         vars.put("role", v.m().get("role." + v.roles().highest().code()));
@@ -242,7 +262,10 @@ public final class WebConsole implements HttpHandler {
     }
 
     private void overview(HttpExchange ex, Viewer v) throws IOException {
-        Report report = report(v);
+        ReportScope scope = reports.consoleScope(v.actor());
+        Report report = reportService.report(scope, scope.getClass().getSimpleName(), v.language());
+        CompletionChart.Chart timeline = CompletionChart.of(reportService, scope, report.people(),
+                services.storage().announcements().allConfirmed(), services.content().get(), v.m(), v.language(), clock);
         List<Map<String, Object>> chart = new ArrayList<>();
         for (Report.PolicySummary s : report.policies()) {
             chart.add(Map.of("label", s.title() + " " + s.version(), "counts", List.of(s.completed(), s.inProgress(),
@@ -255,7 +278,8 @@ public final class WebConsole implements HttpHandler {
         String chartJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                 Map.of("states", states, "series", chart)).replace("</", "<\\/");
         html(ex, 200, pages.render("overview", v.language(), page(v, "overview", Map.of("report", report,
-                "chart", chartJson, "behind", PeopleTable.behind(report.rows(), 5)))));
+                "chart", chartJson, "behind", PeopleTable.behind(report.rows(), 5),
+                "timeline", timeline.json(), "timelineRows", timeline.rows()))));
     }
 
     private void people(HttpExchange ex, Viewer v, Request r) throws IOException {
@@ -313,8 +337,14 @@ public final class WebConsole implements HttpHandler {
             rows.add(Map.of("at", at.format(LocalDateTime.ofInstant(c.completedAt(), zone)), "policy", c.policyId(),
                     "version", c.policyVersion(), "module", c.module(), "score", c.percent() + "%"));
         }
+        List<Map<String, Object>> acks = new ArrayList<>();
+        for (io.policybot.announcements.Acknowledgement a : services.storage().acknowledgements().ofPerson(p.id())) {
+            acks.add(Map.of("at", at.format(LocalDateTime.ofInstant(a.acknowledgedAt(), zone)), "policy", a.policyId(),
+                    "version", a.policyVersion(), "platform", a.platform() == null ? "—" : a.platform(),
+                    "announcement", a.announcementId() == null ? "" : a.announcementId()));
+        }
         html(ex, 200, pages.render("person", v.language(), page(v, "people", Map.of("person", p,
-                "rows", report.rows(), "attempts", rows))));
+                "rows", report.rows(), "attempts", rows, "acknowledgements", acks))));
     }
 
     private void auditPage(HttpExchange ex, Viewer v, Request r, boolean csv) throws IOException {
@@ -422,7 +452,7 @@ public final class WebConsole implements HttpHandler {
         ex.sendResponseHeaders(303, -1);
     }
 
-    private static void html(HttpExchange ex, int status, String body) throws IOException {
+    static void html(HttpExchange ex, int status, String body) throws IOException {
         send(ex, status, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
