@@ -288,7 +288,8 @@ final class ContentPage {
 
     private static Map<String, Object> row(String kind, String id, List<Map<String, String>> title,
                                            List<Map<String, String>> summary) {
-        boolean textOnly = kind.equals("changed") && summary.stream().allMatch(p -> p.get("kind").equals("SAME"));
+        boolean textOnly = kind.equals("changed") && summary.stream().allMatch(p -> p.get("kind").equals("SAME"))
+                && title.stream().allMatch(p -> p.get("kind").equals("SAME"));
         return Map.of("kind", kind, "id", id, "title", title, "summary", summary, "otherText", textOnly);
     }
 
