@@ -49,10 +49,10 @@ final class BlockHtml {
         return out.append("</div>").toString();
     }
 
-    /** "📄 Policy title › Section title · v1.2", the policy title linked when the content gives a link. */
+    /** "Policy title › Section title · v1.2", the policy title linked when the content gives a link (chat adds 📄). */
     private static String citation(Block.Citation c) {
         String title = c.policyTitle() == null || c.policyTitle().isBlank() ? c.policyId() : c.policyTitle();
-        StringBuilder sb = new StringBuilder("\uD83D\uDCC4 ");
+        StringBuilder sb = new StringBuilder();
         sb.append(c.link() != null && c.link().matches("https?://\\S+")
                 ? "<a href=\"" + escape(c.link()) + "\" rel=\"noopener noreferrer\">" + escape(title) + "</a>"
                 : "<strong>" + escape(title) + "</strong>");

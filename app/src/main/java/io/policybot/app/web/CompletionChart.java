@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The Overview's completion over time: for each announced policy version (the latest few), the share of the people
  * in scope who had acknowledged it and, for a policy with a quiz, passed its training, day by day since the
- * announcement. The counts come from {@link ReportService#timeline} (one query per version); this only lays them out
+ * announcement. Days are the server's (its clock's zone), written as dates. The counts come from {@link ReportService#timeline} (one query per version); this only lays them out
  * for the line chart and for the table beside it that reads without script.
  */
 final class CompletionChart {
@@ -50,7 +50,7 @@ final class CompletionChart {
         for (LocalDate d = first; !d.isAfter(LocalDate.now(clock)); d = d.plusDays(1)) {
             days.add(d);
         }
-        List<Long> xs = days.stream().map(d -> d.atStartOfDay(clock.getZone()).toEpochSecond()).toList();
+        List<String> xs = days.stream().map(LocalDate::toString).toList();
         List<Map<String, Object>> series = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CompletionTimeline t : lines) {
@@ -68,7 +68,8 @@ final class CompletionChart {
             row.put("passed", quiz ? count(t.passedNow(), people) : "—");
             rows.add(row);
         }
-        Map<String, Object> data = Map.of("days", xs, "series", series, "axis", m.get("timeline.axis"));
+        Map<String, Object> data = Map.of("days", xs, "series", series, "axis", m.get("timeline.axis"),
+                "day", m.get("timeline.day"));
         try {
             return new Chart(new ObjectMapper().writeValueAsString(data).replace("</", "<\\/"), rows);
         } catch (JsonProcessingException e) {

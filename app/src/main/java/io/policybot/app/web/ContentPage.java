@@ -278,7 +278,8 @@ final class ContentPage {
                     List.of(part("REMOVED", s.summary()))));
         }
         int total = after.sections().getOrDefault(lang, List.of()).size();
-        return Map.of("language", lang, "rows", rows, "unchanged", total - c.added().size() - c.changed().size());
+        return Map.of("language", lang, "rows", rows, "changed", c.changed().size(), "added", c.added().size(),
+                "removed", c.removed().size(), "unchanged", total - c.added().size() - c.changed().size());
     }
 
     private static int position(PublishedVersion v, String lang, String sectionId) {
