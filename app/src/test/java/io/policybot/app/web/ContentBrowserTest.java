@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,8 +18,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,21 +34,9 @@ class ContentBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        String driver = System.getenv().getOrDefault("POLICYBOT_CHROMEDRIVER", "/usr/bin/chromedriver");
-        String chromium = System.getenv().getOrDefault("POLICYBOT_CHROMIUM",
-                new File("/usr/bin/chromium").canExecute() ? "/usr/bin/chromium" : "/usr/bin/chromium-browser");
-        Assumptions.assumeTrue(new File(driver).canExecute() && new File(chromium).canExecute(),
-                "Browser tests skipped: Chromium could not be installed here (scripts/find-chromium.sh installs "
-                        + "Debian's chromium and chromium-driver when apt-get may run)");
+        browser = HeadlessChromium.start(java.util.Map.of());
         content = new ContentWorld();
         Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.audit.AuditEntry;
 import io.policybot.store.Sql;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 class ContentPageTest {
     private final ContentWorld content = new ContentWorld();
     private final ConsoleWorld world = content.world;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ConsoleClient client = new ConsoleClient(content.base(), user -> world.token(user, "en"));
 
     ContentPageTest() throws Exception {
     }
@@ -38,42 +33,24 @@ class ContentPageTest {
         content.close();
     }
 
-    record Browser(String cookie, String csrf) {
-    }
-
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(content.base() + path)).GET();
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.get(path, cookie);
     }
 
     private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(content.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.post(path, cookie, form);
     }
 
-    private Browser signIn(String userId) throws Exception {
-        HttpResponse<String> r = post("/signin", null, "token=" + enc(world.token(userId, "en")));
-        assertEquals(303, r.statusCode(), r.body());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/", cookie).body());
-        assertTrue(m.find());
-        return new Browser(cookie, m.group(1));
+    private ConsoleClient.Browser signIn(String userId) throws Exception {
+        return client.signIn(userId);
     }
 
-    private HttpResponse<String> ask(Browser b, String question, String language) throws Exception {
+    private HttpResponse<String> ask(ConsoleClient.Browser b, String question, String language) throws Exception {
         return post("/content/try", b.cookie(), "csrf=" + enc(b.csrf()) + "&q=" + enc(question) + "&lang=" + language);
     }
 
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return ConsoleClient.enc(s);
     }
 
     private long loggedQuestions() {
@@ -97,7 +74,7 @@ class ContentPageTest {
     @Test
     void employeesAndManagersAreRefusedEveryContentRouteAndTheRefusalIsAudited() throws Exception {
         for (String user : List.of("E3", "M1")) {
-            Browser b = signIn(user);
+            ConsoleClient.Browser b = signIn(user);
             for (String path : ROUTES) {
                 HttpResponse<String> r = get(path, b.cookie());
                 assertEquals(403, r.statusCode(), user + " " + path);
@@ -120,7 +97,7 @@ class ContentPageTest {
 
     @Test
     void hrSeesTheValidContentDirectoryThePoliciesAndTheirPublishedVersions() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         HttpResponse<String> page = get("/content", hr.cookie());
         assertEquals(200, page.statusCode());
         String body = page.body();
@@ -134,7 +111,7 @@ class ContentPageTest {
 
     @Test
     void aBrokenContentFileIsListedWithFileAndLine() throws Exception {
-        Browser admin = signIn("ADM");
+        ConsoleClient.Browser admin = signIn("ADM");
         java.nio.file.Path quiz = content.directory.resolve("social-media/quiz-part1.en.yaml");
         String before = java.nio.file.Files.readString(quiz);
         String body;
@@ -154,7 +131,7 @@ class ContentPageTest {
 
     @Test
     void eachSectionIsShownAsTheBotShowsItInChatInEitherLanguage() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         String en = get("/content/policy?id=social-media&lang=en", hr.cookie()).body();
         assertTrue(en.contains("id=\"section-account-security\""));
         assertTrue(en.contains("<h4>Account security</h4>"), en);
@@ -170,7 +147,7 @@ class ContentPageTest {
 
     @Test
     void theDiffOfTwoPublishedVersionsShowsWhatChangedWordByWord() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         String diff = get("/content/diff?policy=social-media&from=0.9&to=1.0", hr.cookie()).body();
         assertTrue(diff.contains("id=\"diff-en\""), diff);
         assertTrue(diff.contains("<del>during work hours</del>") && diff.contains("<ins>at work</ins>"), diff);
@@ -191,7 +168,7 @@ class ContentPageTest {
 
     @Test
     void tryingAQuestionShowsTheAnswerAndTheRankedSectionsAndLogsNothing() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         HttpResponse<String> r = ask(hr, "Can I share the password of our official account with a colleague?", "en");
         assertEquals(200, r.statusCode(), r.body());
         String body = r.body();
@@ -233,7 +210,7 @@ class ContentPageTest {
 
     @Test
     void tryingAQuestionWithoutTheFormsTokenIsRefusedAndAudited() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         HttpResponse<String> r = post("/content/try", hr.cookie(), "q=" + enc("password sharing") + "&csrf=wrong");
         assertEquals(403, r.statusCode());
         assertFalse(r.body().contains("Account security"));
@@ -244,7 +221,7 @@ class ContentPageTest {
 
     @Test
     void theOverviewDrawsCompletionSinceTheAnnouncementForTheViewersScope() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         String overview = get("/", hr.cookie()).body();
         assertTrue(overview.contains("id=\"timeline-data\""), overview);
         Matcher row = Pattern.compile("<td>Social Media Policy 1.0</td><td>2026-12-10</td>\\s*<td class=\"num\">([^<]+)</td>"
@@ -261,7 +238,7 @@ class ContentPageTest {
         assertEquals("[0.0,0.0,12.5,12.5,25.0,25.0]", data.get("series").get(0).get("values").toString());
         assertEquals("[0.0,0.0,0.0,0.0,0.0,12.5]", data.get("series").get(1).get("values").toString());
 
-        Browser max = signIn("M2"); // Ed and Flo
+        ConsoleClient.Browser max = signIn("M2"); // Ed and Flo
         Matcher mine = Pattern.compile("<td>Social Media Policy 1.0</td><td>2026-12-10</td>\\s*<td class=\"num\">([^<]+)</td>"
                 + "<td class=\"num\">([^<]+)</td>").matcher(get("/", max.cookie()).body());
         assertTrue(mine.find());
@@ -272,13 +249,8 @@ class ContentPageTest {
     @Test
     void theOverviewSaysSoWhenNothingWasAnnounced() throws Exception {
         try (ConsoleWorld empty = new ConsoleWorld()) { // its own database: nothing announced
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(empty.base() + "/signin"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + enc(empty.token("HR1", "en")))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            String overview = http.send(HttpRequest.newBuilder(URI.create(empty.base() + "/")).header("Cookie", cookie)
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            ConsoleClient there = new ConsoleClient(empty.base(), user -> empty.token(user, "en"));
+            String overview = there.get("/", there.signIn("HR1").cookie()).body();
             assertTrue(overview.contains("id=\"timeline-none\""), overview);
             assertFalse(overview.contains("id=\"timeline-data\""));
         }
@@ -286,24 +258,24 @@ class ContentPageTest {
 
     @Test
     void thePersonPageShowsEachAcknowledgementsTimeVersionAndPlatform() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         String eva = get("/person?key=slack:E2", hr.cookie()).body();
         Matcher row = Pattern.compile("<table id=\"acknowledgements\">.*?<tbody><tr><td>([^<]+)</td><td>([^<]+)</td>\\s*"
                 + "<td>([^<]+)</td><td>([^<]+)</td>", Pattern.DOTALL).matcher(eva);
         assertTrue(row.find(), eva);
         assertEquals(List.of("2026-12-14 16:30", "social-media", world.version, "discord"),
                 List.of(row.group(1), row.group(2), row.group(3), row.group(4)));
-        Browser max = signIn("M2");
+        ConsoleClient.Browser max = signIn("M2");
         assertTrue(get("/person?key=slack:E3", max.cookie()).body().contains("<td>slack</td>"), "a manager sees their report's");
         assertEquals(403, get("/person?key=slack:E2", max.cookie()).statusCode());
-        Browser ed = signIn("E3");
+        ConsoleClient.Browser ed = signIn("E3");
         assertTrue(get("/person?key=slack:E3", ed.cookie()).body().contains("2026-12-12 11:00"), "and everyone their own");
         assertTrue(get("/person?key=slack:M1", hr.cookie()).body().contains("No acknowledgements yet."));
     }
 
     @Test
     void theContentPageIsInChinese() throws Exception {
-        Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = signIn("HR1");
         post("/language", hr.cookie(), "csrf=" + enc(hr.csrf()) + "&lang=zh&back=" + enc("/console/content"));
         String body = get("/content", hr.cookie()).body();
         assertTrue(body.contains("内容目录") && body.contains("试问一个问题") && body.contains("有效"), body);

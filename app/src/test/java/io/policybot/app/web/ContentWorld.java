@@ -1,6 +1,7 @@
 package io.policybot.app.web;
 
 import com.sun.net.httpserver.HttpServer;
+import io.policybot.app.TestContentDirs;
 import io.policybot.Ids;
 import io.policybot.announcements.Acknowledgement;
 import io.policybot.announcements.Announcement;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 
 /**
  * {@link ConsoleWorld}'s company with content history, served by a console that has a content directory and an
@@ -34,8 +34,8 @@ final class ContentWorld implements AutoCloseable {
     final HttpServer server;
 
     ContentWorld() throws IOException {
-        copyBundled(directory);
-        Path old = copyBundled(root.resolve("old"));
+        TestContentDirs.copyBundled(directory);
+        Path old = TestContentDirs.copyBundled(root.resolve("old"));
         edit(old.resolve("social-media/policy.en.md"), "version: \"1.0\"", "version: \"0.9\"");
         edit(old.resolve("social-media/policy.zh.md"), "version: \"1.0\"", "version: \"0.9\"");
         edit(old.resolve("social-media/policy.en.md"), "## Personal use at work", "## Personal use during work hours");
@@ -76,21 +76,6 @@ final class ContentWorld implements AutoCloseable {
             throw new IllegalStateException(file + " has no " + from);
         }
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-    }
-
-    private static Path copyBundled(Path to) throws IOException {
-        Path from = Path.of("../content/src/main/resources/policybot/content");
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 
     @Override
