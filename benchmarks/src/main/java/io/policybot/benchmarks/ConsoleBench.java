@@ -41,6 +41,13 @@ final class ConsoleBench {
             long generated = System.nanoTime();
             Clock clock = Clock.systemUTC();
             Services services = Services.builder(Storage.on(db)).content(() -> library).clock(clock).build();
+            // The version announced 30 days ago: the Overview draws its completion over time (one more query).
+            io.policybot.announcements.Announcement announced = new io.policybot.announcements.Announcement(
+                    io.policybot.Ids.next(), policy.id(), policy.version(), null, java.time.LocalDate.now(clock),
+                    io.policybot.announcements.Announcement.Status.DRAFT, null, clock.instant(), null);
+            services.storage().announcements().createDraft(announced);
+            services.storage().announcements().settle(announced.id(),
+                    io.policybot.announcements.Announcement.Status.CONFIRMED, clock.instant().minus(Duration.ofDays(30)));
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
             server.createContext(WebConsole.PREFIX, new WebConsole(services, clock, false, Duration.ofMinutes(30)));
             server.start();

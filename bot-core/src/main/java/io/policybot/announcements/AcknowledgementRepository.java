@@ -1,5 +1,6 @@
 package io.policybot.announcements;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Acknowledgements ("I have read it"): one per person and policy version. */
@@ -10,4 +11,7 @@ public interface AcknowledgementRepository {
     Optional<Acknowledgement> find(String personId, String policyId, String version);
 
     int count(String policyId, String version);
+
+    /** Every acknowledgement of this person, of any policy and version, newest first: the evidence on their record. */
+    List<Acknowledgement> ofPerson(String personId);
 }

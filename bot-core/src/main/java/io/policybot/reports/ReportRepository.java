@@ -32,6 +32,17 @@ public interface ReportRepository {
     /** Person ids in scope who acknowledged this policy version. */
     Set<String> acknowledged(ReportScope scope, String policyId, String version);
 
+    /**
+     * How many people in scope first passed a module (quiz, update quiz, role-play) of this policy version, and how
+     * many acknowledged it, on each day: the days as {@code offset} has them, only days with any, oldest first. What
+     * {@link ReportService#timeline} adds up into completion over time.
+     */
+    List<DayCount> firstDoneByDay(ReportScope scope, String policyId, String version, java.time.ZoneOffset offset);
+
+    /** One day's first passes and acknowledgements of a policy version. */
+    record DayCount(java.time.LocalDate day, int passed, int acknowledged) {
+    }
+
     /** Whether {@code personId} reports to {@code managerId}, directly or through others. */
     boolean inOrg(String managerId, String personId);
 

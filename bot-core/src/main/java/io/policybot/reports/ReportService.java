@@ -59,6 +59,47 @@ public final class ReportService {
                 .map(s -> d.title() + " > " + s.title())).orElse(policySection);
     }
 
+    /** The longest a timeline reaches back: a year of days is as much as a chart shows legibly. */
+    static final int TIMELINE_DAYS = 366;
+
+    /**
+     * Completion over time of a policy version since {@code since} (its announcement), for the people in scope:
+     * one query for the counts per day, added up here. Starts at most {@value #TIMELINE_DAYS} days back.
+     *
+     * @param people how many people are in scope (the report's count, so the chart and the table agree)
+     */
+    public CompletionTimeline timeline(ReportScope scope, int people, String policyId, String version,
+                                       java.time.Instant since) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate first = LocalDate.ofInstant(since, zone);
+        if (first.isBefore(today.minusDays(TIMELINE_DAYS - 1))) {
+            first = today.minusDays(TIMELINE_DAYS - 1);
+        }
+        if (first.isAfter(today)) {
+            first = today;
+        }
+        List<ReportRepository.DayCount> counts = repository.firstDoneByDay(scope, policyId, version,
+                zone.getRules().getOffset(clock.instant()));
+        List<LocalDate> days = new ArrayList<>();
+        List<Integer> passed = new ArrayList<>();
+        List<Integer> acknowledged = new ArrayList<>();
+        int p = 0;
+        int a = 0;
+        int next = 0;
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            while (next < counts.size() && !counts.get(next).day().isAfter(day)) {
+                p += counts.get(next).passed();
+                a += counts.get(next).acknowledged();
+                next++;
+            }
+            days.add(day);
+            passed.add(p);
+            acknowledged.add(a);
+        }
+        return new CompletionTimeline(policyId, version, first, people, days, passed, acknowledged);
+    }
+
     public Report report(ReportScope scope, String scopeLabel, String language) {
         List<Person> people = repository.people(scope);
         LocalDate today = LocalDate.now(clock);

@@ -31,10 +31,11 @@ public record ConsoleInvitation(SignInLinks links, String consoleUrl) {
             String text = m.get("console.disabled");
             return List.of(new Reply(Reply.PRIVATE, List.of(new Block.Text(text)), text));
         }
-        // The console chat's people have no platform locale: their session opens in the conversation's language.
-        Actor signingIn = actor.locale() != null ? actor
-                : new Actor(actor.platform(), actor.userId(), actor.displayName(), java.util.Locale.forLanguageTag(language));
-        String url = consoleUrl + "/signin?token=" + links.issue(signingIn);
+        // A person whose client sends no locale (the console chat without --lang) gets the session in the language
+        // this conversation is in.
+        Actor bound = actor.locale() != null ? actor : new Actor(actor.platform(), actor.userId(), actor.displayName(),
+                java.util.Locale.forLanguageTag(language), actor.groups());
+        String url = consoleUrl + "/signin?token=" + links.issue(bound);
         String text = m.get("console.link", url, SignInLinks.VALID_FOR.toMinutes());
         return List.of(new Reply(Reply.DM, List.of(new Block.Heading(m.get("console.title")), new Block.Text(text)),
                 m.get("console.title")));

@@ -70,6 +70,21 @@ public abstract class AnnouncementStoresContract extends StoreContract {
     }
 
     @Test
+    void aPersonsAcknowledgementsAreTheirEvidenceNewestFirst() {
+        Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);
+        Person bob = stores().people().findOrCreate("slack", "U2", "Bob", T0);
+        AcknowledgementRepository acks = stores().acknowledgements();
+        Acknowledgement first = new Acknowledgement("k1", ann.id(), "social-media", "1.0", null, "slack", T0);
+        Acknowledgement second = new Acknowledgement("k2", ann.id(), "social-media", "1.1", null, "discord",
+                T0.plusSeconds(3600));
+        acks.record(first);
+        acks.record(second);
+        acks.record(new Acknowledgement("k3", bob.id(), "social-media", "1.1", null, "slack", T0));
+        assertEquals(List.of(second, first), acks.ofPerson(ann.id()));
+        assertTrue(acks.ofPerson("nobody").isEmpty());
+    }
+
+    @Test
     void enqueueingAKeyTwiceStoresOneRowAndAClaimTakesDueRowsOnce() {
         Announcement a = confirmedAnnouncement(stores(), "a1", "1.1");
         Person ann = stores().people().findOrCreate("slack", "U1", "Ann", T0);

@@ -76,6 +76,50 @@ public abstract class ReportRepositoryContract extends StoreContract {
     }
 
     @Test
+    void firstPassesAndAcknowledgementsOfAVersionAreCountedPerDayInTheScope() {
+        Person lead = person("U0", "Lea", "Sales", null);
+        Person ann = person("U1", "Ann", "Sales", lead);
+        Person bob = person("U2", "Bob", "Sales", lead);
+        Person out = person("U3", "Oto", "Ops", null);
+        var training = stores().training();
+        Instant day1 = Instant.parse("2026-11-10T23:30:00Z"); // 2026-11-11 at UTC+8
+        Instant day2 = Instant.parse("2026-11-12T09:00:00Z");
+        // Ann passes twice (only the first counts), fails on another version; Bob fails, then passes on day 2.
+        pass(training, "a1", ann, "1.1", true, day1);
+        pass(training, "a2", ann, "1.1", true, day2);
+        pass(training, "a3", ann, "1.0", true, day2);
+        pass(training, "b1", bob, "1.1", false, day1);
+        pass(training, "b2", bob, "1.1", true, day2);
+        pass(training, "o1", out, "1.1", true, day1);
+        var acks = stores().acknowledgements();
+        acks.record(new io.policybot.announcements.Acknowledgement("k1", ann.id(), "social-media", "1.1", null, "slack",
+                day1));
+        acks.record(new io.policybot.announcements.Acknowledgement("k2", bob.id(), "social-media", "1.0", null, "slack",
+                day1));
+        ReportRepository reports = stores().reports();
+        ReportScope org = new ReportScope.Org(lead.id());
+        assertEquals(List.of(new ReportRepository.DayCount(java.time.LocalDate.parse("2026-11-10"), 1, 1),
+                        new ReportRepository.DayCount(java.time.LocalDate.parse("2026-11-12"), 1, 0)),
+                reports.firstDoneByDay(org, "social-media", "1.1", java.time.ZoneOffset.UTC));
+        assertEquals(List.of(new ReportRepository.DayCount(java.time.LocalDate.parse("2026-11-11"), 1, 1),
+                        new ReportRepository.DayCount(java.time.LocalDate.parse("2026-11-12"), 1, 0)),
+                reports.firstDoneByDay(org, "social-media", "1.1", java.time.ZoneOffset.ofHours(8)));
+        assertEquals(List.of(new ReportRepository.DayCount(java.time.LocalDate.parse("2026-11-10"), 2, 1),
+                        new ReportRepository.DayCount(java.time.LocalDate.parse("2026-11-12"), 1, 0)),
+                reports.firstDoneByDay(new ReportScope.Everyone(), "social-media", "1.1", java.time.ZoneOffset.UTC));
+        assertTrue(reports.firstDoneByDay(org, "social-media", "2.0", java.time.ZoneOffset.UTC).isEmpty());
+    }
+
+    private static void pass(io.policybot.training.TrainingRepository training, String id, Person who, String version,
+                             boolean passed, Instant at) {
+        training.create(new TrainingSession("s" + id, who.id(), Modules.QUIZ, "social-media", version, "en",
+                SessionStatus.ACTIVE, "{}", at, at));
+        training.recordAnswer(new RecordedAnswer("s" + id, 0, "q1", 1, passed, at), "{}",
+                new Completion(id, who.id(), "s" + id, Modules.QUIZ, "social-media", version, passed ? 5 : 1, 5, passed,
+                        at), at);
+    }
+
+    @Test
     void gapsAreTheDeclinedQuestionsAndTheThumbsDown() {
         Person ann = person("U1", "Ann", "Sales", null);
         var log = stores().questions();

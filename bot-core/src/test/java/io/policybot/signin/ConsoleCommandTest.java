@@ -113,6 +113,15 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void aPersonWhoseClientSendsNoLocaleGetsALinkInTheConversationsLanguage() {
+        Services s = services("http://localhost:8080/console");
+        Actor local = new Actor("console", "hana", "hana", null); // the console chat without --lang
+        Reply r = say(engine(s), local, "console", Inbound.Message.Kind.DIRECT_MESSAGE).getFirst();
+        SignInLinks.Redeemed in = s.signInLinks().redeem(token(r));
+        assertEquals(new SignInLinks.Redeemed.SignedIn("console", "hana", Locale.ENGLISH), in);
+    }
+
+    @Test
     void withoutAConsoleUrlThePersonIsToldItIsNotEnabledAndASentenceIsStillAQuestion() {
         Services s = services(null);
         Reply r = say(engine(s), alice, "console", Inbound.Message.Kind.DIRECT_MESSAGE).getFirst();

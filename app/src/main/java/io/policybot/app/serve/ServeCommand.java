@@ -60,7 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         metrics.watch(runtime.services().storage().database(), runtime.answerer());
         http.mount(WebConsole.PREFIX, new WebConsole(runtime.services(), runtime.clock(), consoleUrl.startsWith("https:"),
-                Duration.ofMinutes(idleMinutes(env.get("POLICYBOT_CONSOLE_IDLE_MINUTES")))));
+                Duration.ofMinutes(idleMinutes(env.get("POLICYBOT_CONSOLE_IDLE_MINUTES"))), runtime.answerer(),
+                config.contentDir()));
         say.accept("The web console: " + consoleUrl + "/ (send \"console\" to the bot for a sign-in link)");
         return BotProcess.runUntilStopped(platforms, runtime, new BotProcess.Hooks(
                 engine -> new MeteredEngine(engine, metrics.registry()), metrics.registry(),

@@ -52,7 +52,8 @@ record Request(String method, String path, Map<String, String> params, Map<Strin
             int eq = pair.indexOf('=');
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            into.putIfAbsent(k, v.length() > 500 ? v.substring(0, 500) : v);
+            // 2,000 characters: more than a question may have (1,000), so a longer one is told so rather than cut.
+            into.putIfAbsent(k, v.length() > 2000 ? v.substring(0, 2000) : v);
         }
     }
 }

@@ -71,6 +71,8 @@ public final class WebConsole implements HttpHandler {
     private final Pages pages = new Pages();
     private final AnnouncementsPage announcementsPage;
     private final QuestionsPage questionsPage;
+    private final ContentPage content;
+    private final Services services;
     private final Clock clock;
     private final boolean secure;
 
@@ -79,7 +81,22 @@ public final class WebConsole implements HttpHandler {
      * @param idle   how long a session lives without a request
      */
     public WebConsole(Services services, Clock clock, boolean secure, Duration idle) {
+        this(services, clock, secure, idle, ContentPage.Source.lexical(services.content()));
+    }
+
+    /**
+     * @param answerer         the answerer chat uses (the Content page's "try a question" asks it)
+     * @param contentDirectory the content directory the process serves, checked on the Content page; null: bundled
+     */
+    public WebConsole(Services services, Clock clock, boolean secure, Duration idle,
+                      java.util.function.Supplier<io.policybot.answering.QuestionAnswerer> answerer,
+                      java.nio.file.Path contentDirectory) {
+        this(services, clock, secure, idle, new ContentPage.Source(answerer, contentDirectory));
+    }
+
+    private WebConsole(Services services, Clock clock, boolean secure, Duration idle, ContentPage.Source content) {
         AuditLog log = services.storage().audit();
+        this.services = services;
         this.reports = services.reportCommands(log);
         this.reportService = services.reports();
         this.access = services.access(log);
@@ -92,6 +109,7 @@ public final class WebConsole implements HttpHandler {
         this.secure = secure;
         this.announcementsPage = new AnnouncementsPage(services, log, access, pages, clock);
         this.questionsPage = new QuestionsPage(services, log, access, pages, clock);
+        this.content = new ContentPage(services, content, access, pages, clock);
     }
 
     /** The signed-in person of a request: their identity, roles asked now, and their session. */
@@ -161,6 +179,7 @@ public final class WebConsole implements HttpHandler {
                 }
                 case "/announcements/prepare", "/announcements/confirm", "/announcements/cancel" -> announcementsPage.post(ex, v, r);
                 case "/questions/handled", "/questions/handoff" -> questionsPage.post(ex, v, r);
+                case "/content/try" -> content.tryQuestion(ex, v, r);
                 default -> text(ex, 404, v.m().get("notFound"));
             }
             return;
@@ -178,6 +197,7 @@ public final class WebConsole implements HttpHandler {
             case "/audit.csv" -> auditPage(ex, v, r, true);
             case "/announcements", "/announcements/progress.json" -> announcementsPage.get(ex, v, r);
             case "/questions" -> questionsPage.get(ex, v, r);
+            case "/content", "/content/policy", "/content/diff" -> content.get(ex, v, r);
             default -> html(ex, 404, pages.render("message", v.language(), page(v, "", Map.of("message", v.m().get("notFound")))));
         }
     }
@@ -250,7 +270,10 @@ public final class WebConsole implements HttpHandler {
     }
 
     private void overview(HttpExchange ex, Viewer v) throws IOException {
-        Report report = report(v);
+        ReportScope scope = reports.consoleScope(v.actor());
+        Report report = reportService.report(scope, scope.getClass().getSimpleName(), v.language());
+        CompletionChart.Chart timeline = CompletionChart.of(reportService, scope, report.people(),
+                services.storage().announcements().allConfirmed(), services.content().get(), v.m(), v.language(), clock);
         List<Map<String, Object>> chart = new ArrayList<>();
         for (Report.PolicySummary s : report.policies()) {
             chart.add(Map.of("label", s.title() + " " + s.version(), "counts", List.of(s.completed(), s.inProgress(),
@@ -263,7 +286,8 @@ public final class WebConsole implements HttpHandler {
         String chartJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                 Map.of("states", states, "series", chart)).replace("</", "<\\/");
         html(ex, 200, pages.render("overview", v.language(), page(v, "overview", Map.of("report", report,
-                "chart", chartJson, "behind", PeopleTable.behind(report.rows(), 5)))));
+                "chart", chartJson, "behind", PeopleTable.behind(report.rows(), 5),
+                "timeline", timeline.json(), "timelineRows", timeline.rows()))));
     }
 
     private void people(HttpExchange ex, Viewer v, Request r) throws IOException {
@@ -321,8 +345,14 @@ public final class WebConsole implements HttpHandler {
             rows.add(Map.of("at", at.format(LocalDateTime.ofInstant(c.completedAt(), zone)), "policy", c.policyId(),
                     "version", c.policyVersion(), "module", c.module(), "score", c.percent() + "%"));
         }
+        List<Map<String, Object>> acks = new ArrayList<>();
+        for (io.policybot.announcements.Acknowledgement a : services.storage().acknowledgements().ofPerson(p.id())) {
+            acks.add(Map.of("at", at.format(LocalDateTime.ofInstant(a.acknowledgedAt(), zone)), "policy", a.policyId(),
+                    "version", a.policyVersion(), "platform", a.platform() == null ? "—" : a.platform(),
+                    "announcement", a.announcementId() == null ? "" : a.announcementId()));
+        }
         html(ex, 200, pages.render("person", v.language(), page(v, "people", Map.of("person", p,
-                "rows", report.rows(), "attempts", rows))));
+                "rows", report.rows(), "attempts", rows, "acknowledgements", acks))));
     }
 
     private void auditPage(HttpExchange ex, Viewer v, Request r, boolean csv) throws IOException {

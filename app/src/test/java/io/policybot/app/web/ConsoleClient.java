@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,15 +20,26 @@ final class ConsoleClient {
     record Browser(String cookie, String csrf) {
     }
 
-    private final ConsoleWorld world;
+    private final Supplier<String> base;
+    private final Function<String, String> tokens;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ConsoleClient(ConsoleWorld world) {
-        this.world = world;
+        this(world::base, user -> world.token(user, "en"));
+    }
+
+    /** @param tokens a fresh sign-in token for a user id, as {@code console} in chat makes one */
+    ConsoleClient(String base, Function<String, String> tokens) {
+        this(() -> base, tokens);
+    }
+
+    private ConsoleClient(Supplier<String> base, Function<String, String> tokens) {
+        this.base = base;
+        this.tokens = tokens;
     }
 
     HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.base() + path)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.get() + path)).GET();
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -34,7 +47,7 @@ final class ConsoleClient {
     }
 
     HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.base() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.get() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         if (cookie != null) {
             b.header("Cookie", cookie);
@@ -56,7 +69,7 @@ final class ConsoleClient {
     }
 
     Browser signIn(String userId) throws Exception {
-        HttpResponse<String> r = redeem(world.token(userId, "en"));
+        HttpResponse<String> r = redeem(tokens.apply(userId));
         assertEquals(303, r.statusCode(), r.body());
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));

@@ -116,6 +116,26 @@ public final class SqlReportRepository implements ReportRepository {
                 + "WHERE a.person_id = scope.id AND a.policy_id = ? AND a.policy_version = ?)", policyId, version);
     }
 
+    /*
+     * Each person's first passing completion of the version (one row per person, from the covering index
+     * training_completion_history) and their acknowledgement (one per person by acknowledgement_once), counted per
+     * day in SQL: integer division of epoch milliseconds, shifted by the offset, is the epoch day on both databases.
+     */
+    @Override
+    public List<DayCount> firstDoneByDay(ReportScope scope, String policyId, String version,
+                                         java.time.ZoneOffset offset) {
+        long shift = offset.getTotalSeconds() * 1000L;
+        return db.read(c -> list(c, scope, "SELECT (f.at + ?) / 86400000 AS day, SUM(f.passed), SUM(f.acked) FROM ("
+                + "SELECT MIN(t.completed_at) AS at, 1 AS passed, 0 AS acked FROM scope CROSS JOIN training_completion t "
+                + "WHERE t.person_id = scope.id AND t.policy_id = ? AND t.policy_version = ? AND t.passed = ? "
+                + "GROUP BY t.person_id "
+                + "UNION ALL SELECT a.acknowledged_at, 0, 1 FROM scope CROSS JOIN acknowledgement a "
+                + "WHERE a.person_id = scope.id AND a.policy_id = ? AND a.policy_version = ?"
+                + ") f GROUP BY 1 ORDER BY 1",
+                r -> new DayCount(java.time.LocalDate.ofEpochDay(r.longValue(1)), r.integer(2), r.integer(3)),
+                shift, policyId, version, true, policyId, version));
+    }
+
     private Set<String> ids(ReportScope scope, String select, Object... args) {
         return new HashSet<>(db.read(c -> list(c, scope, select, r -> r.string(1), args)));
     }
