@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -62,9 +64,16 @@ public final class BotRuntime implements AutoCloseable {
         this.console = b.platforms.isEmpty() ? new ConsoleGateway(System.out, true) : null;
         ServedContent.Choice start = b.content ? served.starting() : null;
         this.loaded = new AtomicReference<>(start == null ? null : start.library());
-        this.answerer = b.index ? new LiveAnswerer(start.library(), answererFactory(config)) : null;
+        // The index (the longest start-up step) is built while the database opens, migrates and publishes.
+        CompletableFuture<LiveAnswerer> indexing = b.index ? CompletableFuture.supplyAsync(
+                () -> new LiveAnswerer(start.library(), answererFactory(config)),
+                task -> Thread.ofPlatform().name("answer-index").start(task)) : null;
         Supplier<ContentLibrary> source = b.contentSource != null ? b.contentSource : () -> served.starting().library();
-        this.content = answerer != null ? answerer::library : () -> loaded.updateAndGet(c -> c != null ? c : source.get());
+        AtomicReference<LiveAnswerer> serving = new AtomicReference<>();
+        this.content = b.index ? () -> {
+            LiveAnswerer built = serving.get();
+            return built != null ? built.library() : start.library(); // the same content, while the index builds
+        } : () -> loaded.updateAndGet(c -> c != null ? c : source.get());
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -77,12 +86,29 @@ public final class BotRuntime implements AutoCloseable {
                 .platforms(console != null ? Set.of(console.platform()) : b.platforms)
                 .consoleUrl(b.consoleUrl != null ? b.consoleUrl : consoleUrl(System.getenv())).build();
         this.published = b.publishing ? publish(start.library()) : List.of();
+        this.answerer = indexing == null ? null : built(indexing);
+        serving.set(answerer);
         if (b.publishing) {
             keepOrFallBack(start.lastPublished(), published);
         }
         this.engine = b.index ? services.engine(answerer, staffDesk(), console != null
                 ? ChatGateways.of(Map.of(console.platform(), console)) : connected,
                 AnsweringSettings.DEFAULTS.maxQuestionChars()) : null;
+    }
+
+    /** The index built on its own thread; its failure is thrown as if it had been built here. */
+    private static LiveAnswerer built(CompletableFuture<LiveAnswerer> indexing) {
+        try {
+            return indexing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     public static Builder builder(AppConfig config, Clock clock) {
@@ -113,7 +139,8 @@ public final class BotRuntime implements AutoCloseable {
         if (!config.embeddings()) {
             return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS);
         }
-        OnnxEmbedders embedders = new OnnxEmbedders();
+        // The model files are unpacked into the data directory once: a start then reads them instead of inflating them.
+        OnnxEmbedders embedders = new OnnxEmbedders(config.dataDir().resolve("models"));
         embedders.preload(List.of("en")); // the usual first question; other languages load on first use
         VectorCache cache = new VectorCache(config.dataDir().resolve("vectors"));
         return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS, embedders, cache);

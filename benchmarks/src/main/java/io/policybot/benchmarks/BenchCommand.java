@@ -154,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        OnnxEmbedders embedders = new OnnxEmbedders();
+        OnnxEmbedders embedders = new OnnxEmbedders(config.dataDir().resolve("models")); // as the runtime
         if (config.embeddings()) {
             embedders.preload(List.of("en")); // as the runtime does
         }
@@ -173,7 +173,8 @@ final class BenchCommand implements Callable<Integer> {
         long warmIndex = -1;
         if (config.embeddings()) {
             long w0 = System.nanoTime();
-            new QuestionAnswerer(library, noCache, new OnnxEmbedders(), new VectorCache(vectorDir));
+            new QuestionAnswerer(library, noCache, new OnnxEmbedders(config.dataDir().resolve("models")),
+                    new VectorCache(vectorDir));
             warmIndex = (System.nanoTime() - w0) / 1_000_000;
         }
 

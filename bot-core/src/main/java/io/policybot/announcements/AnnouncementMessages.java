@@ -1,6 +1,7 @@
 package io.policybot.announcements;
 
 import io.policybot.content.ContentLibrary;
+import io.policybot.content.Section;
 import io.policybot.chat.Actions;
 import io.policybot.chat.Block;
 import io.policybot.chat.Button;
@@ -172,7 +173,9 @@ final class AnnouncementMessages {
             SectionFingerprint was = before.get(s.sectionId());
             String diff = was == null ? "" : WordDiff.inline(oneLine(was.summary()), oneLine(s.summary()),
                     removed -> m.get("diff.removed", removed), added -> m.get("diff.added", added));
-            lines.add(diff.isEmpty() ? m.get("changed.details", s.title()) : m.get("changed.item", s.title(), diff));
+            // Without an "In short" answer the summary is the section's first passage: say that, not "short answer".
+            String same = hasShortAnswer(a.policyId(), lang, s.sectionId()) ? "changed.details" : "changed.details.passages";
+            lines.add(diff.isEmpty() ? m.get(same, s.title()) : m.get("changed.item", s.title(), diff));
         }
         for (SectionFingerprint s : l.added()) {
             lines.add(m.get("added.item", s.title(), oneLine(s.summary())));
@@ -181,6 +184,12 @@ final class AnnouncementMessages {
             lines.add(m.get("removed.item", s.title()));
         }
         return lines;
+    }
+
+    /** Whether the section, as the content in force has it, has an "In short" answer (unknown: as if it had). */
+    private boolean hasShortAnswer(String policyId, String language, String sectionId) {
+        return content.get().policy(policyId).flatMap(p -> p.exactDocument(language)).flatMap(d -> d.section(sectionId))
+                .map(Section::hasShortAnswer).orElse(true);
     }
 
     /** @param personal the recipient's situation (a DM), or null (the channel post, read by everyone) */

@@ -3,6 +3,8 @@ package io.policybot.answering;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,19 +20,36 @@ import java.util.function.Supplier;
  */
 public final class OnnxEmbedders implements Function<String, Optional<SentenceEmbedder>>, AutoCloseable {
     private final Executor executor;
+    /** Where the model files are unpacked once (null: read out of the jars at every load, as LangChain4j does). */
+    private final ModelFiles files;
     private final Map<String, SentenceEmbedder> loaded = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Thread preloading;
 
     /** @param executor runs the model's work; a direct executor keeps each call on the caller's thread */
     public OnnxEmbedders(Executor executor) {
+        this(executor, null);
+    }
+
+    /**
+     * @param executor runs the model's work; a direct executor keeps each call on the caller's thread
+     * @param filesDir where the model files are unpacked on first use and read from after (the data directory's
+     *                 {@code models}); null reads them out of the jars at every load
+     */
+    public OnnxEmbedders(Executor executor, Path filesDir) {
         // DJL, under the ONNX tokenizer, reports usage to the network unless told not to: this bot never phones home.
         System.setProperty("OPT_OUT_TRACKING", "true");
         this.executor = executor;
+        this.files = filesDir == null ? null : new ModelFiles(filesDir);
     }
 
     public OnnxEmbedders() {
         this(Runnable::run);
+    }
+
+    /** Models loaded from files unpacked into {@code filesDir} once (see {@link #OnnxEmbedders(Executor, Path)}). */
+    public OnnxEmbedders(Path filesDir) {
+        this(Runnable::run, filesDir);
     }
 
     /**
@@ -76,13 +95,37 @@ public final class OnnxEmbedders implements Function<String, Optional<SentenceEm
     public Optional<SentenceEmbedder> apply(String language) {
         return switch (language) {
             case "en" -> Optional.of(loaded.computeIfAbsent("en", k -> new Model("bge-small-en-v1.5-q",
-                    () -> new BgeSmallEnV15QuantizedEmbeddingModel(executor),
+                    () -> files == null ? new BgeSmallEnV15QuantizedEmbeddingModel(executor)
+                            : fromFiles(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q"),
                     "Represent this sentence for searching relevant passages: ", 0.55, 0.75, 0.1)));
             case "zh" -> Optional.of(loaded.computeIfAbsent("zh", k -> new Model("bge-small-zh-v1.5-q",
-                    () -> new BgeSmallZhV15QuantizedEmbeddingModel(executor), "", 0.52, 0.77, 0.3)));
+                    () -> files == null ? new BgeSmallZhV15QuantizedEmbeddingModel(executor)
+                            : fromFiles(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q"), "", 0.52, 0.77, 0.3)));
             default -> Optional.empty();
         };
     }
+
+    /**
+     * The same model as LangChain4j's class {@code bundled} loads (its ONNX file and tokenizer, CLS pooling), from
+     * files unpacked once; ONNX Runtime's native libraries likewise (unless the JVM was told where they are).
+     * {@code bundled} is only named, never initialised: its static initialiser would load the model from the jar.
+     */
+    private EmbeddingModel fromFiles(Class<?> bundled, String name) {
+        synchronized (files) {
+            if (System.getProperty(ORT_NATIVE_PATH) == null) {
+                Path natives = files.nativeLibraries(OnnxEmbeddingModel.class);
+                if (natives != null) {
+                    System.setProperty(ORT_NATIVE_PATH, natives.toString());
+                }
+            }
+        }
+        Path model = files.file(bundled, name + ".onnx");
+        Path tokenizer = files.file(bundled, name + "-tokenizer.json");
+        return new UnpackedModel(model, tokenizer, executor);
+    }
+
+    /** ONNX Runtime's system property: the directory its native libraries are loaded from. */
+    private static final String ORT_NATIVE_PATH = "onnxruntime.native.path";
 
     /**
      * A bge model: English queries get the instruction the model was trained with; Chinese ones do without, which

@@ -185,4 +185,54 @@ class AnnouncementWordingTest {
         String post = slack.posts.getFirst();
         assertTrue(post.contains("If you trained on an earlier version") && post.contains("type `status`"), post);
     }
+
+    /** The bundled content as {@code version}, each section passed through {@code change}. */
+    private static ContentLibrary edited(String version, java.util.function.UnaryOperator<io.policybot.content.Section> change) {
+        ContentLibrary base = TestContent.bundled();
+        io.policybot.content.Policy p = base.policy(Fixtures.POLICY).orElseThrow();
+        Map<String, io.policybot.content.PolicyDocument> docs = new java.util.HashMap<>();
+        p.documents().forEach((lang, d) -> docs.put(lang, new io.policybot.content.PolicyDocument(d.policyId(), lang,
+                d.title(), version, d.effective(), d.owner(), d.link(), d.contactRole(), d.intro(),
+                d.sections().stream().map(change).toList(), d.source())));
+        return new ContentLibrary(base.settings(), Map.of(Fixtures.POLICY, new io.policybot.content.Policy(p.id(), docs,
+                p.quizzes(), p.scenarios())), base.fingerprint() + "/" + version);
+    }
+
+    private static io.policybot.content.Section lastPassageEdited(io.policybot.content.Section s) {
+        List<io.policybot.content.Passage> ps = new java.util.ArrayList<>(s.passages());
+        io.policybot.content.Passage last = ps.removeLast();
+        ps.add(new io.policybot.content.Passage(last.group(), last.markdown() + " (revised)", last.plain() + " (revised)",
+                last.rule(), last.line(), last.kind()));
+        return new io.policybot.content.Section(s.id(), s.title(), s.shortAnswer(), ps, s.keywords(), s.markdown(), s.line());
+    }
+
+    @Test
+    void aChangeBelowTheFirstPassageOfASectionWithoutAShortAnswerIsNotCalledAShortAnswerChange() {
+        // 1.1: the changed section loses its "In short" answer (as an imported policy has none); 1.2: a later passage
+        // of it changes, and one of a section that keeps its short answer.
+        java.util.function.UnaryOperator<io.policybot.content.Section> noShort = s -> s.id().equals(Fixtures.CHANGED)
+                ? new io.policybot.content.Section(s.id(), s.title(), "", s.passages(), s.keywords(), s.markdown(), s.line())
+                : s;
+        content.set(edited("1.1", noShort));
+        announcements.publisher().publish(content.get());
+        content.set(edited("1.2", s -> s.id().equals(Fixtures.CHANGED) || s.id().equals(Fixtures.ALSO_CHANGED)
+                ? lastPassageEdited(noShort.apply(s)) : s));
+        announcements.publisher().publish(content.get());
+        String en = preview();
+        String withoutShort = content.get().policy(Fixtures.POLICY).orElseThrow().document("en").section(Fixtures.CHANGED)
+                .orElseThrow().title();
+        String withShort = content.get().policy(Fixtures.POLICY).orElseThrow().document("en").section(Fixtures.ALSO_CHANGED)
+                .orElseThrow().title();
+        assertTrue(en.contains("**" + withoutShort + "**: parts of this section changed further down (its opening "
+                + "paragraph is the same): please read it."), en);
+        assertFalse(en.contains("**" + withoutShort + "**: the detailed rules changed"), en);
+        assertTrue(en.contains("**" + withShort + "**: the detailed rules changed (the short answer is the same)."), en);
+
+        String zh = Replies.text(announcements.conversation().announce(new Inbound.Message(hr, new ChannelRef("D-HR", true),
+                "announce", Inbound.Message.Kind.COMMAND), "", "zh"));
+        String zhTitle = content.get().policy(Fixtures.POLICY).orElseThrow().document("zh").section(Fixtures.CHANGED)
+                .orElseThrow().title();
+        assertTrue(zh.contains("**" + zhTitle + "**：本节后面的部分内容有变化（开头一段未变），请阅读全文。"), zh);
+        assertFalse(zh.contains("**" + zhTitle + "**：详细规定有变化"), zh);
+    }
 }
