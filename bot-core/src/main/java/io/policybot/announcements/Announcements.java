@@ -51,6 +51,7 @@ public final class Announcements implements AutoCloseable {
     private final Sleeper sleeper;
     private OutboxDispatcher dispatcher; // guarded by this
     private ScheduledExecutorService executor; // guarded by this
+    private OutboxDispatcher.AttemptListener attempts = OutboxDispatcher.AttemptListener.NONE; // guarded by this
 
     private Announcements(ContentPublisher publisher, AnnouncementService service,
                           AnnouncementConversation conversation, ReminderScheduler reminders,
@@ -119,9 +120,17 @@ public final class Announcements implements AutoCloseable {
         }
         if (dispatcher == null) {
             dispatcher = new OutboxDispatcher(outbox, messages, gateways, settings, clock, sleeper,
-                    reminders::stillWanted);
+                    reminders::stillWanted, attempts);
         }
         return dispatcher;
+    }
+
+    /** Who is told of each send attempt (the meters); call before delivery starts. */
+    public synchronized void onAttempt(OutboxDispatcher.AttemptListener listener) {
+        if (dispatcher != null) {
+            throw new IllegalStateException("delivery already started: set the attempt listener before");
+        }
+        this.attempts = java.util.Objects.requireNonNull(listener);
     }
 
     /** The delivery made by {@link #delivery} or {@link #start}. */

@@ -31,4 +31,17 @@ public interface QuestionLogRepository {
 
     /** Undoes {@link #markEscalated} when the post to HR did not go, so the person can send it again. */
     void clearEscalated(String logId);
+
+    /** How many questions were asked before {@code cutoff}, and the feedback votes on them: what a purge removes. */
+    Purge countAskedBefore(Instant cutoff);
+
+    /**
+     * Deletes the questions asked before {@code cutoff} and the feedback on them (retention), in one transaction.
+     * Training and acknowledgements are other tables and stay.
+     */
+    Purge purgeAskedBefore(Instant cutoff);
+
+    /** Questions and feedback votes removed (or that would be) by a retention purge. */
+    record Purge(int questions, int feedback) {
+    }
 }
