@@ -87,6 +87,15 @@ public final class BotMetrics implements AutoCloseable {
                 .description("Writes committed (several can share a commit)").register(registry);
         FunctionCounter.builder("policybot.db.commits", database, d -> d.writeStats().commits())
                 .description("Commits; writes / commits is the average commit batch size").register(registry);
+        watchCommits(database);
+        FunctionCounter.builder("policybot.quiz.answers.recorded", this, m -> m.quizAnswers)
+                .description("Quiz answers recorded (all time, in the database)").register(registry);
+        refresh(database);
+        refresher.scheduleWithFixedDelay(() -> refresh(database), REFRESH.toSeconds(), REFRESH.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The batch size and latency of every commit this process makes on {@code database}. */
+    void watchCommits(Database database) {
         io.micrometer.core.instrument.DistributionSummary batch = io.micrometer.core.instrument.DistributionSummary
                 .builder("policybot.db.commit.batch").baseUnit("writes")
                 .description("Writes that shared one commit (group commit)").serviceLevelObjectives(1, 2, 4, 8, 16, 32,
@@ -99,10 +108,6 @@ public final class BotMetrics implements AutoCloseable {
             batch.record(writes);
             latency.record(nanos, TimeUnit.NANOSECONDS);
         });
-        FunctionCounter.builder("policybot.quiz.answers.recorded", this, m -> m.quizAnswers)
-                .description("Quiz answers recorded (all time, in the database)").register(registry);
-        refresh(database);
-        refresher.scheduleWithFixedDelay(() -> refresh(database), REFRESH.toSeconds(), REFRESH.toSeconds(), TimeUnit.SECONDS);
     }
 
     private void refresh(Database database) {
