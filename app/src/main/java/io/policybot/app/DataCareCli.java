@@ -175,7 +175,7 @@ final class DataCareCli {
         }
         if (!roles.staff()) {
             access.refuse(actor, roles, "people " + command + " " + who, "");
-            System.err.println("policybot people " + command + ": " + actor.key() + " is " + roles.highest().code()
+            System.err.println("policybot people " + command + ": " + actor.key() + " has the role " + roles.highest().code()
                     + "; only HR and admins may see or change another person's records. Refused and recorded.");
             return Optional.of(ExitCodes.REFUSED);
         }
@@ -222,7 +222,7 @@ final class DataCareCli {
                 PersonalData.Export export = rt.services().storage().personalData().export(p.id()).orElseThrow();
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("about", p.key());
-                doc.put("exported_at", rt.clock().instant().toString());
+                doc.put("exported_at", rt.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
                 doc.put("note", "Everything PolicyBot holds about this person, table by table; times are UTC.");
                 doc.putAll(export.sections());
                 String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
@@ -309,10 +309,15 @@ final class DataCareCli {
         }
 
         private static String summary(PersonalData.Forgotten f) {
-            return f.questionsRemoved() + " questions, " + f.feedbackRemoved() + " feedback votes, "
-                    + f.signInLinksRemoved() + " sign-in links removed; " + f.messagesSkipped()
-                    + " pending messages stopped; " + f.trainingKept() + " training results and "
-                    + f.acknowledgementsKept() + " acknowledgements kept under the pseudonym";
+            return count(f.questionsRemoved(), "question") + ", " + count(f.feedbackRemoved(), "feedback vote") + ", "
+                    + count(f.signInLinksRemoved(), "sign-in link") + " removed; "
+                    + count(f.messagesSkipped(), "pending message") + " stopped; "
+                    + count(f.answersKept(), "quiz answer") + ", " + count(f.trainingKept(), "training result")
+                    + " and " + count(f.acknowledgementsKept(), "acknowledgement") + " kept under the pseudonym";
+        }
+
+        private static String count(int n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
         }
     }
 }

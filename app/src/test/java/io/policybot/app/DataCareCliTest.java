@@ -196,8 +196,8 @@ class DataCareCliTest {
                 "forget", "console:sara").code());
         CliRun forget = run("people", "forget", "console:sara", "--yes");
         assertEquals(0, forget.code(), forget.err());
-        assertTrue(forget.out().contains("Forgotten: now forgotten-") && forget.out().contains("1 questions")
-                && forget.out().contains("1 training results and 1 acknowledgements kept"), forget.out());
+        assertTrue(forget.out().contains("Forgotten: now forgotten-") && forget.out().contains("1 question,")
+                && forget.out().contains("1 quiz answer, 1 training result and 1 acknowledgement kept"), forget.out());
         String pseudonym = forget.out().substring(forget.out().indexOf("forgotten-"),
                 forget.out().indexOf("forgotten-") + "forgotten-".length() + 12);
 

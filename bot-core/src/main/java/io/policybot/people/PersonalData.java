@@ -28,7 +28,7 @@ public interface PersonalData {
     /**
      * Pseudonymises the person in one transaction: name, platform id, email, joined date and manager replaced or
      * cleared, their questions and feedback deleted, sign-in links deleted, messages still waiting to be sent to
-     * them skipped, their role dropped; training sessions, answers, completions and acknowledgements kept on the
+     * them skipped, their role dropped, the people they managed left without a manager; training sessions, answers, completions and acknowledgements kept on the
      * pseudonym. Idempotent: on someone already forgotten nothing changes ({@link Forgotten#changed()} false).
      * Empty when there is no such person.
      */
@@ -40,7 +40,8 @@ public interface PersonalData {
 
     /** What forgetting did (all zero and {@code changed} false when the person was already forgotten). */
     record Forgotten(String pseudonym, boolean changed, int questionsRemoved, int feedbackRemoved,
-                     int signInLinksRemoved, int messagesSkipped, int trainingKept, int acknowledgementsKept) {
+                     int signInLinksRemoved, int messagesSkipped, int answersKept, int trainingKept,
+                     int acknowledgementsKept) {
     }
 
     /** The stable pseudonym of a person: from their internal id (random), so it names no one and never changes. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * How long the question log and its feedback are kept: what is older than the retention period is purged, by the
  * daily scheduled run (once across replicas, through {@link RunOnce}) or by an operator ({@code policybot purge}).
  * Training results and acknowledgements are evidence compliance needs, in other tables, and are never purged here.
- * Every purge is recorded in the audit log.
+ * Every purge that removed something is recorded in the audit log, and every one an operator ran.
  */
 public final class QuestionRetention {
     /** The scheduled job's name (in {@code scheduled_run}) and the setting's key. */
@@ -48,7 +48,7 @@ public final class QuestionRetention {
 
     /** Questions asked before this time are due for purging (empty: kept forever). */
     public Optional<Instant> cutoff() {
-        return period().map(p -> clock.instant().minus(p));
+        return period().map(p -> clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(p));
     }
 
     /** What a purge now would remove (nothing when kept forever). */
@@ -62,7 +62,7 @@ public final class QuestionRetention {
         if (cutoff.isEmpty()) {
             return new QuestionLogRepository.Purge(0, 0);
         }
-        return transactions.atomically(() -> purged(actor, cutoff.get()));
+        return transactions.atomically(() -> purged(actor, cutoff.get(), true));
     }
 
     /**
@@ -80,13 +80,17 @@ public final class QuestionRetention {
             if (!runs.claim(JOB, day, now)) {
                 return false;
             }
-            purged("system", cutoff.get());
+            // The claim row says it ran; the audit log hears of it when it removed something (not a line a day).
+            purged("system", cutoff.get(), false);
             return true;
         });
     }
 
-    private QuestionLogRepository.Purge purged(String actor, Instant cutoff) {
+    private QuestionLogRepository.Purge purged(String actor, Instant cutoff, boolean alwaysAudit) {
         QuestionLogRepository.Purge p = questions.purgeAskedBefore(cutoff);
+        if (!alwaysAudit && p.questions() == 0 && p.feedback() == 0) {
+            return p;
+        }
         audit.record(new AuditEntry(clock.instant(), actor, AuditEntry.RETENTION_PURGE, "questions asked before "
                 + cutoff, p.questions() + " questions and " + p.feedback() + " feedback votes removed (kept "
                 + keep.toDays() + " days; training and acknowledgements kept)"));

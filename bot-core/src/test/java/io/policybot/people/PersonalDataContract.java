@@ -97,6 +97,8 @@ public abstract class PersonalDataContract extends StoreContract {
         Stores s = stores();
         Person ann = ann(s);
         int auditBefore = s.audit().recent(100).size();
+        Person report = s.people().findOrCreate("slack", "U3", "Rita Report", T0);
+        s.people().update(new Person(report.id(), "slack", "U3", "Rita Report", null, "Sales", ann.id(), T0, null));
 
         PersonalData.Forgotten f = s.personalData().forget(ann.id(), T0.plusSeconds(60)).orElseThrow();
         assertTrue(f.changed());
@@ -106,6 +108,7 @@ public abstract class PersonalDataContract extends StoreContract {
         assertEquals(1, f.feedbackRemoved());
         assertEquals(1, f.signInLinksRemoved());
         assertEquals(1, f.messagesSkipped());
+        assertEquals(1, f.answersKept());
         assertEquals(1, f.trainingKept());
         assertEquals(1, f.acknowledgementsKept());
 
@@ -117,6 +120,7 @@ public abstract class PersonalDataContract extends StoreContract {
         assertNull(now.joinedOn());
         assertEquals("Sales", now.team(), "the team stays: anonymous training evidence by team");
         assertTrue(s.people().find("slack", "U1").isEmpty());
+        assertNull(s.people().find(report.id()).orElseThrow().managerId(), "the org chart no longer points at them");
         assertEquals(1, s.training().completions(ann.id()).size(), "training evidence kept");
         assertEquals(1, s.training().acknowledgements(ann.id()).size(), "acknowledgement evidence kept");
 

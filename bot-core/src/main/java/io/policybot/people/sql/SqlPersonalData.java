@@ -82,8 +82,10 @@ public final class SqlPersonalData implements PersonalData {
             String pseudonym = PersonalData.pseudonym(p.id());
             int training = (int) Sql.number(c, "SELECT COUNT(*) FROM training_completion WHERE person_id = ?", personId);
             int acks = (int) Sql.number(c, "SELECT COUNT(*) FROM acknowledgement WHERE person_id = ?", personId);
+            int answers = (int) Sql.number(c, "SELECT COUNT(*) FROM training_answer WHERE session_id IN "
+                    + "(SELECT id FROM training_session WHERE person_id = ?)", personId);
             if (PersonalData.isPseudonym(p.platformUserId())) {
-                return Optional.of(new Forgotten(p.platformUserId(), false, 0, 0, 0, 0, training, acks));
+                return Optional.of(new Forgotten(p.platformUserId(), false, 0, 0, 0, 0, answers, training, acks));
             }
             int feedback = Sql.update(c, "DELETE FROM answer_feedback WHERE person_id = ? OR log_id IN "
                     + "(SELECT id FROM question_log WHERE person_id = ?)", personId, personId);
@@ -97,9 +99,10 @@ public final class SqlPersonalData implements PersonalData {
             Sql.update(c, "UPDATE outbox_message SET recipient = ? WHERE platform = ? AND recipient = ?", pseudonym,
                     p.platform(), p.platformUserId());
             Sql.update(c, "DELETE FROM person_role WHERE person_id = ?", personId);
+            Sql.update(c, "UPDATE person SET manager_id = NULL WHERE manager_id = ?", personId);
             Sql.update(c, "UPDATE person SET platform_user_id = ?, display_name = ?, email = NULL, joined_on = NULL, "
                     + "manager_id = NULL WHERE id = ?", pseudonym, pseudonym, personId);
-            return Optional.of(new Forgotten(pseudonym, true, questions, feedback, links, skipped, training, acks));
+            return Optional.of(new Forgotten(pseudonym, true, questions, feedback, links, skipped, answers, training, acks));
         });
     }
 
