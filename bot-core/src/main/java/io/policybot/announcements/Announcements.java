@@ -51,7 +51,7 @@ public final class Announcements implements AutoCloseable {
     private final Sleeper sleeper;
     private OutboxDispatcher dispatcher; // guarded by this
     private ScheduledExecutorService executor; // guarded by this
-    private OutboxDispatcher.AttemptListener attempts = OutboxDispatcher.AttemptListener.NONE; // guarded by this
+    private volatile OutboxDispatcher.AttemptListener attempts = OutboxDispatcher.AttemptListener.NONE;
 
     private Announcements(ContentPublisher publisher, AnnouncementService service,
                           AnnouncementConversation conversation, ReminderScheduler reminders,
@@ -120,16 +120,13 @@ public final class Announcements implements AutoCloseable {
         }
         if (dispatcher == null) {
             dispatcher = new OutboxDispatcher(outbox, messages, gateways, settings, clock, sleeper,
-                    reminders::stillWanted, attempts);
+                    reminders::stillWanted, (platform, attempt, outcome) -> attempts.attempted(platform, attempt, outcome));
         }
         return dispatcher;
     }
 
-    /** Who is told of each send attempt (the meters); call before delivery starts. */
-    public synchronized void onAttempt(OutboxDispatcher.AttemptListener listener) {
-        if (dispatcher != null) {
-            throw new IllegalStateException("delivery already started: set the attempt listener before");
-        }
+    /** Who is told of each send attempt from now on (the meters); replaces the one before. */
+    public void onAttempt(OutboxDispatcher.AttemptListener listener) {
         this.attempts = java.util.Objects.requireNonNull(listener);
     }
 
