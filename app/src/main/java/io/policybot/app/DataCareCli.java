@@ -138,7 +138,7 @@ final class DataCareCli {
             try (BotRuntime rt = Operator.runtime(config, parent.clock())) {
                 var storage = rt.services().storage();
                 QuestionRetention retention = new QuestionRetention(storage.questions(), storage.audit(),
-                        storage.runOnce(), storage.database(), keep, rt.clock());
+                        storage.runOnce(), storage.database()::atomically, keep, rt.clock());
                 if (retention.period().isEmpty()) {
                     StaffCli.out().println("Questions are kept forever (retention.questions is 0): nothing to purge.");
                     return ExitCodes.REFUSED;

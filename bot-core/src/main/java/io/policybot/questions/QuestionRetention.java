@@ -3,13 +3,13 @@ package io.policybot.questions;
 import io.policybot.audit.AuditEntry;
 import io.policybot.audit.AuditLog;
 import io.policybot.dedupe.RunOnce;
-import io.policybot.store.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How long the question log and its feedback are kept: what is older than the retention period is purged, by the
@@ -26,12 +26,12 @@ public final class QuestionRetention {
     private final QuestionLogRepository questions;
     private final AuditLog audit;
     private final RunOnce runs;
-    private final Transactions transactions;
+    private final Atomically transactions;
     private final Duration keep;
     private final Clock clock;
 
     /** @param keep how long questions are kept; zero or negative keeps them forever */
-    public QuestionRetention(QuestionLogRepository questions, AuditLog audit, RunOnce runs, Transactions transactions,
+    public QuestionRetention(QuestionLogRepository questions, AuditLog audit, RunOnce runs, Atomically transactions,
                              Duration keep, Clock clock) {
         this.questions = questions;
         this.audit = audit;
@@ -39,6 +39,12 @@ public final class QuestionRetention {
         this.transactions = transactions;
         this.keep = keep;
         this.clock = clock;
+    }
+
+    /** Runs work in one transaction: the store's {@code atomically} (as a method reference; this package stays off the store). */
+    @FunctionalInterface
+    public interface Atomically {
+        <T> T atomically(Supplier<T> work);
     }
 
     /** The retention period, or empty when questions are kept forever. */

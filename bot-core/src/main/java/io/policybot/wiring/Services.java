@@ -71,7 +71,7 @@ public final class Services implements AutoCloseable {
         this.signInLinks = new SignInLinks(storage.signInLinks(), b.random, clock);
         this.consoleUrl = b.consoleUrl;
         this.retention = new io.policybot.questions.QuestionRetention(storage.questions(), storage.audit(),
-                storage.runOnce(), storage.database(), b.retention, clock);
+                storage.runOnce(), storage.database()::atomically, b.retention, clock);
         this.retentionSchedule = new io.policybot.questions.RetentionSchedule(retention);
     }
 

@@ -47,7 +47,7 @@ public abstract class RunOnceContract extends StoreContract {
         Clock clock = TestClock.at("2028-06-01T03:00:00Z"); // 5 questions: 0, 100, ... 400 days after T0
         List<QuestionRetention> replicas = new ArrayList<>();
         for (Stores r : List.of(s, replica(), replica())) {
-            replicas.add(new QuestionRetention(r.questions(), r.audit(), r.runOnce(), r.transactions(),
+            replicas.add(new QuestionRetention(r.questions(), r.audit(), r.runOnce(), r.transactions()::atomically,
                     Duration.ofDays(365), clock));
         }
         assertEquals(3, replicas.getFirst().preview().questions(), "asked 0, 100 and 200 days after T0: over 365 days ago");
@@ -70,7 +70,7 @@ public abstract class RunOnceContract extends StoreContract {
         assertEquals("system", purges.getFirst().actor());
         assertTrue(purges.getFirst().detail().startsWith("3 questions"), purges.getFirst().detail());
 
-        QuestionRetention forever = new QuestionRetention(s.questions(), s.audit(), s.runOnce(), s.transactions(),
+        QuestionRetention forever = new QuestionRetention(s.questions(), s.audit(), s.runOnce(), s.transactions()::atomically,
                 Duration.ZERO, clock);
         assertEquals(0, forever.purge("cli:operator").questions(), "zero keeps questions forever");
         assertFalse(forever.runScheduled());
