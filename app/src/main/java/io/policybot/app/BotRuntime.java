@@ -82,9 +82,9 @@ public final class BotRuntime implements AutoCloseable {
         // DATABASE_URL (jdbc:postgresql://...) for a shared database; the embedded SQLite file otherwise.
         this.services = Services.builder(Storage.open(config.databaseUrl(),
                         config.dataDir().resolve("policybot.db"))).content(content)
-                .clock(clock).roles(b.roles.apply(rolesConfig(config)))
+                .clock(clock).roles(b.roles.apply(rolesConfig(config))).retention(config.questionRetention())
                 .platforms(console != null ? Set.of(console.platform()) : b.platforms)
-                .consoleUrl(b.consoleUrl != null ? b.consoleUrl : consoleUrl(System.getenv())).build();
+                .consoleUrl(b.consoleUrl != null ? b.consoleUrl : consoleUrl(config.settings())).build();
         this.published = b.publishing ? publish(start.library()) : List.of();
         this.answerer = indexing == null ? null : built(indexing);
         serving.set(answerer);
@@ -146,9 +146,12 @@ public final class BotRuntime implements AutoCloseable {
         return lib -> new QuestionAnswerer(lib, AnsweringSettings.DEFAULTS, embedders, cache);
     }
 
-    /** The roles configuration: {@code POLICYBOT_HR}, {@code POLICYBOT_ADMINS}, {@code POLICYBOT_MANAGERS} and {@code DATA/roles.yaml}. */
+    /**
+     * The roles configuration: {@code roles.hr}, {@code roles.admins}, {@code roles.managers} in the configuration
+     * file or {@code POLICYBOT_HR}, {@code POLICYBOT_ADMINS}, {@code POLICYBOT_MANAGERS}, and {@code DATA/roles.yaml}.
+     */
     static RolesConfig rolesConfig(AppConfig config) {
-        return RolesConfig.load(System.getenv(), config.dataDir().resolve("roles.yaml"));
+        return RolesConfig.load(config.settings(), config.dataDir().resolve("roles.yaml"));
     }
 
     /** Stores a new policy version when the content has one, and records it in the audit log. */
@@ -192,6 +195,7 @@ public final class BotRuntime implements AutoCloseable {
      * the bots {@link #connect}ed (all of them, so call it once they are up).
      */
     public void startDelivery() {
+        services.startScheduledWork(); // the daily retention purge, once across replicas
         services.announcements().start(console != null ? Map.of(console.platform(), console) : connected.all());
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Benchmarks: ./policybot bench --help (the benchmarks module, not shipped; built on demand)."},
         subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, EvalCommand.class,
                 TrainingCommand.class, ContentCommand.class, AnnounceCommand.class, StaffCli.Roster.class,
-                StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, StaffCli.People.class, CommandLine.HelpCommand.class})
+                StaffCli.Report.class, StaffCli.Gaps.class, StaffCli.Audit.class, StaffCli.People.class,
+                DataCareCli.Backup.class, DataCareCli.Purge.class, CommandLine.HelpCommand.class})
 public final class PolicyBotCommand implements Callable<Integer>, io.policybot.app.config.ConfigCommand.Source {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",

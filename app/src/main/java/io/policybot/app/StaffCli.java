@@ -208,8 +208,10 @@ final class StaffCli {
         return sb.toString();
     }
 
-    @Command(name = "people", description = "The people the bot knows: list them, or remove one (audited).",
-            subcommands = {People.ListPeople.class, People.Remove.class})
+    @Command(name = "people", description = "The people the bot knows: list them, export or forget one's records "
+            + "(data-protection requests), or remove one (all audited).",
+            subcommands = {People.ListPeople.class, People.Remove.class, DataCareCli.Export.class,
+                    DataCareCli.Forget.class})
     static final class People {
         @ParentCommand
         PolicyBotCommand parent;

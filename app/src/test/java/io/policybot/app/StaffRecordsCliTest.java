@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.testing.TestClock;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,26 +39,10 @@ class StaffRecordsCliTest {
     }
 
     private Run runWith(String stdin, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        InputStream in = System.in;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            var cli = PolicyBotCommand.commandLine();
-            cli.setErr(new java.io.PrintWriter(errors, true, StandardCharsets.UTF_8));
-            String[] all = Stream.concat(Stream.of("--data", data.toString(), "--content", content.toString(),
-                    "--no-embeddings"), Stream.of(args)).toArray(String[]::new);
-            int code = cli.execute(all);
-            return new Run(code, buffer.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            System.setIn(in);
-        }
+        String[] all = Stream.concat(Stream.of("--data", data.toString(), "--content", content.toString(),
+                "--no-embeddings"), Stream.of(args)).toArray(String[]::new);
+        CliRun run = CliRun.of(stdin, all);
+        return new Run(run.code(), run.out(), run.err());
     }
 
     private Run run(String... args) {

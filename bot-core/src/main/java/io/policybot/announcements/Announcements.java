@@ -51,6 +51,7 @@ public final class Announcements implements AutoCloseable {
     private final Sleeper sleeper;
     private OutboxDispatcher dispatcher; // guarded by this
     private ScheduledExecutorService executor; // guarded by this
+    private volatile OutboxDispatcher.AttemptListener attempts = OutboxDispatcher.AttemptListener.NONE;
 
     private Announcements(ContentPublisher publisher, AnnouncementService service,
                           AnnouncementConversation conversation, ReminderScheduler reminders,
@@ -119,9 +120,14 @@ public final class Announcements implements AutoCloseable {
         }
         if (dispatcher == null) {
             dispatcher = new OutboxDispatcher(outbox, messages, gateways, settings, clock, sleeper,
-                    reminders::stillWanted);
+                    reminders::stillWanted, (platform, attempt, outcome) -> attempts.attempted(platform, attempt, outcome));
         }
         return dispatcher;
+    }
+
+    /** Who is told of each send attempt from now on (the meters); replaces the one before. */
+    public void onAttempt(OutboxDispatcher.AttemptListener listener) {
+        this.attempts = java.util.Objects.requireNonNull(listener);
     }
 
     /** The delivery made by {@link #delivery} or {@link #start}. */

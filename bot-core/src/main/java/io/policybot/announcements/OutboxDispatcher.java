@@ -40,6 +40,18 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Predicate<OutboxMessage> stillWanted;
+    private final AttemptListener attempts;
+
+    /** What one send attempt came to, per platform (the meters of {@code serve}). */
+    public enum Outcome { SENT, RETRY, FAILED }
+
+    /** Told of every send attempt: its platform, which attempt of the message it was (1, 2, ...) and its outcome. */
+    @FunctionalInterface
+    public interface AttemptListener {
+        AttemptListener NONE = (platform, attempt, outcome) -> { };
+
+        void attempted(String platform, int attempt, Outcome outcome);
+    }
 
     /**
      * @param stillWanted false for a reminder that is no longer needed when its turn comes (the person completed):
@@ -56,7 +68,9 @@ public final class OutboxDispatcher {
     }
 
     OutboxDispatcher(AnnouncementOutbox outbox, AnnouncementMessages messages, Map<String, ChatGateway> gateways,
-                     AnnouncementSettings settings, Clock clock, Sleeper sleeper, Predicate<OutboxMessage> stillWanted) {
+                     AnnouncementSettings settings, Clock clock, Sleeper sleeper, Predicate<OutboxMessage> stillWanted,
+                     AttemptListener attempts) {
+        this.attempts = attempts;
         this.outbox = outbox;
         this.messages = messages;
         this.gateways = Map.copyOf(gateways);
@@ -156,13 +170,21 @@ public final class OutboxDispatcher {
         int attempts = m.attempts() + 1;
         Instant now = clock.instant();
         switch (result) {
-            case DeliveryResult.Sent s -> outbox.markSent(m.key(), s.messageRef(), attempts, now);
-            case DeliveryResult.Failed f -> outbox.markFailed(m.key(), attempts, f.reason(), now);
+            case DeliveryResult.Sent s -> {
+                outbox.markSent(m.key(), s.messageRef(), attempts, now);
+                this.attempts.attempted(m.platform(), attempts, Outcome.SENT);
+            }
+            case DeliveryResult.Failed f -> {
+                outbox.markFailed(m.key(), attempts, f.reason(), now);
+                this.attempts.attempted(m.platform(), attempts, Outcome.FAILED);
+            }
             case DeliveryResult.RetryLater r -> {
                 if (attempts >= settings.maxAttempts()) {
                     outbox.markFailed(m.key(), attempts, "gave up after " + attempts + " attempts: " + r.reason(), now);
+                    this.attempts.attempted(m.platform(), attempts, Outcome.FAILED);
                     return;
                 }
+                this.attempts.attempted(m.platform(), attempts, Outcome.RETRY);
                 boolean told = r.after() != null && r.after().isPositive();
                 Duration wait = told ? r.after() : settings.backoff(attempts);
                 if (told) {

@@ -22,6 +22,14 @@ public record AuditEntry(Instant at, String actor, String action, String target,
     public static final String ROSTER_IMPORT = "roster.import";
     public static final String ANNOUNCEMENT = "announcement";
     public static final String CONTENT_VERSION = "content.version";
+    /** Questions and feedback older than the retention period removed. */
+    public static final String RETENTION_PURGE = "retention.purge";
+    /** Everything held about a person written out (a data-protection access request). */
+    public static final String PERSON_EXPORT = "person.export";
+    /** A person pseudonymised (a data-protection erasure request); the target is the pseudonym. */
+    public static final String PERSON_FORGET = "person.forget";
+    /** A copy of the database written ({@code policybot backup}). */
+    public static final String BACKUP = "database.backup";
 
     public AuditEntry {
         Objects.requireNonNull(at, "at");

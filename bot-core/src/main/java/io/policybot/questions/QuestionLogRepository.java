@@ -43,4 +43,16 @@ public interface QuestionLogRepository {
 
     /** Every group marked handled, oldest first. */
     List<HandledGap> handledGaps();
+    /** How many questions were asked before {@code cutoff}, and the feedback votes on them: what a purge removes. */
+    Purge countAskedBefore(Instant cutoff);
+
+    /**
+     * Deletes the questions asked before {@code cutoff} and the feedback on them (retention), in one transaction.
+     * Training and acknowledgements are other tables and stay.
+     */
+    Purge purgeAskedBefore(Instant cutoff);
+
+    /** Questions and feedback votes removed (or that would be) by a retention purge. */
+    record Purge(int questions, int feedback) {
+    }
 }

@@ -59,6 +59,7 @@ public final class Database implements AutoCloseable, Transactions {
     private final Set<Connection> readers = ConcurrentHashMap.newKeySet();
     private final Runnable afterClose;
     private boolean transactionOpen; // guarded by writeLock
+    private volatile CommitListener commitListener = (writes, nanos) -> { };
     private volatile boolean closed;
 
     private Database(String name, DataSource dataSource, Dialect dialect, Runnable afterClose) {
@@ -332,6 +333,7 @@ public final class Database implements AutoCloseable, Transactions {
             todo.forEach(Write::reset);
             Write<?> running = null;
             try {
+                long started = System.nanoTime();
                 begin();
                 // Shared by other processes (PostgreSQL), a write may lose a deadlock to one of them: in its own
                 // savepoint it can run again without undoing the rest of the batch.
@@ -348,6 +350,7 @@ public final class Database implements AutoCloseable, Transactions {
                     commit();
                     writes.add(succeeded);
                     commits.increment();
+                    commitListener.committed(succeeded, System.nanoTime() - started);
                 }
                 break;
             } catch (SQLException e) {
@@ -416,6 +419,37 @@ public final class Database implements AutoCloseable, Transactions {
             }
         }
         return null;
+    }
+
+    /** Told of every commit (the meters of {@code serve}); replaces the one before. */
+    public void onCommit(CommitListener listener) {
+        this.commitListener = java.util.Objects.requireNonNull(listener);
+    }
+
+    /** What a commit did: how many writes shared it, and how long its transaction took from begin to commit. */
+    @FunctionalInterface
+    public interface CommitListener {
+        void committed(int writes, long nanos);
+    }
+
+    /**
+     * Writes a consistent copy of the database to {@code target} while it stays in use (SQLite's {@code VACUUM
+     * INTO}, on a reader connection: writers go on meanwhile, the copy is the database as of its start). The target
+     * must not exist. A shared PostgreSQL database is copied with its own tools ({@code pg_dump}), not from here.
+     */
+    public void backupTo(Path target) {
+        ensureOpen();
+        if (dialect.pooled()) {
+            throw new StoreException("a PostgreSQL database is backed up with pg_dump (see docs/operations.md), "
+                    + "not by PolicyBot");
+        }
+        read(c -> {
+            try (var ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toAbsolutePath().toString());
+                ps.execute();
+            }
+            return null;
+        });
     }
 
     /** Writes committed and commits made since opening: writes / commits is the average group size. */

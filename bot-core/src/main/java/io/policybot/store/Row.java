@@ -67,4 +67,32 @@ public final class Row {
         String text = rs.getString(column);
         return text == null ? null : LocalDate.parse(text);
     }
+
+    /**
+     * Every column of the row by its (lower-case) label, for a whole-record export: times ({@code *_at} columns) as
+     * ISO-8601 instants, booleans as booleans on both databases (SQLite stores them as 0/1), the rest as read.
+     */
+    public java.util.Map<String, Object> columns() throws SQLException {
+        java.sql.ResultSetMetaData meta = rs.getMetaData();
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String label = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+            String type = meta.getColumnTypeName(i) == null ? "" : meta.getColumnTypeName(i).toLowerCase(java.util.Locale.ROOT);
+            Object value;
+            if (type.startsWith("bool")) {
+                boolean b = rs.getBoolean(i);
+                value = rs.wasNull() ? null : b;
+            } else if (label.equals("at") || label.endsWith("_at")) {
+                long millis = rs.getLong(i);
+                value = rs.wasNull() ? null : Instant.ofEpochMilli(millis).toString();
+            } else {
+                value = rs.getObject(i);
+                if (value instanceof Integer n) {
+                    value = n.longValue(); // one number type whatever the driver chose
+                }
+            }
+            out.put(label, value);
+        }
+        return out;
+    }
 }

@@ -51,6 +51,8 @@ public final class Services implements AutoCloseable {
     private final ReportService reports;
     private final SignInLinks signInLinks;
     private final String consoleUrl;
+    private final io.policybot.questions.QuestionRetention retention;
+    private final io.policybot.questions.RetentionSchedule retentionSchedule;
 
     private Services(Builder b) {
         this.storage = b.storage;
@@ -68,6 +70,9 @@ public final class Services implements AutoCloseable {
                 clock);
         this.signInLinks = new SignInLinks(storage.signInLinks(), b.random, clock);
         this.consoleUrl = b.consoleUrl;
+        this.retention = new io.policybot.questions.QuestionRetention(storage.questions(), storage.audit(),
+                storage.runOnce(), storage.database()::atomically, b.retention, clock);
+        this.retentionSchedule = new io.policybot.questions.RetentionSchedule(retention);
     }
 
     public static Builder builder(Storage storage) {
@@ -113,6 +118,16 @@ public final class Services implements AutoCloseable {
         return new ConsoleInvitation(signInLinks, consoleUrl);
     }
 
+    /** How long questions and feedback are kept, and the purge ({@code policybot purge}, the daily run). */
+    public io.policybot.questions.QuestionRetention retention() {
+        return retention;
+    }
+
+    /** The daily retention purge in the background (once a day across replicas); stopped by {@link #close}. */
+    public void startScheduledWork() {
+        retentionSchedule.start(java.time.Duration.ofHours(1));
+    }
+
     /** Who may use the staff use cases; refusals recorded in {@code audit}. */
     public StaffAccess access(AuditLog audit) {
         return new StaffAccess(new RoleResolver(roles, storage.people(), storage.roster()), audit, clock);
@@ -152,6 +167,7 @@ public final class Services implements AutoCloseable {
     /** Stops background delivery and closes the database. */
     @Override
     public void close() {
+        retentionSchedule.close();
         announcements.close();
         storage.close();
     }
@@ -168,6 +184,7 @@ public final class Services implements AutoCloseable {
         private RolesConfig roles = RolesConfig.none();
         private Set<String> platforms = Set.of();
         private String consoleUrl;
+        private java.time.Duration retention = io.policybot.questions.QuestionRetention.DEFAULT;
 
         private Builder(Storage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -203,6 +220,12 @@ public final class Services implements AutoCloseable {
 
         public Builder announcing(AnnouncementSettings settings) {
             this.announcing = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /** How long questions and feedback are kept (a year by default; zero keeps them forever). */
+        public Builder retention(java.time.Duration keep) {
+            this.retention = Objects.requireNonNull(keep);
             return this;
         }
 

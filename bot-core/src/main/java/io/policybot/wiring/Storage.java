@@ -9,10 +9,14 @@ import io.policybot.announcements.sql.SqlAnnouncementStore;
 import io.policybot.audit.AuditLog;
 import io.policybot.audit.sql.SqlAuditLog;
 import io.policybot.dedupe.EventDedupe;
+import io.policybot.dedupe.RunOnce;
 import io.policybot.dedupe.sql.SqlEventDedupe;
+import io.policybot.dedupe.sql.SqlRunOnce;
 import io.policybot.people.PersonRepository;
+import io.policybot.people.PersonalData;
 import io.policybot.people.RosterRepository;
 import io.policybot.people.sql.SqlPersonRepository;
+import io.policybot.people.sql.SqlPersonalData;
 import io.policybot.people.sql.SqlRosterRepository;
 import io.policybot.questions.QuestionLogRepository;
 import io.policybot.questions.sql.SqlQuestionLogRepository;
@@ -46,6 +50,8 @@ public final class Storage implements AutoCloseable {
     private final AcknowledgementRepository acknowledgements;
     private final EventDedupe deliveries;
     private final SignInLinkStore signInLinks;
+    private final PersonalData personalData;
+    private final RunOnce runOnce;
 
     private Storage(Database database) {
         this.database = database;
@@ -62,6 +68,8 @@ public final class Storage implements AutoCloseable {
         // Longer than any platform retries a delivery (Slack: minutes); shared by every replica on the database.
         this.deliveries = new SqlEventDedupe(database, Duration.ofMinutes(30));
         this.signInLinks = new SqlSignInLinkStore(database);
+        this.personalData = new SqlPersonalData(database);
+        this.runOnce = new SqlRunOnce(database);
     }
 
     /**
@@ -142,6 +150,16 @@ public final class Storage implements AutoCloseable {
     /** The web console's one-time sign-in links (hashed). */
     public SignInLinkStore signInLinks() {
         return signInLinks;
+    }
+
+    /** Everything held about one person: export and pseudonymisation (data-protection requests). */
+    public PersonalData personalData() {
+        return personalData;
+    }
+
+    /** Scheduled work claimed once per period across the replicas on the database. */
+    public RunOnce runOnce() {
+        return runOnce;
     }
 
     @Override

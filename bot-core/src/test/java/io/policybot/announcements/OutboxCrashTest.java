@@ -2,16 +2,12 @@ package io.policybot.announcements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.policybot.store.Database;
 import io.policybot.people.sql.SqlPersonRepository;
 import io.policybot.testing.TestClock;
 import io.policybot.testing.TestContent;
 import io.policybot.testing.TestDatabase;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +34,6 @@ class OutboxCrashTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aKilledDispatcherResumesAndNobodyGetsTheDmTwice() throws Exception {
         Path sent = Files.createTempFile("outbox-platform", ".log");
-        Path stderr = Files.createTempFile("outbox-child", ".log");
         TestClock clock = TestClock.at("2026-11-10T09:00:00Z");
         Database database = db.database();
         SqlPersonRepository people = new SqlPersonRepository(database);
@@ -52,20 +47,10 @@ class OutboxCrashTest {
         setup.service().confirm(preview.draft().id());
         database.close(); // the parent lets go of the file
 
-        Process child = new ProcessBuilder(javaCommand(db.file(), sent)).redirectError(stderr.toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            if (!"STARTED".equals(line)) {
-                fail("child said '" + line + "'; its stderr:\n" + Files.readString(stderr));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (deliveries(sent).size() < PEOPLE / 3 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            child.destroyForcibly();
-            child.waitFor();
-        } finally {
-            child.destroyForcibly();
+        try (ChildProcesses.Child child = ChildProcesses.start(db.file().toString(), sent.toString())) {
+            child.expect("STARTED");
+            ChildProcesses.awaitDeliveries(sent, PEOPLE / 3, 60);
+            child.kill();
         }
         int before = deliveries(sent).size();
         assertTrue(before >= PEOPLE / 3 && before < PEOPLE, "delivered before the kill: " + before);
@@ -87,17 +72,9 @@ class OutboxCrashTest {
         assertEquals(PEOPLE, progress.sent());
         assertEquals(0, progress.pending());
         Files.deleteIfExists(sent);
-        Files.deleteIfExists(stderr);
     }
 
     private static List<String> deliveries(Path sent) {
-        return FileGateway.lines(sent).stream().filter(l -> l.startsWith("deliver ")).map(l -> l.split(" ")[2]).toList();
-    }
-
-    private static List<String> javaCommand(Path dbFile, Path sent) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"),
-                "@" + System.getProperty("policybot.jvm.options"), OutboxChildProcess.class.getName(),
-                dbFile.toString(), sent.toString());
+        return ChildProcesses.deliveries(sent);
     }
 }

@@ -58,9 +58,16 @@ class OutboxDispatcherTest {
                 .answer("U000", new DeliveryResult.RetryLater(Duration.ofSeconds(30), "ratelimited"))
                 .answer("U001", new DeliveryResult.RetryLater(Duration.ZERO, "503"), new DeliveryResult.RetryLater(Duration.ZERO, "503"));
         Announcements a = wire(slack, AnnouncementSettings.defaults(), 3);
+        java.util.List<String> attempts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        a.onAttempt((platform, attempt, outcome) -> attempts.add(platform + " " + attempt + " " + outcome));
         Instant start = clock.instant();
         a.dispatcher().drain();
         assertEquals(3, slack.delivered.size());
+        // Told of every attempt (the meters): U000 once limited, U001 twice down, then each sent; the channel post.
+        assertEquals(java.util.List.of("slack 1 RETRY", "slack 1 RETRY", "slack 2 RETRY"),
+                attempts.stream().filter(x -> x.endsWith("RETRY")).sorted().toList());
+        assertEquals(java.util.List.of("slack 1 SENT", "slack 1 SENT", "slack 2 SENT", "slack 3 SENT"),
+                attempts.stream().filter(x -> x.endsWith("SENT")).sorted().toList());
         // After the 429 nothing went out on the platform for 30 s, then U000 got it.
         Instant limited = slack.times.get(slack.attempts.indexOf("U000"));
         assertTrue(slack.times.stream().noneMatch(t -> t.isAfter(limited) && t.isBefore(limited.plusSeconds(30))),

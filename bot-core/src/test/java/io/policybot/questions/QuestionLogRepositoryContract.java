@@ -117,4 +117,28 @@ public abstract class QuestionLogRepositoryContract extends StoreContract {
         assertEquals(List.of(new HandledGap("Can I post photos of the office?", "slack:HR1", T0),
                 new HandledGap("员工餐厅几点开门？", "slack:HR2", T0.plusSeconds(2))), restart().questions().handledGaps());
     }
+
+    @Test
+    void aRetentionPurgeRemovesOldQuestionsAndTheirFeedbackOnly() {
+        PersonRepository people = stores().people();
+        Person ann = people.findOrCreate("slack", "U1", "Ann", T0);
+        Person bob = people.findOrCreate("slack", "U2", "Bob", T0);
+        QuestionLogRepository log = stores().questions();
+        String old = log.log(new LoggedQuestion(null, ann.id(), "old", "en", true, "p", "s", 0.5, T0)).id();
+        log.log(new LoggedQuestion(null, bob.id(), "old too", "en", false, null, null, 0, T0.plusSeconds(10)));
+        String recent = log.log(new LoggedQuestion(null, ann.id(), "recent", "en", true, "p", "s", 0.5,
+                T0.plusSeconds(3600))).id();
+        log.vote(old, ann.id(), Vote.UP, T0.plusSeconds(7200)); // a late vote on an old question goes with it
+        log.vote(old, bob.id(), Vote.DOWN, T0.plusSeconds(20));
+        log.vote(recent, bob.id(), Vote.UP, T0.plusSeconds(3700));
+        Instant cutoff = T0.plusSeconds(60);
+
+        assertEquals(new QuestionLogRepository.Purge(2, 2), log.countAskedBefore(cutoff));
+        assertEquals(3, log.since(T0).size(), "counting removes nothing");
+        assertEquals(new QuestionLogRepository.Purge(2, 2), log.purgeAskedBefore(cutoff));
+        assertEquals(List.of("recent"), log.since(T0).stream().map(LoggedQuestion::question).toList());
+        assertEquals(new VoteTally(1, 0), log.tally(recent));
+        assertTrue(log.find(old).isEmpty());
+        assertEquals(new QuestionLogRepository.Purge(0, 0), log.purgeAskedBefore(cutoff), "idempotent");
+    }
 }

@@ -28,7 +28,9 @@ import java.time.Duration;
 public record Stores(PersonRepository people, RosterRepository roster, TrainingRepository training,
                      QuestionLogRepository questions, ReportRepository reports, AuditLog audit,
                      PolicyVersionStore versions, AnnouncementStore announcements, AnnouncementOutbox outbox,
-                     AcknowledgementRepository acknowledgements, Transactions transactions) {
+                     AcknowledgementRepository acknowledgements, Transactions transactions,
+                     io.policybot.people.PersonalData personalData, io.policybot.dedupe.RunOnce runOnce,
+                     io.policybot.signin.SignInLinkStore signInLinks) {
 
     /** The SQL implementations on one database (SQLite or PostgreSQL: the dialect comes with it). */
     public static Stores sql(Database db) {
@@ -40,6 +42,7 @@ public record Stores(PersonRepository people, RosterRepository roster, TrainingR
         return new Stores(new SqlPersonRepository(db), new SqlRosterRepository(db), new SqlTrainingRepository(db),
                 new SqlQuestionLogRepository(db), new SqlReportRepository(db), new SqlAuditLog(db),
                 new SqlPolicyVersionStore(db), new SqlAnnouncementStore(db), new SqlAnnouncementOutbox(db, outboxLease),
-                new SqlAcknowledgementRepository(db), db);
+                new SqlAcknowledgementRepository(db), db, new io.policybot.people.sql.SqlPersonalData(db),
+                new io.policybot.dedupe.sql.SqlRunOnce(db), new io.policybot.signin.sql.SqlSignInLinkStore(db));
     }
 }

@@ -22,6 +22,15 @@ public final class Settings {
             Setting.of("database.url", Type.TEXT, "DATABASE_URL", "the SQLite file DATA/policybot.db",
                     "A shared database for several replicas: jdbc:postgresql://host:5432/db?user=...&password=... "
                     + "(the password is masked by config show; better: set DATABASE_URL from a secret)"),
+            Setting.of("retention.questions", Type.INTEGER, "POLICYBOT_RETENTION_QUESTIONS", "365",
+                    "Days the question log and answer feedback are kept; older ones are purged once a day (0 = "
+                    + "forever). Training results and acknowledgements are always kept"),
+            Setting.of("roles.hr", Type.LIST, "POLICYBOT_HR", null,
+                    "HR people and groups: slack:U0123, discord:81234, slack:group:S0HR, discord:group:9876 "
+                    + "(added to DATA/roles.yaml and the roster's roles)"),
+            Setting.of("roles.admins", Type.LIST, "POLICYBOT_ADMINS", null, "Admins, as roles.hr"),
+            Setting.of("roles.managers", Type.LIST, "POLICYBOT_MANAGERS", null,
+                    "Managers, as roles.hr (the roster's manager column also makes managers)"),
             Setting.of("http.port", Type.PORT, "POLICYBOT_HTTP_PORT", "8080",
                     "policybot serve: the port of /healthz, /readyz and /metrics (--port overrides)"),
             Setting.of("http.bind", Type.TEXT, "POLICYBOT_HTTP_BIND", "0.0.0.0 (every interface)",

@@ -87,10 +87,27 @@ public final class BotMetrics implements AutoCloseable {
                 .description("Writes committed (several can share a commit)").register(registry);
         FunctionCounter.builder("policybot.db.commits", database, d -> d.writeStats().commits())
                 .description("Commits; writes / commits is the average commit batch size").register(registry);
+        watchCommits(database);
         FunctionCounter.builder("policybot.quiz.answers.recorded", this, m -> m.quizAnswers)
                 .description("Quiz answers recorded (all time, in the database)").register(registry);
         refresh(database);
         refresher.scheduleWithFixedDelay(() -> refresh(database), REFRESH.toSeconds(), REFRESH.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The batch size and latency of every commit this process makes on {@code database}. */
+    void watchCommits(Database database) {
+        io.micrometer.core.instrument.DistributionSummary batch = io.micrometer.core.instrument.DistributionSummary
+                .builder("policybot.db.commit.batch").baseUnit("writes")
+                .description("Writes that shared one commit (group commit)").serviceLevelObjectives(1, 2, 4, 8, 16, 32,
+                        64, 128, 256).register(registry);
+        io.micrometer.core.instrument.Timer latency = io.micrometer.core.instrument.Timer
+                .builder("policybot.db.commit.latency")
+                .description("Time of a commit's transaction, from begin to commit (this process's writes)")
+                .publishPercentileHistogram().register(registry);
+        database.onCommit((writes, nanos) -> {
+            batch.record(writes);
+            latency.record(nanos, TimeUnit.NANOSECONDS);
+        });
     }
 
     private void refresh(Database database) {
@@ -153,6 +170,38 @@ public final class BotMetrics implements AutoCloseable {
             readOnce = true;
         } catch (RuntimeException e) {
             log.warn("Reading the database's numbers for /metrics failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Counts one send attempt of an announcement or reminder by this process: per platform, outcome (sent, retry,
+     * failed) and which attempt of the message it was (1, 2, 3+); a retry also counts in
+     * {@code policybot.outbox.retries}.
+     */
+    public void outboxAttempt(String platform, int attempt, io.policybot.announcements.OutboxDispatcher.Outcome outcome) {
+        String outcomeTag = outcome.name().toLowerCase(java.util.Locale.ROOT);
+        io.micrometer.core.instrument.Counter.builder("policybot.outbox.attempts")
+                .description("Send attempts of outbox messages by this process, by platform, outcome and attempt number")
+                .tags("platform", platform, "outcome", outcomeTag, "attempt", attempt >= 3 ? "3+" : Integer.toString(attempt))
+                .register(registry).increment();
+        if (outcome == io.policybot.announcements.OutboxDispatcher.Outcome.RETRY) {
+            retries(platform).increment();
+        }
+    }
+
+    private io.micrometer.core.instrument.Counter retries(String platform) {
+        return io.micrometer.core.instrument.Counter.builder("policybot.outbox.retries")
+                .description("Outbox messages put back for another attempt by this process (a transient failure or "
+                        + "a rate limit)").tags("platform", platform).register(registry);
+    }
+
+    /** The outbox counters at zero for these platforms, so a dashboard has its series before the first send. */
+    public void outboxPlatforms(java.util.Collection<String> platforms) {
+        for (String platform : platforms) {
+            retries(platform);
+            io.micrometer.core.instrument.Counter.builder("policybot.outbox.attempts")
+                    .description("Send attempts of outbox messages by this process, by platform, outcome and attempt number")
+                    .tags("platform", platform, "outcome", "sent", "attempt", "1").register(registry);
         }
     }
 

@@ -59,6 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         metrics.watch(runtime.services().storage().database(), runtime.answerer());
+        metrics.outboxPlatforms(java.util.List.of("slack", "discord"));
+        runtime.services().announcements().onAttempt(metrics::outboxAttempt);
         http.mount(WebConsole.PREFIX, new WebConsole(runtime.services(), runtime.clock(), consoleUrl.startsWith("https:"),
                 Duration.ofMinutes(idleMinutes(env.get("POLICYBOT_CONSOLE_IDLE_MINUTES"))), runtime.answerer(),
                 config.contentDir()));

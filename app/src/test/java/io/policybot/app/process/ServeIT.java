@@ -55,7 +55,12 @@ class ServeIT {
             String text = metrics.body();
             for (String name : List.of("jvm_memory_used_bytes", "process_resident_memory_bytes", "process_uptime_seconds",
                     "policybot_answer_cache_hits_total", "policybot_db_commits_total",
-                    "policybot_quiz_answers_recorded_total", "policybot_outbox_messages{platform=\"slack\",status=\"pending\"}")) {
+                    "policybot_quiz_answers_recorded_total", "policybot_outbox_messages{platform=\"slack\",status=\"pending\"}",
+                    // Group commit, and this process's send attempts per platform (issue 12's metrics list).
+                    "policybot_db_commit_batch_writes_count", "policybot_db_commit_batch_writes_bucket{le=\"1.0\"}",
+                    "policybot_db_commit_latency_seconds_bucket", "policybot_db_commit_latency_seconds_count",
+                    "policybot_outbox_retries_total{platform=\"slack\"}", "policybot_outbox_retries_total{platform=\"discord\"}",
+                    "policybot_outbox_attempts_total{attempt=\"1\",outcome=\"sent\",platform=\"slack\"}")) {
                 assertTrue(text.contains(name), name + " in /metrics:\n" + text);
             }
             assertEquals(404, get(port, "/nothing-here").statusCode());

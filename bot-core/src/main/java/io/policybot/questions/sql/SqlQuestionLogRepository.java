@@ -138,4 +138,22 @@ public final class SqlQuestionLogRepository implements QuestionLogRepository {
                 r.bool("answered"), r.string("policy_id"), r.string("section_id"), r.decimal("confidence", 0),
                 r.instant("asked_at"));
     }
+
+    @Override
+    public Purge countAskedBefore(Instant cutoff) {
+        return db.read(c -> new Purge(
+                (int) Sql.number(c, "SELECT COUNT(*) FROM question_log WHERE asked_at < ?", cutoff),
+                (int) Sql.number(c, "SELECT COUNT(*) FROM answer_feedback WHERE log_id IN "
+                        + "(SELECT id FROM question_log WHERE asked_at < ?)", cutoff)));
+    }
+
+    @Override
+    public Purge purgeAskedBefore(Instant cutoff) {
+        return db.inTransaction(c -> {
+            int feedback = Sql.update(c, "DELETE FROM answer_feedback WHERE log_id IN "
+                    + "(SELECT id FROM question_log WHERE asked_at < ?)", cutoff);
+            int questions = Sql.update(c, "DELETE FROM question_log WHERE asked_at < ?", cutoff);
+            return new Purge(questions, feedback);
+        });
+    }
 }
