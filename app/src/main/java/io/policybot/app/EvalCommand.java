@@ -118,7 +118,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void dump(List<Evaluation.Question> qs, QuestionAnswerer answerer) {
-        StringBuilder sb = new StringBuilder("lang\toos\tkind\tconf\ttop\tsecond\ttopok\tsecondok\tin3\tcoverage\tsim\ttopcos\tsecondcos\tlexagree\tsemagree\tlextop\ttopiccos\ttopiccov\twords\ttopic\tquestion\n");
+        StringBuilder sb = new StringBuilder("lang\toos\tkind\tconf\ttop\tsecond\ttopok\tsecondok\tin3\tcoverage\tsim\ttopcos\tsecondcos\tlexagree\tsemagree\tlextop\ttopiccos\ttopiccov\twords\ttopic\ttopprob\tquestion\n");
         for (Evaluation.Question q : qs) {
             io.policybot.answering.Answer a = answerer.answer(q.text(), q.language());
             var ss = a.sections();

@@ -15,20 +15,28 @@ import java.util.List;
  */
 record LabelledTexts() {
 
-    /** One labelled text. @param key "policy/section" */
-    record Text(String key, String text) {
+    /**
+     * One labelled text.
+     *
+     * @param key   "policy/section"
+     * @param group texts of one quiz question or one role-play share a group (left out together when the ranker is
+     *              fitted, so a question is never ranked by its own explanation)
+     */
+    record Text(String key, String text, int group) {
     }
 
     static List<Text> of(ContentLibrary library, String language) {
         List<Text> out = new ArrayList<>();
+        int group = 0;
         for (Policy policy : library.all()) {
             for (QuizQuestion q : policy.quizzes().getOrDefault(language, List.of())) {
                 String key = policy.id() + "/" + q.sectionId();
                 String right = q.options().stream().filter(QuizQuestion.Option::correct).map(QuizQuestion.Option::text)
                         .findFirst().orElse("");
-                out.add(new Text(key, q.question() + " " + right));
+                group++;
+                out.add(new Text(key, q.question() + " " + right, group));
                 if (!q.explanation().isBlank()) {
-                    out.add(new Text(key, q.explanation()));
+                    out.add(new Text(key, q.explanation(), group));
                 }
             }
             for (Scenario s : policy.scenarios().getOrDefault(language, List.of())) {
@@ -37,8 +45,9 @@ record LabelledTexts() {
                     continue;
                 }
                 String key = policy.id() + "/" + s.sectionIds().getFirst();
+                group++;
                 for (Scenario.Step step : s.steps().values()) {
-                    out.add(new Text(key, step.text()));
+                    out.add(new Text(key, step.text(), group));
                 }
             }
         }

@@ -77,6 +77,21 @@ final class PolicyIndex {
      */
     static final double SECOND_BEST_WEIGHT = 0.5;
 
+    static final int ROW_SUMMARY = 0;
+    static final int ROW_KEYWORDS = 1;
+    static final int ROW_PASSAGE = 2;
+    static final int ROW_LABELLED = 3;
+    /** Bumped when the ranker's features change, so that cached fits are not reused. */
+    static final String RANKER_VERSION = "ranker-2";
+    static final boolean RANKER = Boolean.parseBoolean(System.getProperty("policybot.ranker", "true"));
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PolicyIndex.class);
+
+    /** Everything known about each section for one question (see {@code LanguageIndex.evidence}). */
+    private record Evidence(Map<String, double[]> features, Map<String, Double> lexical, String lexicalTop,
+                            double maxLexical, Map<String, Double> meaning, Map<String, List<Integer>> passageRanks,
+                            float[] query) {
+    }
+
     private final PolicyAnalyzers analyzers;
     private final Function<String, Optional<SentenceEmbedder>> embedders;
     private final VectorCache vectors;
@@ -158,6 +173,15 @@ final class PolicyIndex {
         return index == null ? List.of() : index.get().topics;
     }
 
+    /** Each section's ranking features for a question (for calibration tooling). */
+    Map<String, double[]> features(String language, String question) {
+        Lazy lazy = byLanguage.get(language);
+        if (lazy == null) {
+            return Map.of();
+        }
+        return lazy.get().features(question);
+    }
+
     SearchHits search(String language, String question, int max) {
         Lazy lazy = byLanguage.get(language);
         if (lazy == null) {
@@ -184,6 +208,12 @@ final class PolicyIndex {
         private final List<Set<String>> topicTerms = new ArrayList<>();
         /** One vector per policy (title and introduction): which policy a question is about, when there are several. */
         private final VectorTable policyVectors;
+        /** Per vector row: what it is (ROW_*) and its labelled group (0 for the section's own texts). */
+        private final int[] rowKind;
+        private final int[] rowGroup;
+        /** The section keys in a fixed order (the ranker's candidates). */
+        private final List<String> sectionKeys = new ArrayList<>();
+        private final Ranker ranker;
 
         LanguageIndex(String language, List<PolicyDocument> documents, List<LabelledTexts.Text> labelled,
                       List<String> notCovered) {
@@ -191,6 +221,8 @@ final class PolicyIndex {
             this.embedder = embedders.apply(language).orElse(null);
             List<String> vectorKeys = new ArrayList<>();
             List<String> vectorTexts = new ArrayList<>();
+            List<Integer> kinds = new ArrayList<>();
+            List<Integer> groups = new ArrayList<>();
             Analyzer analyzer = analyzers.index(language);
             ByteBuffersDirectory sectionDir = new ByteBuffersDirectory();
             ByteBuffersDirectory passageDir = new ByteBuffersDirectory();
@@ -201,17 +233,21 @@ final class PolicyIndex {
                     for (Section section : doc.sections()) {
                         String key = doc.policyId() + "/" + section.id();
                         titles.put(key, section.title());
+                        sectionKeys.add(key);
                         count++;
                         // What the section is about, as a whole, then each passage on its own.
                         vectorKeys.add(key);
                         vectorTexts.add(section.title() + ". " + section.shortAnswer());
+                        kinds.add(ROW_SUMMARY);
                         vectorKeys.add(key);
                         vectorTexts.add(section.title() + ": " + String.join(", ", section.keywords()));
+                        kinds.add(ROW_KEYWORDS);
                         // Each keyword phrase on its own as well: a short question matches a short phrase far
                         // better than the whole list ("check my accounts" vs thirty keywords at once).
                         for (String keyword : section.keywords()) {
                             vectorKeys.add(key);
                             vectorTexts.add(section.title() + ": " + keyword);
+                            kinds.add(ROW_KEYWORDS);
                         }
                         Document d = new Document();
                         d.add(new StringField("key", key, Field.Store.YES));
@@ -245,6 +281,7 @@ final class PolicyIndex {
                             // The policy's title too: with several policies, "the gifts register" and "the social media
                             // policy" tell their passages apart (second policy R@1 0.72 -> 0.74, R@3 0.87 -> 0.90).
                             vectorTexts.add(doc.title() + " - " + section.title() + ": " + ps.get(i).plain());
+                            kinds.add(ROW_PASSAGE);
                             // A paragraph's sentences on their own too: a small model blurs a long paragraph's
                             // several points into one vector, and a question is usually about one of them.
                             if (SENTENCES) {
@@ -253,6 +290,7 @@ final class PolicyIndex {
                                     for (String sentence : sentences) {
                                         vectorKeys.add(key);
                                         vectorTexts.add(section.title() + ": " + sentence);
+                                        kinds.add(ROW_PASSAGE);
                                     }
                                 }
                             }
@@ -268,15 +306,26 @@ final class PolicyIndex {
                     Document ld = new Document();
                     ld.add(new StringField("key", t.key(), Field.Store.YES));
                     ld.add(new StoredField("ordinal", -1));
+                    ld.add(new StoredField("group", t.group()));
                     ld.add(new TextField("text", t.text(), Field.Store.NO));
                     pw.addDocument(ld);
                     vectorKeys.add(t.key());
                     vectorTexts.add(t.text());
+                    kinds.add(ROW_LABELLED);
+                    while (groups.size() < kinds.size() - 1) {
+                        groups.add(0);
+                    }
+                    groups.add(t.group());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             this.sectionCount = count;
+            while (groups.size() < kinds.size()) {
+                groups.add(0);
+            }
+            this.rowKind = kinds.stream().mapToInt(Integer::intValue).toArray();
+            this.rowGroup = groups.stream().mapToInt(Integer::intValue).toArray();
             try {
                 DirectoryReader sectionReader = DirectoryReader.open(sectionDir);
                 collectSectionTerms(sectionReader);
@@ -287,6 +336,7 @@ final class PolicyIndex {
                 List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
                 this.policyVectors = embedder == null || policyIds.size() < 2 ? null
                         : new VectorTable(policyIds, vectors.vectors(embedder, policyTexts));
+                this.ranker = embedder == null ? null : fitRanker(labelled, vectorTexts, policyTexts);
                 // A listed topic that a loaded policy answers (a remote-work policy beside "remote work" in the list)
                 // is left out, in whole or item by item: the list must never decline a loaded policy's own questions.
                 if (embedder == null || notCovered.isEmpty()) {
@@ -377,53 +427,54 @@ final class PolicyIndex {
             termsBySection.values().forEach(set -> set.forEach(t -> docFreq.merge(t, 1, Integer::sum)));
         }
 
-        /** Each section's best cosine with the question, over its summary texts and passages. */
-        private Map<String, Double> semanticScores(float[] query) {
-            Map<String, Double> best = new HashMap<>();
-            Map<String, Double> second = new HashMap<>();
-            if (semantic == null) {
-                return best;
+        /**
+         * The ranker for this language: fitted on the labelled texts (each ranked with its own group left out) when
+         * there are enough of them, else the defaults. Depends only on the texts and the model: kept beside the vectors.
+         */
+        private Ranker fitRanker(List<LabelledTexts.Text> labelled, List<String> vectorTexts, List<String> policyTexts) {
+            Ranker defaults = Ranker.defaults(embedder.lexicalWeight(), POLICY_WEIGHT);
+            List<LabelledTexts.Text> usable = labelled.stream().filter(t -> titles.containsKey(t.key())).toList();
+            if (!RANKER || usable.size() < Ranker.MIN_EXAMPLES) {
+                return defaults;
             }
-            double[] cosines = semantic.cosines(query);
-            for (int row = 0; row < cosines.length; row++) {
-                String key = semantic.key(row);
-                double cosine = cosines[row];
-                Double b = best.get(key);
-                if (b == null || cosine > b) {
-                    if (b != null) {
-                        second.put(key, b);
+            List<String> inputs = new ArrayList<>(vectorTexts);
+            inputs.add("\u0000policies");
+            inputs.addAll(policyTexts);
+            inputs.add("\u0000labelled");
+            usable.forEach(t -> inputs.add(t.key() + "\t" + t.group() + "\t" + t.text()));
+            inputs.add("\u0000" + RANKER_VERSION + " " + Ranker.SHRINK + " " + embedder.lexicalWeight() + " " + POLICY_WEIGHT);
+            List<String> lines = vectors.derived(embedder, "ranker", inputs, () -> {
+                List<float[]> qv = vectors.queryVectors(embedder, usable.stream().map(LabelledTexts.Text::text).toList());
+                List<Ranker.Example> examples = new ArrayList<>();
+                Analyzer queryAnalyzer = analyzers.query(language);
+                for (int i = 0; i < usable.size(); i++) {
+                    LabelledTexts.Text t = usable.get(i);
+                    QuestionTerms terms = QuestionTerms.analyze(queryAnalyzer, t.text());
+                    if (terms.isEmpty()) {
+                        continue;
                     }
-                    best.put(key, cosine);
-                } else if (cosine > second.getOrDefault(key, Double.NEGATIVE_INFINITY)) {
-                    second.put(key, cosine);
+                    Evidence e = evidence(t.text(), terms, qv.get(i), t.group());
+                    double[][] candidates = new double[sectionKeys.size()][];
+                    for (int k = 0; k < candidates.length; k++) {
+                        candidates[k] = e.features().getOrDefault(sectionKeys.get(k), new double[Ranker.FEATURES.size()]);
+                    }
+                    examples.add(new Ranker.Example(candidates, sectionKeys.indexOf(t.key()), t.group()));
                 }
-            }
-            best.replaceAll((k, v) -> (1 - SECOND_BEST_WEIGHT) * v + SECOND_BEST_WEIGHT * second.getOrDefault(k, v - 0.1));
-            if (policyVectors != null) {
-                // Several policies: a section gains by how much more its policy as a whole is about the question than
-                // the average policy (no effect with one policy; keeps a policy rich in keywords from taking another's).
-                double[] pc = policyVectors.cosines(query);
-                double mean = java.util.Arrays.stream(pc).average().orElse(0);
-                Map<String, Double> prior = new HashMap<>();
-                for (int i = 0; i < pc.length; i++) {
-                    prior.put(policyVectors.key(i), pc[i] - mean);
-                }
-                best.replaceAll((k, v) -> v + POLICY_WEIGHT * prior.getOrDefault(k.substring(0, k.indexOf('/')), 0.0));
-            }
-            return best;
+                return Ranker.fit(examples, defaults).lines();
+            });
+            Ranker r = Ranker.parse(lines, defaults);
+            log.debug("ranker {}: fitted {}, scale {}, weights {} on {} labelled texts", language, r.fitted(), r.scale(),
+                    java.util.Arrays.toString(r.weights()), usable.size());
+            return r;
         }
 
-        SearchHits search(String question, int max) {
-            return search(question, max, null);
-        }
-
-        /** @param vector the question's vector when already known, else null (embedded here) */
-        private SearchHits search(String question, int max, float[] vector) {
+        /**
+         * Everything known about each section for one question: its ranking features, the lexical and meaning scores.
+         *
+         * @param exclude a labelled group to leave out (its passages and vectors), 0 for none
+         */
+        private Evidence evidence(String question, QuestionTerms terms, float[] vector, int exclude) {
             Analyzer queryAnalyzer = analyzers.query(language);
-            QuestionTerms terms = QuestionTerms.analyze(queryAnalyzer, question);
-            if (terms.isEmpty()) {
-                return SearchHits.none();
-            }
             QueryBuilder builder = new QueryBuilder(queryAnalyzer);
             BooleanQuery.Builder sectionQuery = new BooleanQuery.Builder();
             SECTION_FIELDS.forEach((field, weight) -> {
@@ -433,18 +484,22 @@ final class PolicyIndex {
                 }
             });
             Query passageQuery = builder.createBooleanQuery("text", question);
+            Map<String, Double> scores = new LinkedHashMap<>();
+            Map<String, List<Integer>> passageRanks = new HashMap<>();
             try {
-                Map<String, Double> scores = new LinkedHashMap<>();
                 TopDocs top = sections.search(sectionQuery.build(), Math.max(sectionCount, 1));
                 for (ScoreDoc sd : top.scoreDocs) {
                     scores.put(sections.storedFields().document(sd.doc).get("key"), (double) sd.score);
                 }
-                Map<String, List<Integer>> passageRanks = new HashMap<>();
                 Set<String> passageScored = new HashSet<>();
                 if (passageQuery != null) {
                     TopDocs ptop = passages.search(passageQuery, 400);
                     for (ScoreDoc sd : ptop.scoreDocs) {
                         Document d = passages.storedFields().document(sd.doc);
+                        if (exclude != 0 && d.getField("group") != null
+                                && d.getField("group").numericValue().intValue() == exclude) {
+                            continue;
+                        }
                         String key = d.get("key");
                         if (passageScored.add(key)) {
                             scores.merge(key, (double) (PASSAGE_WEIGHT * sd.score), Double::sum);
@@ -455,67 +510,147 @@ final class PolicyIndex {
                         }
                     }
                 }
-                String lexicalTop = best(scores);
-                double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-                // One embedding per question (the dominant cost), shared by the sections and the "not covered" topics.
-                float[] query = semantic == null ? null : vector != null ? vector : embedder.embedQuery(question);
-                Map<String, Double> semanticScores = query == null ? new HashMap<>() : semanticScores(query);
-                String semanticTop = best(semanticScores);
-                if (!semanticScores.isEmpty()) {
-                    // Hybrid: meaning first (cosine), words second (lexical scaled to 0..1 within this question).
-                    Map<String, Double> fused = new HashMap<>();
-                    semanticScores.forEach((key, cos) -> fused.put(key,
-                            cos + embedder.lexicalWeight() * scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9)));
-                    scores.clear();
-                    scores.putAll(fused);
-                }
-                List<RankedSection> ranked = new ArrayList<>();
-                scores.forEach((key, score) -> {
-                    int slash = key.indexOf('/');
-                    ranked.add(new RankedSection(key.substring(0, slash), key.substring(slash + 1), titles.get(key), score));
-                });
-                ranked.sort(Comparator.comparingDouble(RankedSection::score).reversed());
-                List<RankedSection> best = ranked.subList(0, Math.min(max, ranked.size()));
-                if (best.isEmpty()) {
-                    return SearchHits.none();
-                }
-                String topKey = best.getFirst().policyId() + "/" + best.getFirst().sectionId();
-                double coverage = coverage(terms, termsBySection.getOrDefault(topKey, Set.of()));
-                double topCosine = semanticScores.isEmpty() ? Double.NaN : semanticScores.getOrDefault(topKey, 0.0);
-                double topSemantic = Double.isNaN(topCosine) ? Double.NaN : scaled(topCosine);
-                double secondCosine = Double.NaN;
-                if (best.size() > 1 && !semanticScores.isEmpty()) {
-                    secondCosine = semanticScores.getOrDefault(best.get(1).policyId() + "/" + best.get(1).sectionId(), 0.0);
-                }
-                // The nearest "not covered" topic, by meaning and by words.
-                String topic = null;
-                double topicCosine = Double.NaN;
-                double topicCoverage = 0;
-                if (topicVectors != null) {
-                    double[] cos = topicVectors.cosines(query != null ? query : embedder.embedQuery(question));
-                    for (int i = 0; i < cos.length; i++) {
-                        if (Double.isNaN(topicCosine) || cos[i] > topicCosine) {
-                            topicCosine = cos[i];
-                            topic = topicVectors.key(i);
-                        }
-                    }
-                }
-                for (int i = 0; i < topicTerms.size(); i++) {
-                    double c = coverage(terms, topicTerms.get(i));
-                    if (c > topicCoverage) {
-                        topicCoverage = c;
-                        if (topicVectors == null) {
-                            topic = topics.get(i);
-                        }
-                    }
-                }
-                Signals signals = new Signals(topCosine, secondCosine, best.size() > 1 ? best.get(1).score() : Double.NaN,
-                        topKey.equals(lexicalTop), semanticTop == null || topKey.equals(semanticTop),
-                        maxLexical, topic, topicCosine, topicCoverage, terms.groups().size());
-                return new SearchHits(List.copyOf(best), coverage, topSemantic, passageRanks, signals);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            String lexicalTop = best(scores);
+            double maxLexical = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            // One embedding per question (the dominant cost), shared by the sections and the "not covered" topics.
+            float[] query = semantic == null ? null : vector != null ? vector : embedder.embedQuery(question);
+            Map<String, Double> meaning = new HashMap<>();
+            Map<String, double[]> features = new HashMap<>();
+            if (query != null) {
+                // per section: best, second, third cosine, best passage, summary
+                Map<String, double[]> stats = new HashMap<>();
+                double[] cosines = semantic.cosines(query);
+                for (int row = 0; row < cosines.length; row++) {
+                    if (exclude != 0 && rowGroup[row] == exclude) {
+                        continue;
+                    }
+                    double c = cosines[row];
+                    double[] st = stats.computeIfAbsent(semantic.key(row), k -> new double[] {Double.NEGATIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY});
+                    if (c > st[0]) {
+                        st[2] = st[1];
+                        st[1] = st[0];
+                        st[0] = c;
+                    } else if (c > st[1]) {
+                        st[2] = st[1];
+                        st[1] = c;
+                    } else if (c > st[2]) {
+                        st[2] = c;
+                    }
+                    if (rowKind[row] == ROW_PASSAGE) {
+                        st[3] = Math.max(st[3], c);
+                    } else if (rowKind[row] == ROW_SUMMARY) {
+                        st[4] = Math.max(st[4], c);
+                    }
+                }
+                Map<String, Double> prior = new HashMap<>();
+                if (policyVectors != null) {
+                    // Several policies: a section gains by how much more its policy as a whole is about the question
+                    // than the average policy (no effect with one policy; keeps a policy rich in keywords from taking
+                    // another's).
+                    double[] pc = policyVectors.cosines(query);
+                    double mean = java.util.Arrays.stream(pc).average().orElse(0);
+                    for (int i = 0; i < pc.length; i++) {
+                        prior.put(policyVectors.key(i), pc[i] - mean);
+                    }
+                }
+                stats.forEach((key, st) -> {
+                    double second = st[1] == Double.NEGATIVE_INFINITY ? st[0] - 0.1 : st[1];
+                    double p = prior.getOrDefault(key.substring(0, key.indexOf('/')), 0.0);
+                    meaning.put(key, (1 - SECOND_BEST_WEIGHT) * st[0] + SECOND_BEST_WEIGHT * second + POLICY_WEIGHT * p);
+                    double[] f = new double[Ranker.FEATURES.size()];
+                    f[Ranker.BEST] = st[0];
+                    f[Ranker.SECOND] = second;
+                    f[Ranker.POLICY] = p;
+                    f[Ranker.LEXICAL] = scores.getOrDefault(key, 0.0) / Math.max(maxLexical, 1e-9);
+                    f[Ranker.PASSAGE] = st[3] == Double.NEGATIVE_INFINITY ? second : st[3];
+                    f[Ranker.SUMMARY] = st[4] == Double.NEGATIVE_INFINITY ? second : st[4];
+                    f[Ranker.COVERAGE] = coverage(terms, termsBySection.getOrDefault(key, Set.of()));
+                    f[Ranker.TOP3] = st[2] == Double.NEGATIVE_INFINITY ? (st[0] + second) / 2 : (st[0] + st[1] + st[2]) / 3;
+                    features.put(key, f);
+                });
+            }
+            return new Evidence(features, scores, lexicalTop, maxLexical, meaning, passageRanks, query);
+        }
+
+        SearchHits search(String question, int max) {
+            return search(question, max, null);
+        }
+
+        Map<String, double[]> features(String question) {
+            QuestionTerms terms = QuestionTerms.analyze(analyzers.query(language), question);
+            return terms.isEmpty() || semantic == null ? Map.of() : evidence(question, terms, null, 0).features();
+        }
+
+        /** @param vector the question's vector when already known, else null (embedded here) */
+        private SearchHits search(String question, int max, float[] vector) {
+            Analyzer queryAnalyzer = analyzers.query(language);
+            QuestionTerms terms = QuestionTerms.analyze(queryAnalyzer, question);
+            if (terms.isEmpty()) {
+                return SearchHits.none();
+            }
+            Evidence ev = evidence(question, terms, vector, 0);
+            Map<String, Double> scores = new LinkedHashMap<>(ev.lexical());
+            Map<String, Double> semanticScores = ev.meaning();
+            String lexicalTop = ev.lexicalTop();
+            double maxLexical = ev.maxLexical();
+            float[] query = ev.query();
+            String semanticTop = best(semanticScores);
+            double probability = Double.NaN;
+            if (!semanticScores.isEmpty()) {
+                // Hybrid: the ranker's weighted evidence (by default: meaning first, words second).
+                Ranker r = ranker != null ? ranker : Ranker.defaults(embedder.lexicalWeight(), POLICY_WEIGHT);
+                scores.clear();
+                ev.features().forEach((key, f) -> scores.put(key, r.score(f)));
+                probability = r.topProbability(scores.values().stream().mapToDouble(Double::doubleValue).toArray());
+            }
+            List<RankedSection> ranked = new ArrayList<>();
+            scores.forEach((key, score) -> {
+                int slash = key.indexOf('/');
+                ranked.add(new RankedSection(key.substring(0, slash), key.substring(slash + 1), titles.get(key), score));
+            });
+            ranked.sort(Comparator.comparingDouble(RankedSection::score).reversed());
+            List<RankedSection> best = ranked.subList(0, Math.min(max, ranked.size()));
+            if (best.isEmpty()) {
+                return SearchHits.none();
+            }
+            String topKey = best.getFirst().policyId() + "/" + best.getFirst().sectionId();
+            double coverage = coverage(terms, termsBySection.getOrDefault(topKey, Set.of()));
+            double topCosine = semanticScores.isEmpty() ? Double.NaN : semanticScores.getOrDefault(topKey, 0.0);
+            double topSemantic = Double.isNaN(topCosine) ? Double.NaN : scaled(topCosine);
+            double secondCosine = Double.NaN;
+            if (best.size() > 1 && !semanticScores.isEmpty()) {
+                secondCosine = semanticScores.getOrDefault(best.get(1).policyId() + "/" + best.get(1).sectionId(), 0.0);
+            }
+            // The nearest "not covered" topic, by meaning and by words.
+            String topic = null;
+            double topicCosine = Double.NaN;
+            double topicCoverage = 0;
+            if (topicVectors != null) {
+                double[] cos = topicVectors.cosines(query != null ? query : embedder.embedQuery(question));
+                for (int i = 0; i < cos.length; i++) {
+                    if (Double.isNaN(topicCosine) || cos[i] > topicCosine) {
+                        topicCosine = cos[i];
+                        topic = topicVectors.key(i);
+                    }
+                }
+            }
+            for (int i = 0; i < topicTerms.size(); i++) {
+                double c = coverage(terms, topicTerms.get(i));
+                if (c > topicCoverage) {
+                    topicCoverage = c;
+                    if (topicVectors == null) {
+                        topic = topics.get(i);
+                    }
+                }
+            }
+            Signals signals = new Signals(topCosine, secondCosine, best.size() > 1 ? best.get(1).score() : Double.NaN,
+                    topKey.equals(lexicalTop), semanticTop == null || topKey.equals(semanticTop),
+                    maxLexical, topic, topicCosine, topicCoverage, terms.groups().size(), probability);
+            return new SearchHits(List.copyOf(best), coverage, topSemantic, ev.passageRanks(), signals);
         }
 
         private double scaled(double cosine) {

@@ -153,6 +153,11 @@ public final class QuestionAnswerer {
         return index.notCoveredTopics(language);
     }
 
+    /** Each section's ranking features for a question (calibration tooling). */
+    java.util.Map<String, double[]> features(String question, String language) {
+        return index.features(language, ChatText.clean(normalise(question)));
+    }
+
     /** The evidence for a question, tab-separated (for {@code eval --dump}, to calibrate the settings). */
     public String explain(String question, String fallbackLanguage) {
         String cleaned = ChatText.clean(normalise(question));
@@ -162,7 +167,7 @@ public final class QuestionAnswerer {
         return String.join("\t", String.valueOf(h.coverage()), String.valueOf(h.similarity()), String.valueOf(s.topCosine()),
                 String.valueOf(s.secondCosine()), String.valueOf(s.lexicalAgrees()), String.valueOf(s.semanticAgrees()),
                 String.valueOf(s.lexicalTop()), String.valueOf(s.topicCosine()), String.valueOf(s.topicCoverage()),
-                String.valueOf(s.words()), String.valueOf(s.topic()));
+                String.valueOf(s.words()), String.valueOf(s.topic()), String.valueOf(s.topProbability()));
     }
 
     /**

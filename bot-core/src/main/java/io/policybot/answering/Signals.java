@@ -13,8 +13,11 @@ package io.policybot.answering;
  * @param topicCosine     its raw cosine with the question (NaN without a model or topics)
  * @param topicCoverage   the best share of the question's words any "not covered" topic has
  * @param words           how many content words the question has
+ * @param topProbability  the ranker's probability that the best section is the right one (NaN without a model)
  */
 record Signals(double topCosine, double secondCosine, double secondScore, boolean lexicalAgrees, boolean semanticAgrees,
-               double lexicalTop, String topic, double topicCosine, double topicCoverage, int words) {
-    static final Signals NONE = new Signals(Double.NaN, Double.NaN, Double.NaN, false, false, 0, null, Double.NaN, 0, 0);
+               double lexicalTop, String topic, double topicCosine, double topicCoverage, int words,
+               double topProbability) {
+    static final Signals NONE = new Signals(Double.NaN, Double.NaN, Double.NaN, false, false, 0, null, Double.NaN, 0, 0,
+            Double.NaN);
 }

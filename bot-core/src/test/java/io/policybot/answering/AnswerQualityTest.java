@@ -56,9 +56,9 @@ class AnswerQualityTest {
         for (Path set : sets) {
             Evaluation.Report report = Evaluation.run(Evaluation.read(set), Evaluation.engine(TestAnswerers.hybrid()));
             Evaluation.Scores all = report.byLanguage().get("all");
-            // Shaky answers are hedged as suggestions rather than given wrong: dev2 Recall@1 0.85 -> 0.80 for wrong
-            // answers 9.9% -> 5.6% (README, quality table).
-            assertTrue(all.recallAt1() >= 0.78, set.getFileName() + ": Recall@1 fell to " + all);
+            // Shaky answers are hedged as suggestions rather than given wrong (dev2 wrong answers 9.9% -> 5.6%); the
+            // ranker fitted on the quiz brought dev2 back to 0.83 (README, quality table).
+            assertTrue(all.recallAt1() >= 0.81, set.getFileName() + ": Recall@1 fell to " + all);
             assertTrue(all.recallAt3() >= 0.95, set.getFileName() + ": Recall@3 fell to " + all);
             assertTrue(all.wrongAnswerRate() <= 0.07, set.getFileName() + ": too many wrong answers " + all);
             assertTrue(all.outOfScopeDeclinedRate() >= 0.85, set.getFileName() + ": out-of-scope answered " + all);
@@ -128,7 +128,7 @@ class AnswerQualityTest {
         assertTrue(all.outOfScopeDeclinedRate() >= 0.8, "out-of-scope answered: " + all);
     }
 
-    static final double FLOOR_OTHER_R1 = 0.68;
+    static final double FLOOR_OTHER_R1 = 0.72;
     static final double FLOOR_OTHER_R3 = 0.85;
 
     @Test
