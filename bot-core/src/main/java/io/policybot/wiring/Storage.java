@@ -18,7 +18,11 @@ import io.policybot.questions.QuestionLogRepository;
 import io.policybot.questions.sql.SqlQuestionLogRepository;
 import io.policybot.reports.ReportRepository;
 import io.policybot.reports.sql.SqlReportRepository;
+import io.policybot.signin.ConsoleSessionStore;
+import io.policybot.signin.OidcLoginStore;
 import io.policybot.signin.SignInLinkStore;
+import io.policybot.signin.sql.SqlConsoleSessionStore;
+import io.policybot.signin.sql.SqlOidcLoginStore;
 import io.policybot.signin.sql.SqlSignInLinkStore;
 import io.policybot.store.Database;
 import io.policybot.training.TrainingRepository;
@@ -46,6 +50,8 @@ public final class Storage implements AutoCloseable {
     private final AcknowledgementRepository acknowledgements;
     private final EventDedupe deliveries;
     private final SignInLinkStore signInLinks;
+    private final ConsoleSessionStore consoleSessions;
+    private final OidcLoginStore oidcLogins;
 
     private Storage(Database database) {
         this.database = database;
@@ -62,6 +68,8 @@ public final class Storage implements AutoCloseable {
         // Longer than any platform retries a delivery (Slack: minutes); shared by every replica on the database.
         this.deliveries = new SqlEventDedupe(database, Duration.ofMinutes(30));
         this.signInLinks = new SqlSignInLinkStore(database);
+        this.consoleSessions = new SqlConsoleSessionStore(database);
+        this.oidcLogins = new SqlOidcLoginStore(database);
     }
 
     /**
@@ -142,6 +150,16 @@ public final class Storage implements AutoCloseable {
     /** The web console's one-time sign-in links (hashed). */
     public SignInLinkStore signInLinks() {
         return signInLinks;
+    }
+
+    /** The web console's sessions, shared by every replica on this database. */
+    public ConsoleSessionStore consoleSessions() {
+        return consoleSessions;
+    }
+
+    /** Single sign-on logins under way (state, nonce, PKCE verifier). */
+    public OidcLoginStore oidcLogins() {
+        return oidcLogins;
     }
 
     @Override

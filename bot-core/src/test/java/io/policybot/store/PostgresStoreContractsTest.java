@@ -7,6 +7,7 @@ import io.policybot.people.PersonRepositoryContract;
 import io.policybot.people.RosterRepositoryContract;
 import io.policybot.questions.QuestionLogRepositoryContract;
 import io.policybot.reports.ReportRepositoryContract;
+import io.policybot.signin.ConsoleSessionsContract;
 import io.policybot.testing.PostgresTestDatabase;
 import io.policybot.testing.TestStore;
 import io.policybot.training.TrainingRepositoryContract;
@@ -85,6 +86,14 @@ class PostgresStoreContractsTest {
 
     @Nested
     class Dedupe extends EventDedupeContract {
+        @Override
+        protected TestStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class ConsoleSessions extends ConsoleSessionsContract {
         @Override
         protected TestStore newStore() {
             return store();
