@@ -14,6 +14,7 @@ import io.policybot.reports.ReportCommands;
 import io.policybot.reports.ReportScope;
 import io.policybot.reports.ReportService;
 import io.policybot.reports.TrainingState;
+import io.policybot.signin.ConsoleSessions;
 import io.policybot.signin.SignInLinks;
 import io.policybot.text.Csv;
 import io.policybot.text.Messages;
@@ -24,7 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,8 @@ public final class WebConsole implements HttpHandler {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final int AUDIT_ROWS = 5000;
+    /** However busy, a session ends this long after sign-in. */
+    static final Duration LIFETIME = Duration.ofHours(12);
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
 
     private final ReportCommands reports;
@@ -67,7 +70,7 @@ public final class WebConsole implements HttpHandler {
     private final TrainingRepository training;
     private final AuditLog audit;
     private final SignInLinks links;
-    private final Sessions sessions;
+    private final ConsoleSessions sessions;
     private final Pages pages = new Pages();
     private final Clock clock;
     private final boolean secure;
@@ -85,13 +88,14 @@ public final class WebConsole implements HttpHandler {
         this.training = services.storage().training();
         this.audit = log;
         this.links = services.signInLinks();
-        this.sessions = new Sessions(clock, idle);
+        this.sessions = new ConsoleSessions(services.storage().consoleSessions(), new SecureRandom(), clock, idle,
+                idle.compareTo(LIFETIME) > 0 ? idle : LIFETIME);
         this.clock = clock;
         this.secure = secure;
     }
 
     /** The signed-in person of a request: their identity, roles asked now, and their session. */
-    record Viewer(Actor actor, Roles roles, Sessions.Session session, Messages m, String language, String here) {
+    record Viewer(Actor actor, Roles roles, ConsoleSessions.Session session, Messages m, String language, String here) {
     }
 
     @Override
@@ -125,7 +129,7 @@ public final class WebConsole implements HttpHandler {
             signIn(ex, r);
             return;
         }
-        Optional<Sessions.Session> session = sessions.find(r.cookies().get(COOKIE));
+        Optional<ConsoleSessions.Session> session = sessions.find(r.cookies().get(COOKIE));
         if (session.isEmpty()) {
             Messages m = Messages.of("webconsole", languageOf(ex));
             if (r.method().equals("POST")) {
@@ -151,7 +155,7 @@ public final class WebConsole implements HttpHandler {
                 }
                 case "/language" -> {
                     String lang = r.param("lang").equals("zh") ? "zh" : "en";
-                    sessions.update(v.session().withLocale(Locale.forLanguageTag(lang)));
+                    sessions.changeLocale(v.session(), Locale.forLanguageTag(lang));
                     String back = r.param("back");
                     redirect(ex, back.startsWith(PREFIX + "/") && !back.contains("//") ? back : PREFIX + "/");
                 }
@@ -185,7 +189,7 @@ public final class WebConsole implements HttpHandler {
         }
         SignInLinks.Redeemed result = links.redeem(r.param("token"));
         if (result instanceof SignInLinks.Redeemed.SignedIn in) {
-            Sessions.Session s = sessions.open(in.platform(), in.userId(), in.locale());
+            ConsoleSessions.Session s = sessions.open(in.platform(), in.userId(), in.locale(), "link");
             ex.getResponseHeaders().add("Set-Cookie", cookie(s.id(), -1));
             audit.record(new AuditEntry(clock.instant(), in.platform() + ":" + in.userId(), "console.signin", "console",
                     "one-time link"));
@@ -211,7 +215,7 @@ public final class WebConsole implements HttpHandler {
         return ex.getRequestURI().getRawPath() + (q == null ? "" : "?" + q);
     }
 
-    private Viewer viewer(Sessions.Session s, String here) {
+    private Viewer viewer(ConsoleSessions.Session s, String here) {
         String name = people.find(s.platform(), s.userId()).map(Person::displayName).orElse(s.userId());
         Actor actor = new Actor(s.platform(), s.userId(), name, s.locale());
         String language = s.locale().getLanguage().equals("zh") ? "zh" : "en";
@@ -219,8 +223,7 @@ public final class WebConsole implements HttpHandler {
     }
 
     private static boolean csrfOk(Viewer v, Request r) {
-        return MessageDigest.isEqual(v.session().csrf().getBytes(StandardCharsets.UTF_8),
-                r.param("csrf").getBytes(StandardCharsets.UTF_8));
+        return ConsoleSessions.same(v.session().csrf(), r.param("csrf"));
     }
 
     // ---- pages ----
