@@ -7,6 +7,7 @@ import io.policybot.audit.AuditLog;
 import io.policybot.chat.Actor;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
+import io.policybot.people.RosterRepository;
 import io.policybot.people.Roles;
 import io.policybot.people.StaffAccess;
 import io.policybot.reports.Report;
@@ -74,12 +75,19 @@ public final class WebConsole implements HttpHandler {
     private final Pages pages = new Pages();
     private final Clock clock;
     private final boolean secure;
+    private final OidcSignOn oidc;
+    private final RosterRepository roster;
 
     /**
      * @param secure whether the console is served over HTTPS (its URL begins with https): the cookie is Secure then
      * @param idle   how long a session lives without a request
      */
     public WebConsole(Services services, Clock clock, boolean secure, Duration idle) {
+        this(services, clock, secure, idle, null);
+    }
+
+    /** @param oidc single sign-on with OpenID Connect, or null when only sign-in links from chat are used */
+    public WebConsole(Services services, Clock clock, boolean secure, Duration idle, OidcSignOn oidc) {
         AuditLog log = services.storage().audit();
         this.reports = services.reportCommands(log);
         this.reportService = services.reports();
@@ -92,6 +100,8 @@ public final class WebConsole implements HttpHandler {
                 idle.compareTo(LIFETIME) > 0 ? idle : LIFETIME);
         this.clock = clock;
         this.secure = secure;
+        this.oidc = oidc;
+        this.roster = services.storage().roster();
     }
 
     /** The signed-in person of a request: their identity, roles asked now, and their session. */
@@ -129,6 +139,10 @@ public final class WebConsole implements HttpHandler {
             signIn(ex, r);
             return;
         }
+        if (r.path().startsWith("/oidc/")) {
+            singleSignOn(ex, r);
+            return;
+        }
         Optional<ConsoleSessions.Session> session = sessions.find(r.cookies().get(COOKIE));
         if (session.isEmpty()) {
             Messages m = Messages.of("webconsole", languageOf(ex));
@@ -136,7 +150,7 @@ public final class WebConsole implements HttpHandler {
                 text(ex, 403, m.get("signedOut.title"));
                 return;
             }
-            html(ex, 401, pages.render("signed-out", m.language(), Map.of()));
+            html(ex, 401, pages.render("signed-out", m.language(), Map.of("sso", oidc != null)));
             return;
         }
         Viewer v = viewer(session.get(), here(ex));
@@ -184,7 +198,7 @@ public final class WebConsole implements HttpHandler {
         Messages m = Messages.of("webconsole", languageOf(ex));
         if (r.method().equals("GET")) {
             // A GET only shows a button: link previews (Slack unfurls, mail scanners) must not use the link up.
-            html(ex, 200, pages.render("signin", m.language(), Map.of("token", r.param("token"))));
+            html(ex, 200, pages.render("signin", m.language(), Map.of("token", r.param("token"), "sso", oidc != null)));
             return;
         }
         SignInLinks.Redeemed result = links.redeem(r.param("token"));
@@ -201,7 +215,61 @@ public final class WebConsole implements HttpHandler {
             case SignInLinks.Redeemed.Expired e -> "signin.expired";
             default -> "signin.unknown";
         };
-        html(ex, 403, pages.render("signed-out", m.language(), Map.of("problem", m.get(key))));
+        html(ex, 403, pages.render("signed-out", m.language(), Map.of("problem", m.get(key), "sso", oidc != null)));
+    }
+
+    // ---- single sign-on (OpenID Connect) ----
+
+    private static final String OIDC_COOKIE = "policybot_oidc";
+
+    private void singleSignOn(HttpExchange ex, Request r) throws IOException {
+        Messages m = Messages.of("webconsole", languageOf(ex));
+        if (oidc == null || !r.method().equals("GET")) {
+            text(ex, 404, m.get("notFound"));
+            return;
+        }
+        try {
+            switch (r.path()) {
+                case "/oidc/start" -> {
+                    OidcSignOn.Started started = oidc.start(Locale.forLanguageTag(m.language()));
+                    // Binds the login to this browser: the callback must come back with the same state.
+                    ex.getResponseHeaders().add("Set-Cookie", OIDC_COOKIE + "=" + started.state() + "; Path=" + PREFIX
+                            + "/oidc; HttpOnly; SameSite=Lax; Max-Age=" + OidcSignOn.LOGIN_TIME.toSeconds()
+                            + (secure ? "; Secure" : ""));
+                    redirect(ex, started.redirect().toString());
+                }
+                case "/oidc/callback" -> {
+                    ex.getResponseHeaders().add("Set-Cookie", OIDC_COOKIE + "=; Path=" + PREFIX + "/oidc; HttpOnly; "
+                            + "SameSite=Lax; Max-Age=0" + (secure ? "; Secure" : ""));
+                    if (!r.param("error").isEmpty()) {
+                        throw new OidcSignOn.Refused("oidc.failed", "the provider answered " + r.param("error"));
+                    }
+                    OidcSignOn.Verified who = oidc.finish(r.param("code"), r.param("state"),
+                            r.cookies().getOrDefault(OIDC_COOKIE, ""));
+                    Optional<Person> person = roster.findByEmail(who.email());
+                    if (person.isEmpty()) {
+                        audit.record(new AuditEntry(clock.instant(), "oidc:" + who.email(), AuditEntry.REFUSED,
+                                "console sign-in", "single sign-on: no one in the roster has this e-mail"));
+                        Messages mm = Messages.of("webconsole", who.locale().getLanguage().equals("zh") ? "zh" : "en");
+                        html(ex, 403, pages.render("signed-out", mm.language(), Map.of("problem",
+                                mm.get("oidc.unknownEmail", who.email()), "sso", true)));
+                        return;
+                    }
+                    Person p = person.get();
+                    ConsoleSessions.Session s = sessions.open(p.platform(), p.platformUserId(), who.locale(), "oidc");
+                    ex.getResponseHeaders().add("Set-Cookie", cookie(s.id(), -1));
+                    audit.record(new AuditEntry(clock.instant(), p.key(), "console.signin", "console",
+                            "single sign-on (" + oidc.config().issuer() + ")"));
+                    redirect(ex, PREFIX + "/");
+                }
+                default -> text(ex, 404, m.get("notFound"));
+            }
+        } catch (OidcSignOn.Refused refused) {
+            audit.record(new AuditEntry(clock.instant(), "oidc", AuditEntry.REFUSED, "console sign-in",
+                    "single sign-on: " + refused.getMessage()));
+            log.warn("Single sign-on refused: {}", refused.getMessage());
+            html(ex, 403, pages.render("signed-out", m.language(), Map.of("problem", m.get(refused.code), "sso", true)));
+        }
     }
 
     private String cookie(String value, int maxAge) {

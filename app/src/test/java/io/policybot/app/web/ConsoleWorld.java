@@ -13,6 +13,7 @@ import io.policybot.testing.TestServices;
 import io.policybot.wiring.Services;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,11 @@ final class ConsoleWorld implements AutoCloseable {
     final String version = TestContent.bundled().policy("social-media").orElseThrow().version();
 
     ConsoleWorld() throws IOException {
+        this(null);
+    }
+
+    /** @param issuer a fake identity provider for single sign-on, or null for sign-in links only */
+    ConsoleWorld(FakeIssuer issuer) throws IOException {
         services = TestServices.builder(db, TestContent::bundled, clock, 1)
                 .roles(RolesConfig.of(Map.of(Role.ADMIN, List.of("slack:ADM")))).build();
         new RosterImporter(services.storage().people(), services.storage().roster(), services.storage().audit(), clock)
@@ -51,9 +57,28 @@ final class ConsoleWorld implements AutoCloseable {
         completion("E2", 9, 10, true);
         completion("E3", 5, 10, false);
         session("E1", "active");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
-        server.createContext(WebConsole.PREFIX, new WebConsole(services, clock, false, Duration.ofMinutes(30)));
-        server.start();
+        server = listener(issuer, null);
+    }
+
+    /**
+     * The console on a listener of its own, as one replica runs it (its sessions are only in the database).
+     *
+     * @param redirectUrl the single sign-on callback registered at the provider (replicas share one: the load
+     *                    balancer's); null for this listener's own
+     */
+    HttpServer listener(FakeIssuer issuer, String redirectUrl) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
+        String callback = redirectUrl != null ? redirectUrl
+                : "http://127.0.0.1:" + http.getAddress().getPort() + WebConsole.PREFIX + "/oidc/callback";
+        OidcSignOn sso = issuer == null ? null : new OidcSignOn(issuer.config(callback), services.storage().oidcLogins(),
+                HttpClient.newHttpClient(), clock);
+        http.createContext(WebConsole.PREFIX, new WebConsole(services, clock, false, Duration.ofMinutes(30), sso));
+        http.start();
+        return http;
+    }
+
+    static String base(HttpServer http) {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + WebConsole.PREFIX;
     }
 
     String base() {
