@@ -32,6 +32,14 @@ public interface ReportRepository {
     /** Person ids in scope who acknowledged this policy version. */
     Set<String> acknowledged(ReportScope scope, String policyId, String version);
 
+    /**
+     * A number that moves on whenever anything a report reads may have changed (people, training, acknowledgements,
+     * versions, announcements), on any replica; empty when this store cannot tell (then reports are not reused).
+     */
+    default java.util.OptionalLong changeStamp() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Whether {@code personId} reports to {@code managerId}, directly or through others. */
     boolean inOrg(String managerId, String personId);
 
