@@ -345,8 +345,12 @@ public final class WebConsole implements HttpHandler {
         for (TrainingState s : TrainingState.values()) {
             states.add(s.code());
         }
-        html(ex, 200, pages.render("people", v.language(), page(v, "people", Map.of("rows", shown, "table", table,
-                "teams", teams, "policies", policies, "states", states, "total", report.rows().size()))));
+        PeopleTable.Page one = table.page(shown);
+        Map<String, Object> vars = new LinkedHashMap<>(Map.of("rows", one.rows(), "table", table, "teams", teams,
+                "policies", policies, "states", states, "total", report.rows().size(), "matching", shown.size()));
+        vars.put("pager", one);
+        vars.put("pageRows", v.m().get("pager.rows", one.first(), one.last(), shown.size()));
+        html(ex, 200, pages.render("people", v.language(), page(v, "people", vars)));
     }
 
     private void peopleCsv(HttpExchange ex, Viewer v, Request r) throws IOException {
