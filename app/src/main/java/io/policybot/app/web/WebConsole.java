@@ -73,6 +73,7 @@ public final class WebConsole implements HttpHandler {
     private final SignInLinks links;
     private final ConsoleSessions sessions;
     private final Pages pages = new Pages();
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Clock clock;
     private final boolean secure;
     private final OidcSignOn oidc;
@@ -323,7 +324,7 @@ public final class WebConsole implements HttpHandler {
         for (String k : List.of("completed", "in_progress", "update_due", "overdue", "not_started", "acknowledged")) {
             states.add(v.m().get("state." + k));
         }
-        String chartJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        String chartJson = json.writeValueAsString(
                 Map.of("states", states, "series", chart)).replace("</", "<\\/");
         html(ex, 200, pages.render("overview", v.language(), page(v, "overview", Map.of("report", report,
                 "chart", chartJson, "behind", PeopleTable.behind(report.rows(), 5)))));
@@ -346,7 +347,20 @@ public final class WebConsole implements HttpHandler {
             states.add(s.code());
         }
         PeopleTable.Page one = table.page(shown);
-        Map<String, Object> vars = new LinkedHashMap<>(Map.of("rows", one.rows(), "table", table, "teams", teams,
+        // The cells as text, made here: one map look-up per cell in the template instead of several calls.
+        List<Map<String, String>> cells = new ArrayList<>(one.rows().size());
+        Map<String, String> words = new java.util.HashMap<>();
+        for (Report.Row row : one.rows()) {
+            String code = row.state().code();
+            cells.add(Map.of("key", row.personKey(), "name", row.name(), "team", row.team() == null ? "—" : row.team(),
+                    "policy", row.policyId() + " " + row.version(), "state", code,
+                    "stateClass", "state " + code.replace(' ', '-'),
+                    "stateText", words.computeIfAbsent("state." + code.replace(' ', '_'), v.m()::get),
+                    "due", row.dueOn() == null ? "—" : row.dueOn().toString(),
+                    "score", row.score() == null ? "—" : row.score() + "%",
+                    "ack", words.computeIfAbsent(row.acknowledged() ? "people.yes" : "people.no", v.m()::get)));
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(Map.of("rows", cells, "table", table, "teams", teams,
                 "policies", policies, "states", states, "total", report.rows().size(), "matching", shown.size()));
         vars.put("pager", one);
         vars.put("pageRows", v.m().get("pager.rows", one.first(), one.last(), shown.size()));

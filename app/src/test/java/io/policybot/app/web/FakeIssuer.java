@@ -91,7 +91,8 @@ final class FakeIssuer implements AutoCloseable {
                             + "<a id=\"approve\" href=\"approve?req=" + id + "\">Sign in</a></body></html>");
                 }
                 case "/approve" -> {
-                    Map<String, String> auth = codes.remove(q.get("req"));
+                    // The page's button works again (a person going back): each time a new code, the same state.
+                    Map<String, String> auth = codes.get(q.get("req"));
                     String code = "code-" + counter.incrementAndGet();
                     codes.put(code, auth);
                     ex.getResponseHeaders().set("Location", auth.get("redirect_uri") + "?code=" + code + "&state="
