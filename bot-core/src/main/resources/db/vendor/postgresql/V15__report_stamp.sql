@@ -10,6 +10,9 @@ CREATE TABLE report_stamp (
 
 INSERT INTO report_stamp (id, stamp) VALUES (1, 0);
 
+-- The triggers are deferred to commit: the stamp's row lock is taken last and held only while committing, so
+-- writers are not serialised for the length of their transactions (nor drawn into each other's lock order), and
+-- stamps still follow commit order.
 CREATE FUNCTION report_stamp_bump() RETURNS trigger AS $$
 BEGIN
     UPDATE report_stamp SET stamp = stamp + 1 WHERE id = 1;
@@ -17,67 +20,67 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER report_stamp_person_insert AFTER INSERT ON person
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_person_insert AFTER INSERT ON person
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_person_update AFTER UPDATE ON person
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_person_update AFTER UPDATE ON person
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_person_delete AFTER DELETE ON person
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_person_delete AFTER DELETE ON person
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_training_completion_insert AFTER INSERT ON training_completion
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_training_completion_insert AFTER INSERT ON training_completion
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_training_completion_update AFTER UPDATE ON training_completion
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_training_completion_update AFTER UPDATE ON training_completion
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_training_completion_delete AFTER DELETE ON training_completion
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_training_completion_delete AFTER DELETE ON training_completion
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_training_session_insert AFTER INSERT ON training_session
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_training_session_insert AFTER INSERT ON training_session
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
 -- Every answer of a quiz sets its status again (to the same value): only a real change of status counts.
-CREATE TRIGGER report_stamp_training_session_update AFTER UPDATE OF status, person_id, policy_id, module ON training_session
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.person_id IS DISTINCT FROM NEW.person_id OR OLD.policy_id IS DISTINCT FROM NEW.policy_id OR OLD.module IS DISTINCT FROM NEW.module)
+CREATE CONSTRAINT TRIGGER report_stamp_training_session_update AFTER UPDATE OF status, person_id, policy_id, module ON training_session
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.person_id IS DISTINCT FROM NEW.person_id OR OLD.policy_id IS DISTINCT FROM NEW.policy_id OR OLD.module IS DISTINCT FROM NEW.module)
     EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_training_session_delete AFTER DELETE ON training_session
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_training_session_delete AFTER DELETE ON training_session
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_acknowledgement_insert AFTER INSERT ON acknowledgement
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_acknowledgement_insert AFTER INSERT ON acknowledgement
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_acknowledgement_update AFTER UPDATE ON acknowledgement
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_acknowledgement_update AFTER UPDATE ON acknowledgement
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_acknowledgement_delete AFTER DELETE ON acknowledgement
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_acknowledgement_delete AFTER DELETE ON acknowledgement
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_policy_version_insert AFTER INSERT ON policy_version
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_policy_version_insert AFTER INSERT ON policy_version
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_policy_version_update AFTER UPDATE ON policy_version
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_policy_version_update AFTER UPDATE ON policy_version
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_policy_version_delete AFTER DELETE ON policy_version
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_policy_version_delete AFTER DELETE ON policy_version
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_policy_section_version_insert AFTER INSERT ON policy_section_version
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_policy_section_version_insert AFTER INSERT ON policy_section_version
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_policy_section_version_update AFTER UPDATE ON policy_section_version
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_policy_section_version_update AFTER UPDATE ON policy_section_version
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_policy_section_version_delete AFTER DELETE ON policy_section_version
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_policy_section_version_delete AFTER DELETE ON policy_section_version
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_announcement_insert AFTER INSERT ON announcement
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_announcement_insert AFTER INSERT ON announcement
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_announcement_update AFTER UPDATE ON announcement
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_announcement_update AFTER UPDATE ON announcement
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
 
-CREATE TRIGGER report_stamp_announcement_delete AFTER DELETE ON announcement
-    FOR EACH STATEMENT EXECUTE FUNCTION report_stamp_bump();
+CREATE CONSTRAINT TRIGGER report_stamp_announcement_delete AFTER DELETE ON announcement
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_stamp_bump();
