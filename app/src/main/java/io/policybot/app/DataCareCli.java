@@ -310,7 +310,7 @@ final class DataCareCli {
 
         private static String summary(PersonalData.Forgotten f) {
             return count(f.questionsRemoved(), "question") + ", " + count(f.feedbackRemoved(), "feedback vote") + ", "
-                    + count(f.signInLinksRemoved(), "sign-in link") + " removed; "
+                    + count(f.signInLinksRemoved(), "sign-in link or console session") + " removed; "
                     + count(f.messagesSkipped(), "pending message") + " stopped; "
                     + count(f.answersKept(), "quiz answer") + ", " + count(f.trainingKept(), "training result")
                     + " and " + count(f.acknowledgementsKept(), "acknowledgement") + " kept under the pseudonym";

@@ -84,6 +84,10 @@ final class BenchCommand implements Callable<Integer> {
             + "manager's 2,000-person org in --people with --records training records (SQLite).")
     boolean console;
 
+    @Option(names = "--db", description = "For --console: keep the generated SQLite database in this file and use it "
+            + "again on the next run (generating it takes minutes); default: a temporary file.")
+    java.nio.file.Path consoleDb;
+
     @Option(names = "--people", description = "People for --reports, --console and --announce-status (default ${DEFAULT-VALUE}).")
     int people = 50_000;
 
@@ -131,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (console) {
-            new ConsoleBench(config.loadContent()).run(people, records, 100, out);
+            new ConsoleBench(config.loadContent()).run(people, records, 100, consoleDb, out);
             return 0;
         }
         if (reports) {

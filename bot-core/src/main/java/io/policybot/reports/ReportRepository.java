@@ -43,6 +43,14 @@ public interface ReportRepository {
     record DayCount(java.time.LocalDate day, int passed, int acknowledged) {
     }
 
+    /**
+     * A number that moves on whenever anything a report reads may have changed (people, training, acknowledgements,
+     * versions, announcements), on any replica; empty when this store cannot tell (then reports are not reused).
+     */
+    default java.util.OptionalLong changeStamp() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Whether {@code personId} reports to {@code managerId}, directly or through others. */
     boolean inOrg(String managerId, String personId);
 

@@ -34,6 +34,9 @@ public final class ReportService {
     private final Supplier<ContentLibrary> content;
     private final TrainingRules rules;
     private final Clock clock;
+    /** Reports recently made, by scope and language (a 2,000-person report is a few hundred kilobytes). */
+    private final com.github.benmanes.caffeine.cache.Cache<Key, Made> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(32).build();
 
     public ReportService(ReportRepository repository, Supplier<ContentLibrary> content, TrainingRules rules,
                          Clock clock) {
@@ -100,12 +103,41 @@ public final class ReportService {
         return new CompletionTimeline(policyId, version, first, people, days, passed, acknowledged);
     }
 
+    /**
+     * The report of {@code scope}. A report already made is given again while nothing it reads has changed: the
+     * store's change stamp (moved by every write to people, training, acknowledgements, versions and announcements,
+     * on any replica), the day, the zone and the content are all the same. The stamp is read before the data, so a
+     * write that lands while the report is made moves the stamp past it and the next request makes it again.
+     */
     public Report report(ReportScope scope, String scopeLabel, String language) {
-        List<Person> people = repository.people(scope);
+        java.util.OptionalLong stamp = repository.changeStamp();
+        ContentLibrary library = content.get();
         LocalDate today = LocalDate.now(clock);
         ZoneId zone = clock.getZone();
+        if (stamp.isEmpty()) {
+            return make(scope, scopeLabel, language, library, today, zone);
+        }
+        Key key = new Key(scope, scopeLabel, language, today, zone);
+        Made made = recent.getIfPresent(key);
+        if (made != null && made.stamp() == stamp.getAsLong() && made.library() == library) {
+            return made.report();
+        }
+        Report report = make(scope, scopeLabel, language, library, today, zone);
+        recent.put(key, new Made(stamp.getAsLong(), library, report));
+        return report;
+    }
+
+    private record Key(ReportScope scope, String label, String language, LocalDate today, ZoneId zone) {
+    }
+
+    /** A report as made at {@code stamp} from {@code library} (compared by identity: a reload is a new library). */
+    private record Made(long stamp, ContentLibrary library, Report report) {
+    }
+
+    private Report make(ReportScope scope, String scopeLabel, String language, ContentLibrary library,
+                        LocalDate today, ZoneId zone) {
+        List<Person> people = repository.people(scope);
         TrainingRules rule = rules.with(TrainingRules.remembering(rules.updates()));
-        ContentLibrary library = content.get();
         List<Report.Row> rows = new ArrayList<>();
         List<Report.PolicySummary> summaries = new ArrayList<>();
         for (Policy policy : library.all()) {

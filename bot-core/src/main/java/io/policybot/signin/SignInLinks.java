@@ -77,7 +77,8 @@ public final class SignInLinks {
         return link.usedAt() != null ? new Redeemed.AlreadyUsed() : new Redeemed.Expired();
     }
 
-    static String hash(String token) {
+    /** The hex SHA-256 of a secret token: what is stored in its place (links, sessions, login states). */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -22,7 +22,11 @@ import io.policybot.questions.QuestionLogRepository;
 import io.policybot.questions.sql.SqlQuestionLogRepository;
 import io.policybot.reports.ReportRepository;
 import io.policybot.reports.sql.SqlReportRepository;
+import io.policybot.signin.ConsoleSessionStore;
+import io.policybot.signin.OidcLoginStore;
 import io.policybot.signin.SignInLinkStore;
+import io.policybot.signin.sql.SqlConsoleSessionStore;
+import io.policybot.signin.sql.SqlOidcLoginStore;
 import io.policybot.signin.sql.SqlSignInLinkStore;
 import io.policybot.store.Database;
 import io.policybot.training.TrainingRepository;
@@ -52,6 +56,8 @@ public final class Storage implements AutoCloseable {
     private final SignInLinkStore signInLinks;
     private final PersonalData personalData;
     private final RunOnce runOnce;
+    private final ConsoleSessionStore consoleSessions;
+    private final OidcLoginStore oidcLogins;
 
     private Storage(Database database) {
         this.database = database;
@@ -70,6 +76,8 @@ public final class Storage implements AutoCloseable {
         this.signInLinks = new SqlSignInLinkStore(database);
         this.personalData = new SqlPersonalData(database);
         this.runOnce = new SqlRunOnce(database);
+        this.consoleSessions = new SqlConsoleSessionStore(database);
+        this.oidcLogins = new SqlOidcLoginStore(database);
     }
 
     /**
@@ -160,6 +168,16 @@ public final class Storage implements AutoCloseable {
     /** Scheduled work claimed once per period across the replicas on the database. */
     public RunOnce runOnce() {
         return runOnce;
+    }
+
+    /** The web console's sessions, shared by every replica on this database. */
+    public ConsoleSessionStore consoleSessions() {
+        return consoleSessions;
+    }
+
+    /** Single sign-on logins under way (state, nonce, PKCE verifier). */
+    public OidcLoginStore oidcLogins() {
+        return oidcLogins;
     }
 
     @Override

@@ -54,6 +54,8 @@ public abstract class PersonalDataContract extends StoreContract {
         s.questions().vote(q1, ann.id(), Vote.UP, T0);
         s.signInLinks().save(new SignInLinkStore.Link("h".repeat(64), "slack", "U1", "en", T0, T0.plusSeconds(900),
                 null));
+        new io.policybot.signin.sql.SqlConsoleSessionStore(database()).save(new io.policybot.signin.ConsoleSessionStore.Stored(
+                "c".repeat(64), "slack", "U1", "en", "t".repeat(32), "link", T0, T0.plusSeconds(30)));
         s.audit().record(new AuditEntry(T0, "slack:U1", AuditEntry.REPORT_VIEW, "team Sales", "1 person"));
         s.audit().record(new AuditEntry(T0, "cli:operator", AuditEntry.ROLE_CHANGE, "slack:U1", "employee -> manager"));
         s.audit().record(new AuditEntry(T0, "slack:U12", AuditEntry.REPORT_VIEW, "slack:U12", "someone else"));
@@ -86,6 +88,9 @@ public abstract class PersonalDataContract extends StoreContract {
         assertEquals("U1", x.get("messages").getFirst().get("recipient"));
         assertEquals(1, x.get("sign_in_links").size());
         assertFalse(x.get("sign_in_links").getFirst().containsKey("token_hash"), "a credential is no personal data");
+        assertEquals(1, x.get("console_sessions").size(), "their console session, how and when");
+        assertFalse(x.get("console_sessions").getFirst().containsKey("id_hash"), "the session id is a credential");
+        assertFalse(x.get("console_sessions").getFirst().containsKey("csrf"));
         assertEquals(List.of("team Sales", "slack:U1"), x.get("audit").stream().map(r -> r.get("target")).toList(),
                 "entries by or about slack:U1, not slack:U12");
         assertFalse(x.toString().contains("Olly"));
@@ -106,7 +111,7 @@ public abstract class PersonalDataContract extends StoreContract {
         assertTrue(f.pseudonym().startsWith("forgotten-"));
         assertEquals(2, f.questionsRemoved());
         assertEquals(1, f.feedbackRemoved());
-        assertEquals(1, f.signInLinksRemoved());
+        assertEquals(2, f.signInLinksRemoved(), "the sign-in link and the console session");
         assertEquals(1, f.messagesSkipped());
         assertEquals(1, f.answersKept());
         assertEquals(1, f.trainingKept());
@@ -128,6 +133,7 @@ public abstract class PersonalDataContract extends StoreContract {
         assertTrue(x.get("questions").isEmpty());
         assertTrue(x.get("feedback").isEmpty());
         assertTrue(x.get("sign_in_links").isEmpty());
+        assertTrue(x.get("console_sessions").isEmpty(), "a forgotten person is signed out of the console");
         assertEquals(f.pseudonym(), x.get("messages").getFirst().get("recipient"));
         assertEquals("skipped", x.get("messages").getFirst().get("status"), "nothing more is sent to them");
         assertNull(x.get("person").getFirst().get("roster_role"));

@@ -57,4 +57,21 @@ class ReportRecordsTest {
         assertEquals(List.of("slack:E1"), StaffFixture.peopleIn(f.say("HR1", "report", "Eli@Acme.example")));
         assertTrue(Replies.text(f.say("HR1", "report", "team sales")).contains("Training report: team Sales"));
     }
+
+    private String status(String personKey) {
+        return StaffFixture.csv(f.say("HR1", "report", "")).lines().filter(l -> l.startsWith(personKey + ","))
+                .map(l -> l.split(",")[6]).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aReportMadeBeforeIsNeverShownAfterAChangeOrOnAnotherDay() {
+        assertEquals("overdue", status("slack:E3"));
+        assertEquals("overdue", status("slack:E3"), "asked again, nothing changed");
+        f.company.completion("E3", 9, 10, true);
+        assertEquals("completed", status("slack:E3"), "a new completion is in the next report at once");
+        String flo = status("slack:E4");
+        assertEquals("not started", flo);
+        f.clock.advance(java.time.Duration.ofDays(120));
+        assertEquals("overdue", status("slack:E4"), "another day: due dates are judged again");
+    }
 }

@@ -133,4 +133,33 @@ public abstract class ReportRepositoryContract extends StoreContract {
         assertEquals(1, gaps.getFirst().downVotes());
         assertTrue(gaps.get(1).declined());
     }
+
+    private long stamp() {
+        return stores().reports().changeStamp().orElseThrow();
+    }
+
+    @Test
+    void theChangeStampMovesOnWritesThatCanChangeAReportOnAnyReplicaButNotOnAQuizAnswer() {
+        long before = stamp();
+        Person ann = person("U1", "Ann", "Sales", null);
+        long added = stamp();
+        assertTrue(added > before, "a person added and given a team");
+        var training = stores().training();
+        training.create(new TrainingSession("s1", ann.id(), Modules.QUIZ, "social-media", "1.0", "en",
+                SessionStatus.ACTIVE, "{}", T0, T0));
+        long started = stamp();
+        assertTrue(started > added, "a quiz started: in progress");
+        training.recordAnswer(new RecordedAnswer("s1", 0, "q1", 1, true, T0), "{}", null, T0);
+        assertEquals(started, stamp(), "an answer within the quiz changes no report");
+        Completion done = new Completion("c1", ann.id(), "s1", Modules.QUIZ, "social-media", "1.0", 4, 5, true, T0);
+        training.recordAnswer(new RecordedAnswer("s1", 1, "q2", 1, true, T0), "{}", done, T0);
+        long finished = stamp();
+        assertTrue(finished > started, "the quiz finished with a completion");
+        stores().acknowledgements().record(new io.policybot.announcements.Acknowledgement("k1", ann.id(),
+                "social-media", "1.0", null, "slack", T0));
+        long acknowledged = replica().reports().changeStamp().orElseThrow();
+        assertTrue(acknowledged > finished, "an acknowledgement, seen from the other replica too");
+        replica().people().update(ann.withDirectory(null, "Ops", null, null));
+        assertTrue(stamp() > acknowledged, "a change on the other replica is seen here");
+    }
 }

@@ -9,6 +9,7 @@ import io.policybot.people.PersonalDataContract;
 import io.policybot.people.RosterRepositoryContract;
 import io.policybot.questions.QuestionLogRepositoryContract;
 import io.policybot.reports.ReportRepositoryContract;
+import io.policybot.signin.ConsoleSessionsContract;
 import io.policybot.training.TrainingRepositoryContract;
 import io.policybot.versions.PolicyVersionStoreContract;
 import io.policybot.testing.TestStore;
@@ -105,6 +106,14 @@ abstract class StoreContracts {
 
     @Nested
     class ScheduledRuns extends RunOnceContract {
+        @Override
+        protected TestStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class ConsoleSessions extends ConsoleSessionsContract {
         @Override
         protected TestStore newStore() {
             return store();

@@ -5,6 +5,7 @@ import io.policybot.app.BotRuntime;
 import io.policybot.app.BotProcess;
 import io.policybot.app.PlatformConfig;
 import io.policybot.app.PolicyBotCommand;
+import io.policybot.app.web.OidcSignOn;
 import io.policybot.app.web.WebConsole;
 import java.time.Duration;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
         String consoleUrl = env.get("POLICYBOT_CONSOLE_URL") != null && !env.get("POLICYBOT_CONSOLE_URL").isBlank()
                 ? env.get("POLICYBOT_CONSOLE_URL").strip()
                 : "http://" + hostForHumans(env.get("POLICYBOT_HTTP_BIND")) + ":" + http.port() + WebConsole.PREFIX;
+        OidcSignOn.Config oidc = singleSignOn(env, consoleUrl);
         BotRuntime runtime;
         try {
             // Closed by the shutdown hook of runUntilStopped, once the bots have stopped.
@@ -61,10 +63,13 @@ public final class ServeCommand implements Callable<Integer> {
         metrics.watch(runtime.services().storage().database(), runtime.answerer());
         metrics.outboxPlatforms(java.util.List.of("slack", "discord"));
         runtime.services().announcements().onAttempt(metrics::outboxAttempt);
+        OidcSignOn sso = oidc == null ? null : new OidcSignOn(oidc, runtime.services().storage().oidcLogins(),
+                java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), runtime.clock());
         http.mount(WebConsole.PREFIX, new WebConsole(runtime.services(), runtime.clock(), consoleUrl.startsWith("https:"),
                 Duration.ofMinutes(idleMinutes(env.get("POLICYBOT_CONSOLE_IDLE_MINUTES"))), runtime.answerer(),
-                config.contentDir()));
-        say.accept("The web console: " + consoleUrl + "/ (send \"console\" to the bot for a sign-in link)");
+                config.contentDir(), sso));
+        say.accept("The web console: " + consoleUrl + "/ (send \"console\" to the bot for a sign-in link"
+                + (sso == null ? ")" : ", or sign in with " + sso.config().issuer() + ")"));
         return BotProcess.runUntilStopped(platforms, runtime, new BotProcess.Hooks(
                 engine -> new MeteredEngine(engine, metrics.registry()), metrics.registry(),
                 () -> {
@@ -84,6 +89,26 @@ public final class ServeCommand implements Callable<Integer> {
             return log::info;
         }
         return System.err::println;
+    }
+
+    /** Single sign-on when {@code console.oidc.issuer} is set; then the client id and secret must be set too. */
+    static OidcSignOn.Config singleSignOn(Map<String, String> env, String consoleUrl) {
+        String issuer = env.get("POLICYBOT_OIDC_ISSUER");
+        if (issuer == null || issuer.isBlank()) {
+            return null;
+        }
+        String clientId = env.get("POLICYBOT_OIDC_CLIENT_ID");
+        String secret = env.get("POLICYBOT_OIDC_CLIENT_SECRET");
+        if (clientId == null || clientId.isBlank() || secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("Single sign-on needs console.oidc.clientId (POLICYBOT_OIDC_CLIENT_ID) and "
+                    + "the client secret (POLICYBOT_OIDC_CLIENT_SECRET or console.oidc.clientSecretFile) besides the "
+                    + "issuer " + issuer.strip());
+        }
+        String redirect = env.get("POLICYBOT_OIDC_REDIRECT_URL");
+        if (redirect == null || redirect.isBlank()) {
+            redirect = consoleUrl.replaceAll("/+$", "") + "/oidc/callback";
+        }
+        return new OidcSignOn.Config(issuer, clientId.strip(), secret.strip(), redirect.strip());
     }
 
     static int idleMinutes(String text) {

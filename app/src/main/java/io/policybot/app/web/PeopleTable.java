@@ -9,16 +9,46 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The People table: the report's rows filtered (team, status, name or e-mail, policy) and sorted as the page asks.
- * The CSV export goes through the same filter, so it holds exactly the rows shown.
+ * The People table: the report's rows filtered (team, status, name or e-mail, policy) and sorted as the page asks,
+ * shown {@link #PAGE_ROWS} at a time ({@code page}, from 1). The CSV export goes through the same filter and sort,
+ * so it holds exactly the rows of the table, every page of it.
  */
-public record PeopleTable(String team, String status, String text, String policy, String sort, boolean descending) {
+public record PeopleTable(String team, String status, String text, String policy, String sort, boolean descending,
+                          int page) {
     static final List<String> SORTS = List.of("name", "team", "policy", "status", "due", "score", "acknowledged");
+    /** Rows on one page: a 2,000-person org is 20 pages, each rendered in a few milliseconds. */
+    static final int PAGE_ROWS = 100;
 
     static PeopleTable of(Request r) {
         String sort = SORTS.contains(r.param("sort")) ? r.param("sort") : "name";
         return new PeopleTable(r.param("team"), r.param("status"), r.param("q"), r.param("policy"), sort,
-                r.param("dir").equals("desc"));
+                r.param("dir").equals("desc"), page(r.param("page")));
+    }
+
+    private static int page(String text) {
+        try {
+            return Math.max(1, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** One page of the filtered rows: {@code number} is the page shown (the last when asked for one past it). */
+    record Page(List<Report.Row> rows, int number, int pages, int first, int last) {
+    }
+
+    Page page(List<Report.Row> filtered) {
+        int pages = Math.max(1, (filtered.size() + PAGE_ROWS - 1) / PAGE_ROWS);
+        int number = Math.min(page, pages);
+        int from = (number - 1) * PAGE_ROWS;
+        int to = Math.min(filtered.size(), from + PAGE_ROWS);
+        return new Page(filtered.subList(from, to), number, pages, filtered.isEmpty() ? 0 : from + 1, to);
+    }
+
+    /** The link to another page of the same filter and sort. */
+    public String pageLink(int number) {
+        String q = query(sort, descending);
+        return q + (q.isEmpty() ? "?" : "&") + "page=" + number;
     }
 
     List<Report.Row> apply(List<Report.Row> rows) {

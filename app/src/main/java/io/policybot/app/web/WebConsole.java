@@ -7,6 +7,7 @@ import io.policybot.audit.AuditLog;
 import io.policybot.chat.Actor;
 import io.policybot.people.Person;
 import io.policybot.people.PersonRepository;
+import io.policybot.people.RosterRepository;
 import io.policybot.people.Roles;
 import io.policybot.people.StaffAccess;
 import io.policybot.reports.Report;
@@ -14,6 +15,7 @@ import io.policybot.reports.ReportCommands;
 import io.policybot.reports.ReportScope;
 import io.policybot.reports.ReportService;
 import io.policybot.reports.TrainingState;
+import io.policybot.signin.ConsoleSessions;
 import io.policybot.signin.SignInLinks;
 import io.policybot.text.Csv;
 import io.policybot.text.Messages;
@@ -24,7 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,8 @@ public final class WebConsole implements HttpHandler {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final int AUDIT_ROWS = 5000;
+    /** However busy, a session ends this long after sign-in. */
+    static final Duration LIFETIME = Duration.ofHours(12);
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
 
     private final ReportCommands reports;
@@ -67,21 +71,24 @@ public final class WebConsole implements HttpHandler {
     private final TrainingRepository training;
     private final AuditLog audit;
     private final SignInLinks links;
-    private final Sessions sessions;
+    private final ConsoleSessions sessions;
     private final Pages pages = new Pages();
     private final AnnouncementsPage announcementsPage;
     private final QuestionsPage questionsPage;
     private final ContentPage content;
     private final Services services;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Clock clock;
     private final boolean secure;
+    private final OidcSignOn oidc;
+    private final RosterRepository roster;
 
     /**
      * @param secure whether the console is served over HTTPS (its URL begins with https): the cookie is Secure then
      * @param idle   how long a session lives without a request
      */
     public WebConsole(Services services, Clock clock, boolean secure, Duration idle) {
-        this(services, clock, secure, idle, ContentPage.Source.lexical(services.content()));
+        this(services, clock, secure, idle, ContentPage.Source.lexical(services.content()), null);
     }
 
     /**
@@ -91,10 +98,27 @@ public final class WebConsole implements HttpHandler {
     public WebConsole(Services services, Clock clock, boolean secure, Duration idle,
                       java.util.function.Supplier<io.policybot.answering.QuestionAnswerer> answerer,
                       java.nio.file.Path contentDirectory) {
-        this(services, clock, secure, idle, new ContentPage.Source(answerer, contentDirectory));
+        this(services, clock, secure, idle, new ContentPage.Source(answerer, contentDirectory), null);
     }
 
-    private WebConsole(Services services, Clock clock, boolean secure, Duration idle, ContentPage.Source content) {
+    /** @param oidc single sign-on with OpenID Connect, or null when only sign-in links from chat are used */
+    public WebConsole(Services services, Clock clock, boolean secure, Duration idle, OidcSignOn oidc) {
+        this(services, clock, secure, idle, ContentPage.Source.lexical(services.content()), oidc);
+    }
+
+    /**
+     * @param answerer         the answerer chat uses (the Content page's "try a question" asks it)
+     * @param contentDirectory the content directory the process serves, checked on the Content page; null: bundled
+     * @param oidc             single sign-on with OpenID Connect, or null when only sign-in links from chat are used
+     */
+    public WebConsole(Services services, Clock clock, boolean secure, Duration idle,
+                      java.util.function.Supplier<io.policybot.answering.QuestionAnswerer> answerer,
+                      java.nio.file.Path contentDirectory, OidcSignOn oidc) {
+        this(services, clock, secure, idle, new ContentPage.Source(answerer, contentDirectory), oidc);
+    }
+
+    private WebConsole(Services services, Clock clock, boolean secure, Duration idle, ContentPage.Source content,
+                       OidcSignOn oidc) {
         AuditLog log = services.storage().audit();
         this.services = services;
         this.reports = services.reportCommands(log);
@@ -104,16 +128,19 @@ public final class WebConsole implements HttpHandler {
         this.training = services.storage().training();
         this.audit = log;
         this.links = services.signInLinks();
-        this.sessions = new Sessions(clock, idle);
+        this.sessions = new ConsoleSessions(services.storage().consoleSessions(), new SecureRandom(), clock, idle,
+                idle.compareTo(LIFETIME) > 0 ? idle : LIFETIME);
         this.clock = clock;
         this.secure = secure;
         this.announcementsPage = new AnnouncementsPage(services, log, access, pages, clock);
         this.questionsPage = new QuestionsPage(services, log, access, pages, clock);
         this.content = new ContentPage(services, content, access, pages, clock);
+        this.oidc = oidc;
+        this.roster = services.storage().roster();
     }
 
     /** The signed-in person of a request: their identity, roles asked now, and their session. */
-    record Viewer(Actor actor, Roles roles, Sessions.Session session, Messages m, String language, String here) {
+    record Viewer(Actor actor, Roles roles, ConsoleSessions.Session session, Messages m, String language, String here) {
     }
 
     @Override
@@ -147,14 +174,18 @@ public final class WebConsole implements HttpHandler {
             signIn(ex, r);
             return;
         }
-        Optional<Sessions.Session> session = sessions.find(r.cookies().get(COOKIE));
+        if (r.path().startsWith("/oidc/")) {
+            singleSignOn(ex, r);
+            return;
+        }
+        Optional<ConsoleSessions.Session> session = sessions.find(r.cookies().get(COOKIE));
         if (session.isEmpty()) {
             Messages m = Messages.of("webconsole", languageOf(ex));
             if (r.method().equals("POST")) {
                 text(ex, 403, m.get("signedOut.title"));
                 return;
             }
-            html(ex, 401, pages.render("signed-out", m.language(), Map.of()));
+            html(ex, 401, pages.render("signed-out", m.language(), Map.of("sso", oidc != null)));
             return;
         }
         Viewer v = viewer(session.get(), here(ex));
@@ -173,7 +204,7 @@ public final class WebConsole implements HttpHandler {
                 }
                 case "/language" -> {
                     String lang = r.param("lang").equals("zh") ? "zh" : "en";
-                    sessions.update(v.session().withLocale(Locale.forLanguageTag(lang)));
+                    sessions.changeLocale(v.session(), Locale.forLanguageTag(lang));
                     String back = r.param("back");
                     redirect(ex, back.startsWith(PREFIX + "/") && !back.contains("//") ? back : PREFIX + "/");
                 }
@@ -208,12 +239,12 @@ public final class WebConsole implements HttpHandler {
         Messages m = Messages.of("webconsole", languageOf(ex));
         if (r.method().equals("GET")) {
             // A GET only shows a button: link previews (Slack unfurls, mail scanners) must not use the link up.
-            html(ex, 200, pages.render("signin", m.language(), Map.of("token", r.param("token"))));
+            html(ex, 200, pages.render("signin", m.language(), Map.of("token", r.param("token"), "sso", oidc != null)));
             return;
         }
         SignInLinks.Redeemed result = links.redeem(r.param("token"));
         if (result instanceof SignInLinks.Redeemed.SignedIn in) {
-            Sessions.Session s = sessions.open(in.platform(), in.userId(), in.locale());
+            ConsoleSessions.Session s = sessions.open(in.platform(), in.userId(), in.locale(), "link");
             ex.getResponseHeaders().add("Set-Cookie", cookie(s.id(), -1));
             audit.record(new AuditEntry(clock.instant(), in.platform() + ":" + in.userId(), "console.signin", "console",
                     "one-time link"));
@@ -225,7 +256,61 @@ public final class WebConsole implements HttpHandler {
             case SignInLinks.Redeemed.Expired e -> "signin.expired";
             default -> "signin.unknown";
         };
-        html(ex, 403, pages.render("signed-out", m.language(), Map.of("problem", m.get(key))));
+        html(ex, 403, pages.render("signed-out", m.language(), Map.of("problem", m.get(key), "sso", oidc != null)));
+    }
+
+    // ---- single sign-on (OpenID Connect) ----
+
+    private static final String OIDC_COOKIE = "policybot_oidc";
+
+    private void singleSignOn(HttpExchange ex, Request r) throws IOException {
+        Messages m = Messages.of("webconsole", languageOf(ex));
+        if (oidc == null || !r.method().equals("GET")) {
+            text(ex, 404, m.get("notFound"));
+            return;
+        }
+        try {
+            switch (r.path()) {
+                case "/oidc/start" -> {
+                    OidcSignOn.Started started = oidc.start(Locale.forLanguageTag(m.language()));
+                    // Binds the login to this browser: the callback must come back with the same state.
+                    ex.getResponseHeaders().add("Set-Cookie", OIDC_COOKIE + "=" + started.state() + "; Path=" + PREFIX
+                            + "/oidc; HttpOnly; SameSite=Lax; Max-Age=" + OidcSignOn.LOGIN_TIME.toSeconds()
+                            + (secure ? "; Secure" : ""));
+                    redirect(ex, started.redirect().toString());
+                }
+                case "/oidc/callback" -> {
+                    ex.getResponseHeaders().add("Set-Cookie", OIDC_COOKIE + "=; Path=" + PREFIX + "/oidc; HttpOnly; "
+                            + "SameSite=Lax; Max-Age=0" + (secure ? "; Secure" : ""));
+                    if (!r.param("error").isEmpty()) {
+                        throw new OidcSignOn.Refused("oidc.failed", "the provider answered " + r.param("error"));
+                    }
+                    OidcSignOn.Verified who = oidc.finish(r.param("code"), r.param("state"),
+                            r.cookies().getOrDefault(OIDC_COOKIE, ""));
+                    Optional<Person> person = roster.findByEmail(who.email());
+                    if (person.isEmpty()) {
+                        audit.record(new AuditEntry(clock.instant(), "oidc:" + who.email(), AuditEntry.REFUSED,
+                                "console sign-in", "single sign-on: no one in the roster has this e-mail"));
+                        Messages mm = Messages.of("webconsole", who.locale().getLanguage().equals("zh") ? "zh" : "en");
+                        html(ex, 403, pages.render("signed-out", mm.language(), Map.of("problem",
+                                mm.get("oidc.unknownEmail", who.email()), "sso", true)));
+                        return;
+                    }
+                    Person p = person.get();
+                    ConsoleSessions.Session s = sessions.open(p.platform(), p.platformUserId(), who.locale(), "oidc");
+                    ex.getResponseHeaders().add("Set-Cookie", cookie(s.id(), -1));
+                    audit.record(new AuditEntry(clock.instant(), p.key(), "console.signin", "console",
+                            "single sign-on (" + oidc.config().issuer() + ")"));
+                    redirect(ex, PREFIX + "/");
+                }
+                default -> text(ex, 404, m.get("notFound"));
+            }
+        } catch (OidcSignOn.Refused refused) {
+            audit.record(new AuditEntry(clock.instant(), "oidc", AuditEntry.REFUSED, "console sign-in",
+                    "single sign-on: " + refused.getMessage()));
+            log.warn("Single sign-on refused: {}", refused.getMessage());
+            html(ex, 403, pages.render("signed-out", m.language(), Map.of("problem", m.get(refused.code), "sso", true)));
+        }
     }
 
     private String cookie(String value, int maxAge) {
@@ -239,7 +324,7 @@ public final class WebConsole implements HttpHandler {
         return ex.getRequestURI().getRawPath() + (q == null ? "" : "?" + q);
     }
 
-    private Viewer viewer(Sessions.Session s, String here) {
+    private Viewer viewer(ConsoleSessions.Session s, String here) {
         String name = people.find(s.platform(), s.userId()).map(Person::displayName).orElse(s.userId());
         Actor actor = new Actor(s.platform(), s.userId(), name, s.locale());
         String language = s.locale().getLanguage().equals("zh") ? "zh" : "en";
@@ -247,8 +332,7 @@ public final class WebConsole implements HttpHandler {
     }
 
     private static boolean csrfOk(Viewer v, Request r) {
-        return MessageDigest.isEqual(v.session().csrf().getBytes(StandardCharsets.UTF_8),
-                r.param("csrf").getBytes(StandardCharsets.UTF_8));
+        return ConsoleSessions.same(v.session().csrf(), r.param("csrf"));
     }
 
     // ---- pages ----
@@ -283,7 +367,7 @@ public final class WebConsole implements HttpHandler {
         for (String k : List.of("completed", "in_progress", "update_due", "overdue", "not_started", "acknowledged")) {
             states.add(v.m().get("state." + k));
         }
-        String chartJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        String chartJson = json.writeValueAsString(
                 Map.of("states", states, "series", chart)).replace("</", "<\\/");
         html(ex, 200, pages.render("overview", v.language(), page(v, "overview", Map.of("report", report,
                 "chart", chartJson, "behind", PeopleTable.behind(report.rows(), 5),
@@ -306,8 +390,25 @@ public final class WebConsole implements HttpHandler {
         for (TrainingState s : TrainingState.values()) {
             states.add(s.code());
         }
-        html(ex, 200, pages.render("people", v.language(), page(v, "people", Map.of("rows", shown, "table", table,
-                "teams", teams, "policies", policies, "states", states, "total", report.rows().size()))));
+        PeopleTable.Page one = table.page(shown);
+        // The cells as text, made here: one map look-up per cell in the template instead of several calls.
+        List<Map<String, String>> cells = new ArrayList<>(one.rows().size());
+        Map<String, String> words = new java.util.HashMap<>();
+        for (Report.Row row : one.rows()) {
+            String code = row.state().code();
+            cells.add(Map.of("key", row.personKey(), "name", row.name(), "team", row.team() == null ? "—" : row.team(),
+                    "policy", row.policyId() + " " + row.version(), "state", code,
+                    "stateClass", "state " + code.replace(' ', '-'),
+                    "stateText", words.computeIfAbsent("state." + code.replace(' ', '_'), v.m()::get),
+                    "due", row.dueOn() == null ? "—" : row.dueOn().toString(),
+                    "score", row.score() == null ? "—" : row.score() + "%",
+                    "ack", words.computeIfAbsent(row.acknowledged() ? "people.yes" : "people.no", v.m()::get)));
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(Map.of("rows", cells, "table", table, "teams", teams,
+                "policies", policies, "states", states, "total", report.rows().size(), "matching", shown.size()));
+        vars.put("pager", one);
+        vars.put("pageRows", v.m().get("pager.rows", one.first(), one.last(), shown.size()));
+        html(ex, 200, pages.render("people", v.language(), page(v, "people", vars)));
     }
 
     private void peopleCsv(HttpExchange ex, Viewer v, Request r) throws IOException {

@@ -231,4 +231,39 @@ class ConsoleBrowserTest {
             shot("questions");
         }
     }
+
+    @Test
+    void singleSignOnThroughTheCompanysIdentityProvider() throws Exception {
+        try (FakeIssuer issuer = new FakeIssuer(world.clock); ConsoleWorld sso = new ConsoleWorld(issuer)) {
+            browser.manage().deleteAllCookies();
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            browser.get(sso.base() + "/");
+            browser.findElement(By.id("sso")).click();
+            waiting().until(d -> d.findElements(By.id("approve")).size() == 1);
+            assertEquals("eva@acme.example", browser.findElement(By.id("who")).getText(), "at the provider's page");
+            browser.findElement(By.id("approve")).click();
+            waiting().until(d -> d.findElements(By.id("people-count")).size() == 1);
+            assertTrue(browser.getCurrentUrl().endsWith("/console/"), browser.getCurrentUrl());
+            assertTrue(browser.findElement(By.className("me")).getText().contains("Eva Junior"));
+            assertEquals("1", browser.findElement(By.id("people-count")).getText(), "an employee sees their own record");
+            shot("sso-signed-in");
+
+            browser.navigate().back(); // the provider's page again: its button sends the same state a second time
+            waiting().until(d -> d.findElements(By.id("approve")).size() == 1);
+            browser.findElement(By.id("approve")).click();
+            waiting().until(d -> d.findElements(By.className("problem")).size() == 1);
+            assertTrue(browser.findElement(By.className("problem")).getText().contains("no longer valid"));
+
+            issuer.email = "stranger@elsewhere.example";
+            browser.manage().deleteAllCookies();
+            browser.get(sso.base() + "/");
+            browser.findElement(By.id("sso")).click();
+            waiting().until(d -> d.findElements(By.id("approve")).size() == 1);
+            browser.findElement(By.id("approve")).click();
+            waiting().until(d -> d.findElements(By.className("problem")).size() == 1);
+            assertTrue(browser.findElement(By.className("problem")).getText()
+                    .contains("No one in the PolicyBot roster has the e-mail address stranger@elsewhere.example"));
+            shot("sso-unknown-email");
+        }
+    }
 }

@@ -16,6 +16,7 @@ import io.policybot.testing.TestServices;
 import io.policybot.wiring.Services;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,11 @@ final class ConsoleWorld implements AutoCloseable {
     private final RecordingGateway slack = new RecordingGateway("slack", true);
 
     ConsoleWorld() throws IOException {
+        this(null);
+    }
+
+    /** @param issuer a fake identity provider for single sign-on, or null for sign-in links only */
+    ConsoleWorld(FakeIssuer issuer) throws IOException {
         // Pacing the DMs to Slack's rate waits on the test clock: simulated time, no real sleep.
         services = TestServices.builder(db, content::get, clock, 1).platforms(Set.of("slack")).sleeper(clock::advance)
                 .roles(RolesConfig.of(Map.of(Role.ADMIN, List.of("slack:ADM")))).build();
@@ -49,9 +55,28 @@ final class ConsoleWorld implements AutoCloseable {
         company.completion("E3", 5, 10, false);
         // Eli's quiz is a real one (the engine's own state), so announcement DMs can tell what is due of him.
         services.training().startQuiz(new Actor("slack", "E1", "Eli Lead", Locale.ENGLISH), "en", "social-media");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
-        server.createContext(WebConsole.PREFIX, new WebConsole(services, clock, false, Duration.ofMinutes(30)));
-        server.start();
+        server = listener(issuer, null);
+    }
+
+    /**
+     * The console on a listener of its own, as one replica runs it (its sessions are only in the database).
+     *
+     * @param redirectUrl the single sign-on callback registered at the provider (replicas share one: the load
+     *                    balancer's); null for this listener's own
+     */
+    HttpServer listener(FakeIssuer issuer, String redirectUrl) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
+        String callback = redirectUrl != null ? redirectUrl
+                : "http://127.0.0.1:" + http.getAddress().getPort() + WebConsole.PREFIX + "/oidc/callback";
+        OidcSignOn sso = issuer == null ? null : new OidcSignOn(issuer.config(callback), services.storage().oidcLogins(),
+                HttpClient.newHttpClient(), clock);
+        http.createContext(WebConsole.PREFIX, new WebConsole(services, clock, false, Duration.ofMinutes(30), sso));
+        http.start();
+        return http;
+    }
+
+    static String base(HttpServer http) {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + WebConsole.PREFIX;
     }
 
     String base() {

@@ -59,6 +59,10 @@ public final class SqlPersonalData implements PersonalData {
             sections.put("sign_in_links", rows(c, "SELECT platform, user_id, locale, created_at, expires_at, used_at "
                     + "FROM sign_in_link WHERE platform = ? AND user_id = ? ORDER BY created_at", p.platform(),
                     p.platformUserId()));
+            // Console sessions without their id hash or CSRF token (credentials): how and when they signed in.
+            sections.put("console_sessions", rows(c, "SELECT platform, user_id, locale, how, created_at, last_seen_at "
+                    + "FROM console_session WHERE platform = ? AND user_id = ? ORDER BY created_at", p.platform(),
+                    p.platformUserId()));
             String like = "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             // LIKE narrows it down; the pattern then drops longer ids that start with this one (slack:U1 vs U12).
             java.util.regex.Pattern whole = java.util.regex.Pattern.compile(
@@ -91,6 +95,9 @@ public final class SqlPersonalData implements PersonalData {
                     + "(SELECT id FROM question_log WHERE person_id = ?)", personId, personId);
             int questions = Sql.update(c, "DELETE FROM question_log WHERE person_id = ?", personId);
             int links = Sql.update(c, "DELETE FROM sign_in_link WHERE platform = ? AND user_id = ?", p.platform(),
+                    p.platformUserId());
+            // Their console sessions end: a forgotten identity cannot stay signed in (counted with the sign-in links).
+            links += Sql.update(c, "DELETE FROM console_session WHERE platform = ? AND user_id = ?", p.platform(),
                     p.platformUserId());
             // Nothing more goes to them; what was sent keeps its row (delivery evidence), under the pseudonym.
             int skipped = Sql.update(c, "UPDATE outbox_message SET status = 'skipped', last_error = 'person forgotten', "

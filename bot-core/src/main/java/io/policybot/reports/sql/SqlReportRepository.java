@@ -140,6 +140,12 @@ public final class SqlReportRepository implements ReportRepository {
         return new HashSet<>(db.read(c -> list(c, scope, select, r -> r.string(1), args)));
     }
 
+    /** The row of {@code report_stamp} (V16), moved on by triggers in the writers' own transactions. */
+    @Override
+    public java.util.OptionalLong changeStamp() {
+        return java.util.OptionalLong.of(db.read(c -> Sql.number(c, "SELECT stamp FROM report_stamp WHERE id = 1")));
+    }
+
     @Override
     public boolean inOrg(String managerId, String personId) {
         return db.read(c -> Sql.exists(c, "WITH RECURSIVE up(id) AS (SELECT manager_id FROM person WHERE id = ? "
