@@ -73,7 +73,9 @@ class ConsoleBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        // A page that navigates while the wait polls leaves the element it read stale: poll again, don't fail.
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private void shot(String name) throws IOException {
