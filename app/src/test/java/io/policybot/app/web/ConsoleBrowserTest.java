@@ -3,17 +3,14 @@ package io.policybot.app.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,8 +19,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,24 +37,11 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        String driver = System.getenv().getOrDefault("POLICYBOT_CHROMEDRIVER", "/usr/bin/chromedriver");
-        String chromium = System.getenv().getOrDefault("POLICYBOT_CHROMIUM",
-                new File("/usr/bin/chromium").canExecute() ? "/usr/bin/chromium" : "/usr/bin/chromium-browser");
-        Assumptions.assumeTrue(new File(driver).canExecute() && new File(chromium).canExecute(),
-                "Browser tests skipped: Chromium could not be installed here (scripts/find-chromium.sh installs "
-                        + "Debian's chromium and chromium-driver when apt-get may run)");
+        downloads = Files.createTempDirectory("console-downloads");
+        browser = HeadlessChromium.start(Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         world = new ConsoleWorld();
         Files.createDirectories(SHOTS);
-        downloads = Files.createTempDirectory("console-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -73,9 +55,7 @@ class ConsoleBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        // A page that navigates while the wait polls leaves the element it read stale: poll again, don't fail.
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return HeadlessChromium.waiting(browser);
     }
 
     private void shot(String name) throws IOException {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,9 +49,7 @@ class ContentBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        // A page that navigates while the wait polls leaves the element it read stale: poll again, don't fail.
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return HeadlessChromium.waiting(browser);
     }
 
     private void shot(String name) throws IOException {

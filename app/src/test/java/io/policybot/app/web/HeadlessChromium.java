@@ -1,11 +1,15 @@
 package io.policybot.app.web;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium through chromedriver for the console's browser tests (scripts/find-chromium.sh installs
@@ -33,5 +37,11 @@ final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Waits up to 15 s; a page that navigates while the wait polls leaves the element it read stale: poll again. */
+    static WebDriverWait waiting(WebDriver browser) {
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class);
     }
 }
