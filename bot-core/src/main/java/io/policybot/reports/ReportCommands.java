@@ -139,13 +139,12 @@ public final class ReportCommands {
                 : people.find(actor.platform(), actor.userId());
         String myId = found.map(Person::id).orElse("");
         if (asked instanceof Target.Default) {
-            if (r.staff()) {
-                return export(actor, new ReportScope.Everyone(), m.get("report.scope.everyone"), "everyone", m, language, attach);
-            }
-            if (r.has(Role.MANAGER)) {
-                return export(actor, new ReportScope.Org(myId), m.get("report.scope.org"), "org of " + actor.key(), m, language, attach);
-            }
-            return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
+            ReportScope scope = defaultScope(r, myId);
+            return switch (scope) {
+                case ReportScope.Everyone e -> export(actor, e, m.get("report.scope.everyone"), "everyone", m, language, attach);
+                case ReportScope.Org o -> export(actor, o, m.get("report.scope.org"), "org of " + actor.key(), m, language, attach);
+                default -> export(actor, scope, m.get("report.scope.self"), actor.key(), m, language, attach);
+            };
         }
         if (asked instanceof Target.Me) {
             return export(actor, new ReportScope.One(myId), m.get("report.scope.self"), actor.key(), m, language, attach);
@@ -181,6 +180,11 @@ public final class ReportCommands {
     public ReportScope consoleScope(Actor actor) {
         Roles r = access.rolesOf(actor);
         String myId = people.find(actor.platform(), actor.userId()).map(Person::id).orElse("");
+        return defaultScope(r, myId);
+    }
+
+    /** What a bare {@code report} shows: HR and admins everyone, a manager their org, anyone else their own record. */
+    private static ReportScope defaultScope(Roles r, String myId) {
         return r.staff() ? new ReportScope.Everyone() : r.has(Role.MANAGER) ? new ReportScope.Org(myId)
                 : new ReportScope.One(myId);
     }
