@@ -7,8 +7,6 @@ import io.policybot.audit.AuditLog;
 import io.policybot.chat.Actor;
 import io.policybot.people.Person;
 import io.policybot.people.PersonalData;
-import io.policybot.people.Roles;
-import io.policybot.people.StaffAccess;
 import io.policybot.questions.QuestionLogRepository;
 import io.policybot.questions.QuestionRetention;
 import java.io.BufferedReader;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -161,32 +158,6 @@ final class DataCareCli {
         }
     }
 
-    /** The operator or {@code --as} someone HR or admin may handle personal data; others are refused (audited). */
-    private static Optional<Integer> refused(BotRuntime rt, Actor actor, AuditLog audit, String command, String who) {
-        if (actor.key().equals(Operator.OPERATOR.key())) {
-            return Optional.empty();
-        }
-        StaffAccess access = rt.services().access(audit);
-        Roles roles = access.rolesOf(actor);
-        if (rt.services().storage().people().find(actor.platform(), actor.userId()).isEmpty() && !roles.staff()) {
-            System.err.println("policybot people " + command + ": no one is known as " + actor.key()
-                    + "; `policybot people list` shows everyone.");
-            return Optional.of(ExitCodes.FAILED);
-        }
-        if (!roles.staff()) {
-            access.refuse(actor, roles, "people " + command + " " + who, "");
-            System.err.println("policybot people " + command + ": " + actor.key() + " has the role " + roles.highest().code()
-                    + "; only HR and admins may see or change another person's records. Refused and recorded.");
-            return Optional.of(ExitCodes.REFUSED);
-        }
-        return Optional.empty();
-    }
-
-    private static AuditLog audit(BotRuntime rt, Actor actor) {
-        AuditLog audit = rt.services().storage().audit();
-        return actor.key().equals(Operator.OPERATOR.key()) ? audit : Operator.impersonated(audit, actor);
-    }
-
     @Command(name = "export", description = "Everything held about a person, as JSON (a data-protection access "
             + "request): roster row, training, acknowledgements, questions, feedback, messages, sign-in links, "
             + "audit entries. Recorded in the audit log.")
@@ -207,42 +178,41 @@ final class DataCareCli {
         public Integer call() throws IOException {
             Actor actor = Operator.actor(as);
             try (BotRuntime rt = Operator.runtime(parent.parent.config(), parent.parent.clock())) {
-                AuditLog audit = audit(rt, actor);
-                Optional<Integer> no = refused(rt, actor, audit, "export", who);
-                if (no.isPresent()) {
-                    return no.get();
-                }
-                Optional<Person> found = Operator.find(rt, who);
-                if (found.isEmpty()) {
-                    System.err.println("policybot people export: no one is known as \"" + who
-                            + "\"; `policybot people list` shows everyone.");
+                return switch (ActingOnPerson.open(rt, actor, "export", who)) {
+                    case ActingOnPerson.Stopped s -> s.exitCode();
+                    case ActingOnPerson.NoOne n -> n.fail();
+                    case ActingOnPerson.Found found -> export(rt, found);
+                };
+            }
+        }
+
+        private int export(BotRuntime rt, ActingOnPerson.Found found) throws IOException {
+            Actor actor = found.actor();
+            AuditLog audit = found.audit();
+            Person p = found.person();
+            PersonalData.Export export = rt.services().storage().personalData().export(p.id()).orElseThrow();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("about", p.key());
+            doc.put("exported_at", rt.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            doc.put("note", "Everything PolicyBot holds about this person, table by table; times are UTC.");
+            doc.putAll(export.sections());
+            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+            if (out != null) {
+                try {
+                    Files.writeString(out, json + System.lineSeparator(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    System.err.println("policybot people export: could not write " + out + ": "
+                            + StaffCli.ioReason(e) + ". Nothing was exported.");
                     return ExitCodes.FAILED;
                 }
-                Person p = found.get();
-                PersonalData.Export export = rt.services().storage().personalData().export(p.id()).orElseThrow();
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("about", p.key());
-                doc.put("exported_at", rt.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-                doc.put("note", "Everything PolicyBot holds about this person, table by table; times are UTC.");
-                doc.putAll(export.sections());
-                String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-                if (out != null) {
-                    try {
-                        Files.writeString(out, json + System.lineSeparator(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        System.err.println("policybot people export: could not write " + out + ": "
-                                + StaffCli.ioReason(e) + ". Nothing was exported.");
-                        return ExitCodes.FAILED;
-                    }
-                }
-                int rows = export.sections().values().stream().mapToInt(java.util.List::size).sum();
-                audit.record(new AuditEntry(rt.clock().instant(), actor.key(), AuditEntry.PERSON_EXPORT, p.key(),
-                        rows + " records" + (out != null ? " to " + out.toAbsolutePath() : " printed")));
-                if (out != null) {
-                    StaffCli.out().println("Exported " + rows + " records about " + p.key() + " to " + out + ".");
-                } else {
-                    StaffCli.out().println(json);
-                }
+            }
+            int rows = export.sections().values().stream().mapToInt(java.util.List::size).sum();
+            audit.record(new AuditEntry(rt.clock().instant(), actor.key(), AuditEntry.PERSON_EXPORT, p.key(),
+                    rows + " records" + (out != null ? " to " + out.toAbsolutePath() : " printed")));
+            if (out != null) {
+                StaffCli.out().println("Exported " + rows + " records about " + p.key() + " to " + out + ".");
+            } else {
+                StaffCli.out().println(json);
             }
             return ExitCodes.OK;
         }
@@ -268,43 +238,46 @@ final class DataCareCli {
         public Integer call() throws IOException {
             Actor actor = Operator.actor(as);
             try (BotRuntime rt = Operator.runtime(parent.parent.config(), parent.parent.clock())) {
-                AuditLog audit = audit(rt, actor);
-                Optional<Integer> no = refused(rt, actor, audit, "forget", who);
-                if (no.isPresent()) {
-                    return no.get();
-                }
-                Optional<Person> found = Operator.find(rt, who);
-                if (found.isEmpty()) {
-                    // Also what a second run finds: the state asked for (nothing held) is already there.
-                    StaffCli.out().println("Nothing is held about \"" + who + "\" (never known, or already forgotten): "
-                            + "nothing to do.");
-                    return ExitCodes.OK;
-                }
-                Person p = found.get();
-                if (PersonalData.isPseudonym(p.platformUserId())) {
-                    StaffCli.out().println(p.platformUserId() + " is already forgotten: nothing to do.");
-                    return ExitCodes.OK;
-                }
-                if (!yes) {
-                    StaffCli.out().print("Forget " + p.displayName() + " (" + p.key() + ")? Their name, ids and "
-                            + "questions go; training and acknowledgements stay under a pseudonym. Type yes to forget: ");
-                    String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                            .readLine();
-                    if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
-                        StaffCli.out().println("Not forgotten.");
-                        return ExitCodes.REFUSED;
+                return switch (ActingOnPerson.open(rt, actor, "forget", who)) {
+                    case ActingOnPerson.Stopped s -> s.exitCode();
+                    case ActingOnPerson.NoOne n -> {
+                        // Also what a second run finds: the state asked for (nothing held) is already there.
+                        StaffCli.out().println("Nothing is held about \"" + who + "\" (never known, or already "
+                                + "forgotten): nothing to do.");
+                        yield ExitCodes.OK;
                     }
-                }
-                PersonalData.Forgotten f = rt.services().storage().database().atomically(() -> {
-                    PersonalData.Forgotten done = rt.services().storage().personalData()
-                            .forget(p.id(), rt.clock().instant()).orElseThrow();
-                    // The pseudonym only: the audit log is append-only, so the entry must not name them again.
-                    audit.record(new AuditEntry(rt.clock().instant(), actor.key(), AuditEntry.PERSON_FORGET,
-                            done.pseudonym(), summary(done)));
-                    return done;
-                });
-                StaffCli.out().println("Forgotten: now " + f.pseudonym() + ". " + summary(f) + ".");
+                    case ActingOnPerson.Found found -> forget(rt, found);
+                };
             }
+        }
+
+        private int forget(BotRuntime rt, ActingOnPerson.Found found) throws IOException {
+            Actor actor = found.actor();
+            AuditLog audit = found.audit();
+            Person p = found.person();
+            if (PersonalData.isPseudonym(p.platformUserId())) {
+                StaffCli.out().println(p.platformUserId() + " is already forgotten: nothing to do.");
+                return ExitCodes.OK;
+            }
+            if (!yes) {
+                StaffCli.out().print("Forget " + p.displayName() + " (" + p.key() + ")? Their name, ids and "
+                        + "questions go; training and acknowledgements stay under a pseudonym. Type yes to forget: ");
+                String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                        .readLine();
+                if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+                    StaffCli.out().println("Not forgotten.");
+                    return ExitCodes.REFUSED;
+                }
+            }
+            PersonalData.Forgotten f = rt.services().storage().database().atomically(() -> {
+                PersonalData.Forgotten done = rt.services().storage().personalData()
+                        .forget(p.id(), rt.clock().instant()).orElseThrow();
+                // The pseudonym only: the audit log is append-only, so the entry must not name them again.
+                audit.record(new AuditEntry(rt.clock().instant(), actor.key(), AuditEntry.PERSON_FORGET,
+                        done.pseudonym(), summary(done)));
+                return done;
+            });
+            StaffCli.out().println("Forgotten: now " + f.pseudonym() + ". " + summary(f) + ".");
             return ExitCodes.OK;
         }
 

@@ -272,31 +272,33 @@ final class StaffCli {
             @Override
             public Integer call() throws IOException {
                 try (BotRuntime rt = Operator.runtime(parent.parent.config(), parent.parent.clock())) {
-                    java.util.Optional<Person> found = Operator.find(rt, who);
-                    if (found.isEmpty()) {
-                        System.err.println("policybot people remove: no one is known as \"" + who
-                                + "\"; `policybot people list` shows everyone.");
-                        return ExitCodes.FAILED;
-                    }
-                    Person p = found.get();
-                    if (!yes) {
-                        out().print("Remove " + p.displayName() + " (" + p.key() + ") and all their records? "
-                                + "Type yes to remove: ");
-                        String answer = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                                StandardCharsets.UTF_8)).readLine();
-                        if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
-                            out().println("Not removed.");
-                            return ExitCodes.REFUSED;
-                        }
-                    }
-                    PersonRepository.Removed removed = rt.services().storage().people().remove(p.id()).orElseThrow();
-                    String detail = removed.completions() + " training records, " + removed.questions()
-                            + " questions, " + removed.acknowledgements() + " acknowledgements removed";
-                    rt.services().storage().audit().record(new AuditEntry(rt.clock().instant(), Operator.OPERATOR.key(),
-                            AuditEntry.PERSON_REMOVE, p.key(), p.displayName() + ": " + detail));
-                    out().println("Removed " + p.displayName() + " (" + p.key() + "): " + detail + ".");
+                    return switch (ActingOnPerson.open(rt, Operator.OPERATOR, "remove", who)) {
+                        case ActingOnPerson.Stopped s -> s.exitCode();
+                        case ActingOnPerson.NoOne n -> n.fail();
+                        case ActingOnPerson.Found found -> remove(rt, found);
+                    };
                 }
-                return 0;
+            }
+
+            private int remove(BotRuntime rt, ActingOnPerson.Found found) throws IOException {
+                Person p = found.person();
+                if (!yes) {
+                    out().print("Remove " + p.displayName() + " (" + p.key() + ") and all their records? "
+                            + "Type yes to remove: ");
+                    String answer = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            StandardCharsets.UTF_8)).readLine();
+                    if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+                        out().println("Not removed.");
+                        return ExitCodes.REFUSED;
+                    }
+                }
+                PersonRepository.Removed removed = rt.services().storage().people().remove(p.id()).orElseThrow();
+                String detail = removed.completions() + " training records, " + removed.questions()
+                        + " questions, " + removed.acknowledgements() + " acknowledgements removed";
+                found.audit().record(new AuditEntry(rt.clock().instant(), found.actor().key(),
+                        AuditEntry.PERSON_REMOVE, p.key(), p.displayName() + ": " + detail));
+                out().println("Removed " + p.displayName() + " (" + p.key() + "): " + detail + ".");
+                return ExitCodes.OK;
             }
         }
     }
