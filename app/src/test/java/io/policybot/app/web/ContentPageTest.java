@@ -1,5 +1,6 @@
 package io.policybot.app.web;
 
+import static io.policybot.app.web.ConsoleClient.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,24 +34,8 @@ class ContentPageTest {
         content.close();
     }
 
-    private HttpResponse<String> get(String path, String cookie) throws Exception {
-        return client.get(path, cookie);
-    }
-
-    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        return client.post(path, cookie, form);
-    }
-
-    private ConsoleClient.Browser signIn(String userId) throws Exception {
-        return client.signIn(userId);
-    }
-
     private HttpResponse<String> ask(ConsoleClient.Browser b, String question, String language) throws Exception {
-        return post("/content/try", b.cookie(), "csrf=" + enc(b.csrf()) + "&q=" + enc(question) + "&lang=" + language);
-    }
-
-    private static String enc(String s) {
-        return ConsoleClient.enc(s);
+        return client.submit(b, "/content/try", "q", question, "lang", language);
     }
 
     private long loggedQuestions() {
@@ -63,20 +48,20 @@ class ContentPageTest {
     @Test
     void signedOutTheContentPagesSayHowToSignInAndTryingIsRefused() throws Exception {
         for (String path : ROUTES) {
-            HttpResponse<String> r = get(path, null);
+            HttpResponse<String> r = client.get(path, null);
             assertEquals(401, r.statusCode(), path);
             assertFalse(r.body().contains("Account security"), path);
         }
-        assertEquals(403, post("/content/try", null, "q=hello").statusCode());
+        assertEquals(403, client.post("/content/try", null, "q=hello").statusCode());
         assertEquals(0, loggedQuestions());
     }
 
     @Test
     void employeesAndManagersAreRefusedEveryContentRouteAndTheRefusalIsAudited() throws Exception {
         for (String user : List.of("E3", "M1")) {
-            ConsoleClient.Browser b = signIn(user);
+            ConsoleClient.Browser b = client.signIn(user);
             for (String path : ROUTES) {
-                HttpResponse<String> r = get(path, b.cookie());
+                HttpResponse<String> r = client.get(path, b.cookie());
                 assertEquals(403, r.statusCode(), user + " " + path);
                 assertTrue(r.body().contains("Your role does not allow this page"), r.body());
                 assertFalse(r.body().contains("Account security"), path);
@@ -84,7 +69,7 @@ class ContentPageTest {
             HttpResponse<String> tried = ask(b, "can I post about work on LinkedIn?", "en");
             assertEquals(403, tried.statusCode());
             assertFalse(tried.body().contains("Speaking for the company"));
-            assertFalse(get("/", b.cookie()).body().contains("href=\"/console/content\""), "no Content link for " + user);
+            assertFalse(client.get("/", b.cookie()).body().contains("href=\"/console/content\""), "no Content link for " + user);
         }
         List<String> refused = world.services.storage().audit().recent(200).stream()
                 .filter(e -> e.action().equals(AuditEntry.REFUSED) && List.of("slack:E3", "slack:M1").contains(e.actor()))
@@ -97,8 +82,8 @@ class ContentPageTest {
 
     @Test
     void hrSeesTheValidContentDirectoryThePoliciesAndTheirPublishedVersions() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        HttpResponse<String> page = get("/content", hr.cookie());
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        HttpResponse<String> page = client.get("/content", hr.cookie());
         assertEquals(200, page.statusCode());
         String body = page.body();
         assertTrue(body.contains(content.directory.toAbsolutePath().toString()), "names the directory it checked");
@@ -111,13 +96,13 @@ class ContentPageTest {
 
     @Test
     void aBrokenContentFileIsListedWithFileAndLine() throws Exception {
-        ConsoleClient.Browser admin = signIn("ADM");
+        ConsoleClient.Browser admin = client.signIn("ADM");
         java.nio.file.Path quiz = content.directory.resolve("social-media/quiz-part1.en.yaml");
         String before = java.nio.file.Files.readString(quiz);
         String body;
         try {
             ContentWorld.edit(quiz, "section: purpose-and-scope\n", "section: no-such-section\n");
-            body = get("/content", admin.cookie()).body();
+            body = client.get("/content", admin.cookie()).body();
         } finally {
             java.nio.file.Files.writeString(quiz, before);
         }
@@ -131,8 +116,8 @@ class ContentPageTest {
 
     @Test
     void eachSectionIsShownAsTheBotShowsItInChatInEitherLanguage() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        String en = get("/content/policy?id=social-media&lang=en", hr.cookie()).body();
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        String en = client.get("/content/policy?id=social-media&lang=en", hr.cookie()).body();
         assertTrue(en.contains("id=\"section-account-security\""));
         assertTrue(en.contains("<h4>Account security</h4>"), en);
         // The short answer in bold, as "read the full section" shows it; the placeholders filled.
@@ -140,15 +125,15 @@ class ContentPageTest {
         assertFalse(en.contains("{{"), "placeholders are filled");
         assertTrue(en.contains("Social Media Policy</a> › Account security · v1.0"), "the citation, linked: " + en);
         assertTrue(en.contains("social-media/policy.en.md:97"), "where to edit it");
-        String zh = get("/content/policy?id=social-media&lang=zh", hr.cookie()).body();
+        String zh = client.get("/content/policy?id=social-media&lang=zh", hr.cookie()).body();
         assertTrue(zh.contains("社交媒体政策"), zh);
-        assertEquals(404, get("/content/policy?id=nope", hr.cookie()).statusCode());
+        assertEquals(404, client.get("/content/policy?id=nope", hr.cookie()).statusCode());
     }
 
     @Test
     void theDiffOfTwoPublishedVersionsShowsWhatChangedWordByWord() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        String diff = get("/content/diff?policy=social-media&from=0.9&to=1.0", hr.cookie()).body();
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        String diff = client.get("/content/diff?policy=social-media&from=0.9&to=1.0", hr.cookie()).body();
         assertTrue(diff.contains("id=\"diff-en\""), diff);
         assertTrue(diff.contains("<del>during work hours</del>") && diff.contains("<ins>at work</ins>"), diff);
         assertTrue(diff.contains("<del>in a safe place,</del> <ins>only in the company password manager,</ins>"), diff);
@@ -156,19 +141,19 @@ class ContentPageTest {
         assertTrue(diff.contains("en: 2 changed, 0 added, 0 removed, 18 unchanged"), diff);
         assertTrue(diff.contains("zh: 0 changed, 0 added, 0 removed, 20 unchanged") && diff.contains("No section differs."), diff);
         // The other way round, and the same version against itself.
-        String back = get("/content/diff?policy=social-media&from=1.0&to=0.9", hr.cookie()).body();
+        String back = client.get("/content/diff?policy=social-media&from=1.0&to=0.9", hr.cookie()).body();
         assertTrue(back.contains("<del>at work</del>") && back.contains("<ins>during work hours</ins>"), back);
-        assertTrue(get("/content/diff?policy=social-media&from=1.0&to=1.0", hr.cookie()).body().contains("en: 0 changed"));
-        String missing = get("/content/diff?policy=social-media&from=0.1&to=1.0", hr.cookie()).body();
+        assertTrue(client.get("/content/diff?policy=social-media&from=1.0&to=1.0", hr.cookie()).body().contains("en: 0 changed"));
+        String missing = client.get("/content/diff?policy=social-media&from=0.1&to=1.0", hr.cookie()).body();
         assertTrue(missing.contains("One of these versions was not published."), missing);
-        assertEquals(404, get("/content/diff?policy=nope", hr.cookie()).statusCode());
-        assertTrue(get("/content/diff?policy=social-media&from=%3Cb%3E&to=1.0", hr.cookie()).body()
+        assertEquals(404, client.get("/content/diff?policy=nope", hr.cookie()).statusCode());
+        assertTrue(client.get("/content/diff?policy=social-media&from=%3Cb%3E&to=1.0", hr.cookie()).body()
                 .contains("not published"), "a made-up version is only a message");
     }
 
     @Test
     void tryingAQuestionShowsTheAnswerAndTheRankedSectionsAndLogsNothing() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = client.signIn("HR1");
         HttpResponse<String> r = ask(hr, "Can I share the password of our official account with a colleague?", "en");
         assertEquals(200, r.statusCode(), r.body());
         String body = r.body();
@@ -210,8 +195,9 @@ class ContentPageTest {
 
     @Test
     void tryingAQuestionWithoutTheFormsTokenIsRefusedAndAudited() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        HttpResponse<String> r = post("/content/try", hr.cookie(), "q=" + enc("password sharing") + "&csrf=wrong");
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        HttpResponse<String> r = client.post("/content/try", hr.cookie(),
+                "q=" + enc("password sharing") + "&csrf=wrong");
         assertEquals(403, r.statusCode());
         assertFalse(r.body().contains("Account security"));
         assertTrue(world.services.storage().audit().recent(20).stream().anyMatch(e -> e.action().equals(AuditEntry.REFUSED)
@@ -221,8 +207,8 @@ class ContentPageTest {
 
     @Test
     void theOverviewDrawsCompletionSinceTheAnnouncementForTheViewersScope() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        String overview = get("/", hr.cookie()).body();
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        String overview = client.get("/", hr.cookie()).body();
         assertTrue(overview.contains("id=\"timeline-data\""), overview);
         Matcher row = Pattern.compile("<td>Social Media Policy 1.0</td><td>2026-12-10</td>\\s*<td class=\"num\">([^<]+)</td>"
                 + "<td class=\"num\">([^<]+)</td>").matcher(overview);
@@ -238,9 +224,9 @@ class ContentPageTest {
         assertEquals("[0.0,0.0,12.5,12.5,25.0,25.0]", data.get("series").get(0).get("values").toString());
         assertEquals("[0.0,0.0,0.0,0.0,0.0,12.5]", data.get("series").get(1).get("values").toString());
 
-        ConsoleClient.Browser max = signIn("M2"); // Ed and Flo
+        ConsoleClient.Browser max = client.signIn("M2"); // Ed and Flo
         Matcher mine = Pattern.compile("<td>Social Media Policy 1.0</td><td>2026-12-10</td>\\s*<td class=\"num\">([^<]+)</td>"
-                + "<td class=\"num\">([^<]+)</td>").matcher(get("/", max.cookie()).body());
+                + "<td class=\"num\">([^<]+)</td>").matcher(client.get("/", max.cookie()).body());
         assertTrue(mine.find());
         assertEquals("1/2 (50%)", mine.group(1));
         assertEquals("0/2 (0%)", mine.group(2));
@@ -258,29 +244,29 @@ class ContentPageTest {
 
     @Test
     void thePersonPageShowsEachAcknowledgementsTimeVersionAndPlatform() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        String eva = get("/person?key=slack:E2", hr.cookie()).body();
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        String eva = client.get("/person?key=slack:E2", hr.cookie()).body();
         Matcher row = Pattern.compile("<table id=\"acknowledgements\">.*?<tbody><tr><td>([^<]+)</td><td>([^<]+)</td>\\s*"
                 + "<td>([^<]+)</td><td>([^<]+)</td>", Pattern.DOTALL).matcher(eva);
         assertTrue(row.find(), eva);
         assertEquals(List.of("2026-12-14 16:30", "social-media", world.version, "discord"),
                 List.of(row.group(1), row.group(2), row.group(3), row.group(4)));
-        ConsoleClient.Browser max = signIn("M2");
-        assertTrue(get("/person?key=slack:E3", max.cookie()).body().contains("<td>slack</td>"), "a manager sees their report's");
-        assertEquals(403, get("/person?key=slack:E2", max.cookie()).statusCode());
-        ConsoleClient.Browser ed = signIn("E3");
-        assertTrue(get("/person?key=slack:E3", ed.cookie()).body().contains("2026-12-12 11:00"), "and everyone their own");
-        assertTrue(get("/person?key=slack:M1", hr.cookie()).body().contains("No acknowledgements yet."));
+        ConsoleClient.Browser max = client.signIn("M2");
+        assertTrue(client.get("/person?key=slack:E3", max.cookie()).body().contains("<td>slack</td>"), "a manager sees their report's");
+        assertEquals(403, client.get("/person?key=slack:E2", max.cookie()).statusCode());
+        ConsoleClient.Browser ed = client.signIn("E3");
+        assertTrue(client.get("/person?key=slack:E3", ed.cookie()).body().contains("2026-12-12 11:00"), "and everyone their own");
+        assertTrue(client.get("/person?key=slack:M1", hr.cookie()).body().contains("No acknowledgements yet."));
     }
 
     @Test
     void theContentPageIsInChinese() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        post("/language", hr.cookie(), "csrf=" + enc(hr.csrf()) + "&lang=zh&back=" + enc("/console/content"));
-        String body = get("/content", hr.cookie()).body();
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        client.post("/language", hr.cookie(), "csrf=" + enc(hr.csrf()) + "&lang=zh&back=" + enc("/console/content"));
+        String body = client.get("/content", hr.cookie()).body();
         assertTrue(body.contains("内容目录") && body.contains("试问一个问题") && body.contains("有效"), body);
-        String diff = get("/content/diff?policy=social-media&from=0.9&to=1.0", hr.cookie()).body();
+        String diff = client.get("/content/diff?policy=social-media&from=0.9&to=1.0", hr.cookie()).body();
         assertTrue(diff.contains("版本之间的变化") && diff.contains("修改"), diff);
-        assertTrue(get("/", hr.cookie()).body().contains("每次公告以来的完成情况"));
+        assertTrue(client.get("/", hr.cookie()).body().contains("每次公告以来的完成情况"));
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policybot.people.RosterImporter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The People table of a big scope comes in pages of 100 rows; the CSV holds every row of the filter. */
 class PeoplePagesTest {
     private final ConsoleWorld world = new ConsoleWorld();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ConsoleClient client = new ConsoleClient(world);
 
     PeoplePagesTest() throws Exception {
         StringBuilder roster = new StringBuilder("platform,platform_user_id,name,email,team,manager_email,joined_on,role\n");
@@ -33,11 +30,6 @@ class PeoplePagesTest {
         world.close();
     }
 
-    private HttpResponse<String> get(String path, String cookie) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(world.base() + path)).header("Cookie", cookie).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private static int rows(String html) {
         Matcher m = Pattern.compile("<tr data-state=").matcher(html);
         int n = 0;
@@ -49,26 +41,22 @@ class PeoplePagesTest {
 
     @Test
     void bigScopesArePagedAndTheExportHoldsEveryPage() throws Exception {
-        HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(world.base() + "/signin"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + world.token("HR1", "en"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String cookie = in.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> first = get("/people?team=Field", cookie);
+        String cookie = client.signIn("HR1").cookie();
+        HttpResponse<String> first = client.get("/people?team=Field", cookie);
         assertEquals(200, first.statusCode());
         assertEquals(100, rows(first.body()));
         assertTrue(first.body().contains("Rows 1–100 of 250"), "the pager says where you are");
         assertTrue(first.body().contains("<span id=\"shown\">250</span>"));
         assertTrue(first.body().contains("Xavi 000") && !first.body().contains("Xavi 100"));
         assertFalse(first.body().contains("id=\"previous\""));
-        HttpResponse<String> last = get("/people?team=Field&sort=name&dir=asc&page=3", cookie);
+        HttpResponse<String> last = client.get("/people?team=Field&sort=name&dir=asc&page=3", cookie);
         assertEquals(50, rows(last.body()));
         assertTrue(last.body().contains("Xavi 249") && last.body().contains("Rows 201–250 of 250"));
         assertFalse(last.body().contains("id=\"next\""));
-        assertEquals(50, rows(get("/people?team=Field&page=99", cookie).body()), "past the end: the last page");
-        HttpResponse<String> csv = get("/people.csv?team=Field&page=2", cookie);
+        assertEquals(50, rows(client.get("/people?team=Field&page=99", cookie).body()), "past the end: the last page");
+        HttpResponse<String> csv = client.get("/people.csv?team=Field&page=2", cookie);
         assertEquals(251, csv.body().lines().count(), "a header and every row of the filter, not one page");
-        String all = get("/people", cookie).body();
+        String all = client.get("/people", cookie).body();
         assertEquals(100, rows(all));
         assertTrue(all.contains("Rows 1–100 of 258"), "258 in all: the small company and 250 more");
     }

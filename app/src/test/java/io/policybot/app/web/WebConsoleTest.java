@@ -27,24 +27,8 @@ class WebConsoleTest {
         world.close();
     }
 
-    private HttpResponse<String> get(String path, String cookie) throws Exception {
-        return client.get(path, cookie);
-    }
-
-    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        return client.post(path, cookie, form);
-    }
-
-    private HttpResponse<String> redeem(String token) throws Exception {
-        return client.redeem(token);
-    }
-
-    private ConsoleClient.Browser signIn(String userId) throws Exception {
-        return client.signIn(userId);
-    }
-
     private List<String> peopleCsvNames(String cookie, String query) throws Exception {
-        HttpResponse<String> r = get("/people.csv" + query, cookie);
+        HttpResponse<String> r = client.get("/people.csv" + query, cookie);
         assertEquals(200, r.statusCode());
         return r.body().lines().skip(1).map(l -> l.split(",")[1]).sorted().toList();
     }
@@ -52,15 +36,15 @@ class WebConsoleTest {
     @Test
     void aSignInLinkOpensASessionWithAStrictCookieAndWorksOnce() throws Exception {
         String token = world.token("HR1", "en");
-        HttpResponse<String> page = get("/signin?token=" + token, null);
+        HttpResponse<String> page = client.get("/signin?token=" + token, null);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("name=\"token\""), "a GET only shows the button; a link preview uses nothing up");
-        HttpResponse<String> first = redeem(token);
+        HttpResponse<String> first = client.redeem(token);
         assertEquals(303, first.statusCode());
         String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/console"), cookie);
         assertFalse(cookie.contains("Secure"), "served over plain HTTP here");
-        HttpResponse<String> again = redeem(token);
+        HttpResponse<String> again = client.redeem(token);
         assertEquals(403, again.statusCode());
         assertTrue(again.body().contains("has been used already"), again.body());
     }
@@ -69,10 +53,10 @@ class WebConsoleTest {
     void anExpiredOrMadeUpLinkIsRefused() throws Exception {
         String token = world.token("HR1", "en");
         world.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        HttpResponse<String> late = redeem(token);
+        HttpResponse<String> late = client.redeem(token);
         assertEquals(403, late.statusCode());
         assertTrue(late.body().contains("has expired"), late.body());
-        HttpResponse<String> unknown = redeem("not-a-token");
+        HttpResponse<String> unknown = client.redeem("not-a-token");
         assertEquals(403, unknown.statusCode());
         assertTrue(unknown.body().contains("is not valid"));
     }
@@ -80,20 +64,20 @@ class WebConsoleTest {
     @Test
     void signedOutEveryPageSaysHowToSignInAndNoFormWorks() throws Exception {
         for (String path : List.of("/", "/people", "/people.csv", "/person?key=slack:E2", "/audit", "/audit.csv")) {
-            HttpResponse<String> r = get(path, null);
+            HttpResponse<String> r = client.get(path, null);
             assertEquals(401, r.statusCode(), path);
             assertTrue(r.body().contains("send \"console\" to PolicyBot") || r.body().contains("send &quot;console&quot;"),
                     path + ": " + r.body());
             assertFalse(r.body().contains("Eva Junior"), path);
         }
-        assertEquals(403, post("/signout", "policybot_console=forged", "csrf=x").statusCode());
+        assertEquals(403, client.post("/signout", "policybot_console=forged", "csrf=x").statusCode());
     }
 
     @Test
     void everyResponseCarriesStrictSecurityHeaders() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
+        ConsoleClient.Browser hr = client.signIn("HR1");
         for (String path : List.of("/", "/people", "/signin", "/static/console.js")) {
-            HttpResponse<String> r = get(path, hr.cookie());
+            HttpResponse<String> r = client.get(path, hr.cookie());
             String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
             assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline")
                     && csp.contains("frame-ancestors 'none'"), csp);
@@ -101,39 +85,40 @@ class WebConsoleTest {
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElseThrow());
             assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElseThrow());
         }
-        String overview = get("/", hr.cookie()).body();
+        String overview = client.get("/", hr.cookie()).body();
         assertFalse(Pattern.compile("<script(?![^>]*(src=|type=\"application/json\"))").matcher(overview).find(),
                 "no inline script");
-        assertEquals(200, get("/static/uPlot.iife.min.js", hr.cookie()).statusCode(), "the chart library is served here");
+        assertEquals(200, client.get("/static/uPlot.iife.min.js", hr.cookie()).statusCode(), "the chart library is served here");
     }
 
     @Test
     void hrSeesEveryoneWithTheNumbersOfTheReport() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        String overview = get("/", hr.cookie()).body();
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        String overview = client.get("/", hr.cookie()).body();
         assertTrue(overview.contains("id=\"people-count\">8<"), overview);
         assertTrue(overview.contains("id=\"chart-data\""));
         assertTrue(overview.contains("Teams furthest behind"));
         assertEquals(List.of("Ari Admin", "Ed Support", "Eli Lead", "Eva Junior", "Flo Field", "Hana HR", "Max Manager",
                 "Mia Manager"), peopleCsvNames(hr.cookie(), ""));
-        String person = get("/person?key=slack:E2", hr.cookie()).body();
+        String person = client.get("/person?key=slack:E2", hr.cookie()).body();
         assertTrue(person.contains("Eva Junior") && person.contains("90%"), person);
-        assertEquals(200, get("/audit", hr.cookie()).statusCode());
+        assertEquals(200, client.get("/audit", hr.cookie()).statusCode());
     }
 
     @Test
     void aManagerSeesTheirOrgOnlyAndIsRefusedOthersAndTheAuditLog() throws Exception {
-        ConsoleClient.Browser mia = signIn("M1");
+        ConsoleClient.Browser mia = client.signIn("M1");
         assertEquals(List.of("Eli Lead", "Eva Junior"), peopleCsvNames(mia.cookie(), ""), "direct and indirect reports");
-        String people = get("/people", mia.cookie()).body();
+        String people = client.get("/people", mia.cookie()).body();
         assertFalse(people.contains("Ed Support"));
-        assertEquals(200, get("/person?key=slack:E2", mia.cookie()).statusCode());
-        HttpResponse<String> other = get("/person?key=slack:E3", mia.cookie());
+        assertEquals(200, client.get("/person?key=slack:E2", mia.cookie()).statusCode());
+        HttpResponse<String> other = client.get("/person?key=slack:E3", mia.cookie());
         assertEquals(403, other.statusCode());
         assertFalse(other.body().contains("50%"));
-        assertEquals(403, get("/audit", mia.cookie()).statusCode());
-        assertEquals(403, get("/audit.csv", mia.cookie()).statusCode());
-        assertFalse(get("/", mia.cookie()).body().contains("href=\"/console/audit\""), "no audit link for a manager");
+        assertEquals(403, client.get("/audit", mia.cookie()).statusCode());
+        assertEquals(403, client.get("/audit.csv", mia.cookie()).statusCode());
+        assertFalse(client.get("/", mia.cookie()).body().contains("href=\"/console/audit\""),
+                "no audit link for a manager");
         List<AuditEntry> refused = world.services.storage().audit().recent(50).stream()
                 .filter(e -> e.action().equals(AuditEntry.REFUSED) && e.actor().equals("slack:M1")).toList();
         assertEquals(List.of("console audit", "console audit", "console person slack:E3"),
@@ -142,20 +127,20 @@ class WebConsoleTest {
 
     @Test
     void anEmployeeSeesOnlyTheirOwnRecord() throws Exception {
-        ConsoleClient.Browser ed = signIn("E3");
+        ConsoleClient.Browser ed = client.signIn("E3");
         assertEquals(List.of("Ed Support"), peopleCsvNames(ed.cookie(), ""));
-        assertEquals(200, get("/person?key=slack:E3", ed.cookie()).statusCode());
-        assertEquals(403, get("/person?key=slack:E2", ed.cookie()).statusCode());
-        assertEquals(403, get("/audit", ed.cookie()).statusCode());
+        assertEquals(200, client.get("/person?key=slack:E3", ed.cookie()).statusCode());
+        assertEquals(403, client.get("/person?key=slack:E2", ed.cookie()).statusCode());
+        assertEquals(403, client.get("/audit", ed.cookie()).statusCode());
     }
 
     @Test
     void anAdminSeesEverythingIncludingTheAuditLog() throws Exception {
-        ConsoleClient.Browser ari = signIn("ADM");
+        ConsoleClient.Browser ari = client.signIn("ADM");
         assertEquals(8, peopleCsvNames(ari.cookie(), "").size());
-        String audit = get("/audit?action=console.signin", ari.cookie()).body();
+        String audit = client.get("/audit?action=console.signin", ari.cookie()).body();
         assertTrue(audit.contains("slack:ADM"), audit);
-        HttpResponse<String> csv = get("/audit.csv?action=roster.import", ari.cookie());
+        HttpResponse<String> csv = client.get("/audit.csv?action=roster.import", ari.cookie());
         assertEquals(200, csv.statusCode());
         assertTrue(csv.body().startsWith("at,actor,action,target,detail"));
         assertTrue(csv.body().lines().skip(1).allMatch(l -> l.contains(",roster.import,")), csv.body());
@@ -163,10 +148,10 @@ class WebConsoleTest {
 
     @Test
     void theCsvHoldsExactlyTheFilteredRowsAndTheExportIsAudited() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        String table = get("/people?team=Sales&status=overdue", hr.cookie()).body();
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        String table = client.get("/people?team=Sales&status=overdue", hr.cookie()).body();
         assertTrue(table.contains("Mia Manager") && table.contains("Eli Lead") == false, "Eli joined lately: not overdue");
-        HttpResponse<String> csv = get("/people.csv?team=Sales&status=overdue", hr.cookie());
+        HttpResponse<String> csv = client.get("/people.csv?team=Sales&status=overdue", hr.cookie());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
         List<String> lines = csv.body().lines().toList();
         assertEquals("person,name,email,team,policy,version,status,score,acknowledged,due_on,passed_version,passed_on,"
@@ -181,33 +166,34 @@ class WebConsoleTest {
 
     @Test
     void formsWithoutTheSessionsCsrfTokenAreRefusedAndAudited() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        assertEquals(403, post("/signout", hr.cookie(), "csrf=wrong").statusCode());
-        assertEquals(403, post("/language", hr.cookie(), "lang=zh").statusCode());
-        assertEquals(200, get("/", hr.cookie()).statusCode(), "still signed in");
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        assertEquals(403, client.post("/signout", hr.cookie(), "csrf=wrong").statusCode());
+        assertEquals(403, client.post("/language", hr.cookie(), "lang=zh").statusCode());
+        assertEquals(200, client.get("/", hr.cookie()).statusCode(), "still signed in");
         assertTrue(world.services.storage().audit().recent(10).stream().anyMatch(e -> e.action().equals(AuditEntry.REFUSED)
                 && e.target().equals("console POST /signout")));
-        assertEquals(303, post("/signout", hr.cookie(), "csrf=" + hr.csrf()).statusCode());
-        assertEquals(401, get("/", hr.cookie()).statusCode(), "signed out");
+        assertEquals(303, client.post("/signout", hr.cookie(), "csrf=" + hr.csrf()).statusCode());
+        assertEquals(401, client.get("/", hr.cookie()).statusCode(), "signed out");
     }
 
     @Test
     void theLanguageSwitchesToChineseAndASessionEndsWhenIdle() throws Exception {
-        ConsoleClient.Browser hr = signIn("HR1");
-        HttpResponse<String> r = post("/language", hr.cookie(), "csrf=" + hr.csrf() + "&lang=zh&back=/console/people");
+        ConsoleClient.Browser hr = client.signIn("HR1");
+        HttpResponse<String> r = client.post("/language", hr.cookie(),
+                "csrf=" + hr.csrf() + "&lang=zh&back=/console/people");
         assertEquals(303, r.statusCode());
         assertEquals("/console/people", r.headers().firstValue("Location").orElseThrow());
-        String people = get("/people", hr.cookie()).body();
+        String people = client.get("/people", hr.cookie()).body();
         assertTrue(people.contains("人员") && people.contains("已逾期") && people.contains("lang=\"zh\""), people);
         world.clock.advance(Duration.ofMinutes(31));
-        assertEquals(401, get("/", hr.cookie()).statusCode(), "idle for more than 30 minutes");
+        assertEquals(401, client.get("/", hr.cookie()).statusCode(), "idle for more than 30 minutes");
     }
 
     @Test
     void aLinkAskedInChineseOpensTheConsoleInChinese() throws Exception {
-        HttpResponse<String> r = redeem(world.token("HR1", "zh-CN"));
+        HttpResponse<String> r = client.redeem(world.token("HR1", "zh-CN"));
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        String body = get("/", setCookie.substring(0, setCookie.indexOf(';'))).body();
+        String body = client.get("/", setCookie.substring(0, setCookie.indexOf(';'))).body();
         assertTrue(body.contains("概览") && body.contains("进度最落后的团队"), body);
         assertNotNull(body);
     }
