@@ -88,6 +88,8 @@ class SingleSignOnTest {
         HttpResponse<String> signedOut = get(world.base() + "/", null);
         assertEquals(401, signedOut.statusCode());
         assertTrue(signedOut.body().contains("href=\"/console/oidc/start\""), "the signed-out page offers single sign-on");
+        String linkPage = get(world.base() + "/signin?token=" + world.token("HR1", "en"), null).body();
+        assertTrue(linkPage.contains("href=\"/console/oidc/start\""), "so does the page of a sign-in link");
 
         Callback c = loginAtProvider(world.base());
         Map<String, String> asked = issuer.authorizations.get(0);

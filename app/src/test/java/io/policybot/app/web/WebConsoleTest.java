@@ -39,6 +39,7 @@ class WebConsoleTest {
         HttpResponse<String> page = client.get("/signin?token=" + token, null);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("name=\"token\""), "a GET only shows the button; a link preview uses nothing up");
+        assertFalse(page.body().contains("oidc/start"), "no single sign-on button without an identity provider");
         HttpResponse<String> first = client.redeem(token);
         assertEquals(303, first.statusCode());
         String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
@@ -69,6 +70,7 @@ class WebConsoleTest {
             assertTrue(r.body().contains("send \"console\" to PolicyBot") || r.body().contains("send &quot;console&quot;"),
                     path + ": " + r.body());
             assertFalse(r.body().contains("Eva Junior"), path);
+            assertFalse(r.body().contains("oidc/start"), path + ": no single sign-on without an identity provider");
         }
         assertEquals(403, client.post("/signout", "policybot_console=forged", "csrf=x").statusCode());
     }
