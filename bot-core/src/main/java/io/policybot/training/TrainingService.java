@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -194,7 +195,8 @@ public final class TrainingService implements ButtonHandler {
         }
         Inbound.ButtonPress press = new Inbound.ButtonPress(actor, channel,
                 s.isQuiz() ? Actions.QUIZ_ANSWER : Actions.ROLEPLAY_CHOOSE, new ButtonValue(s.id(), index, choice).encode());
-        List<Reply> replies = s.isQuiz() ? answerQuiz(press, language(language)) : chooseRolePlay(press, language(language));
+        List<Reply> replies = onLiveSession(press, language(language), s.isQuiz(),
+                s.isQuiz() ? this::answerQuiz : this::chooseRolePlay);
         // A typed answer has no message of the bot's to update in place: the feedback follows as a new message.
         return Optional.of(replies.stream().map(r -> Reply.REPLACE.equals(r.placement())
                 ? new Reply(Reply.SAME, r.blocks(), r.fallback()) : r).toList());
@@ -326,22 +328,18 @@ public final class TrainingService implements ButtonHandler {
             case Actions.QUIZ_START -> startQuiz(press.actor(), press.channel(), language, press.value());
             case Actions.UPDATE_QUIZ_START -> startUpdateQuiz(press.actor(), press.channel(), language, press.value());
             case Actions.ROLEPLAY_START -> startRolePlay(press.actor(), press.channel(), language, press.value());
-            case Actions.QUIZ_ANSWER -> answerQuiz(press, language);
-            case Actions.ROLEPLAY_CHOOSE -> chooseRolePlay(press, language);
+            case Actions.QUIZ_ANSWER -> onLiveSession(press, language, true, this::answerQuiz);
+            case Actions.ROLEPLAY_CHOOSE -> onLiveSession(press, language, false, this::chooseRolePlay);
             case Actions.TRAINING_STOP -> cancel(press.actor(), press.channel(), language);
             default -> List.of();
         };
     }
 
-    private List<Reply> answerQuiz(Inbound.ButtonPress press, String language) {
-        Pressed pressed = pressed(press, language, true);
-        if (pressed.refusal() != null) {
-            return List.of(pressed.refusal());
-        }
+    private List<Reply> answerQuiz(LivePress pressed) {
         TrainingSession s = pressed.session();
         ButtonValue v = pressed.value();
-        Messages sm = messages(s.language());
-        ContentLibrary library = content.get();
+        Messages sm = pressed.messages();
+        ContentLibrary library = pressed.library();
         Optional<SessionContent.Quiz> loaded = SessionContent.quiz(library, s, json.read(s.state(), QuizPlan.class),
                 training.answers(s.id()));
         if (loaded.isEmpty()) {
@@ -358,9 +356,7 @@ public final class TrainingService implements ButtonHandler {
         boolean last = v.index() == quiz.total() - 1;
         Completion done = null;
         if (last) {
-            int correct = quiz.correct() + (answer.correct() ? 1 : 0);
-            done = new Completion(Ids.next(), s.personId(), s.id(), s.module(), s.policyId(), s.policyVersion(),
-                    correct, quiz.total(), settings.passes(correct, quiz.total()), now);
+            done = completion(s, quiz.correct() + (answer.correct() ? 1 : 0), quiz.total(), now);
         }
         refused = refusal(sm, training.recordAnswer(answer, s.state(), done, now));
         if (refused != null) {
@@ -390,15 +386,11 @@ public final class TrainingService implements ButtonHandler {
         return replies;
     }
 
-    private List<Reply> chooseRolePlay(Inbound.ButtonPress press, String language) {
-        Pressed pressed = pressed(press, language, false);
-        if (pressed.refusal() != null) {
-            return List.of(pressed.refusal());
-        }
+    private List<Reply> chooseRolePlay(LivePress pressed) {
         TrainingSession s = pressed.session();
         ButtonValue v = pressed.value();
-        Messages sm = messages(s.language());
-        ContentLibrary library = content.get();
+        Messages sm = pressed.messages();
+        ContentLibrary library = pressed.library();
         Optional<SessionContent.RolePlay> loaded = SessionContent.rolePlay(library, s,
                 json.read(s.state(), RolePlayState.class), training.answers(s.id()));
         if (loaded.isEmpty()) {
@@ -413,10 +405,7 @@ public final class TrainingService implements ButtonHandler {
         RolePlaySession.Move move = rp.choose(v.index(), v.choice(), now);
         Completion done = null;
         if (move.ends()) {
-            int best = rp.best() + (move.answer().correct() ? 1 : 0);
-            int steps = v.index() + 1;
-            done = new Completion(Ids.next(), s.personId(), s.id(), s.module(), s.policyId(), s.policyVersion(),
-                    best, steps, settings.passes(best, steps), now);
+            done = completion(s, rp.best() + (move.answer().correct() ? 1 : 0), v.index() + 1, now);
         }
         refused = refusal(sm, training.recordAnswer(move.answer(), json.write(move.next()), done, now));
         if (refused != null) {
@@ -433,27 +422,36 @@ public final class TrainingService implements ButtonHandler {
         return replies;
     }
 
-    /** The session a press is about, or the polite refusal when it is not the presser's live session. */
-    private record Pressed(Person person, TrainingSession session, ButtonValue value, Reply refusal) {
+    /** A press on the presser's own live session: the session's messages (its language) and the content now. */
+    private record LivePress(Person person, TrainingSession session, ButtonValue value, Messages messages,
+            ContentLibrary library) {
     }
 
-    private Pressed pressed(Inbound.ButtonPress press, String language, boolean quiz) {
+    /** Hands a press to {@code handle} when it is on the presser's live session; else the polite refusal. */
+    private List<Reply> onLiveSession(Inbound.ButtonPress press, String language, boolean quiz,
+            Function<LivePress, List<Reply>> handle) {
         Messages m = messages(language);
         ButtonValue v = ButtonValue.parse(press.value());
         Optional<TrainingSession> found = v == null ? Optional.empty()
                 : training.find(v.sessionId()).filter(s -> s.isQuiz() == quiz);
         if (found.isEmpty()) {
-            return new Pressed(null, null, null, view.notice(m, Reply.PRIVATE, "stale.unknown"));
+            return List.of(view.notice(m, Reply.PRIVATE, "stale.unknown"));
         }
         Person person = person(press.actor());
-        if (!found.get().personId().equals(person.id())) {
-            return new Pressed(person, null, null, view.notice(m, Reply.PRIVATE, "stale.other"));
+        TrainingSession session = found.get();
+        if (!session.personId().equals(person.id())) {
+            return List.of(view.notice(m, Reply.PRIVATE, "stale.other"));
         }
-        if (found.get().status() != SessionStatus.ACTIVE) {
-            return new Pressed(person, null, null, view.notice(messages(found.get().language()), Reply.PRIVATE,
-                    "stale.finished"));
+        if (session.status() != SessionStatus.ACTIVE) {
+            return List.of(view.notice(messages(session.language()), Reply.PRIVATE, "stale.finished"));
         }
-        return new Pressed(person, found.get(), v, null);
+        return handle.apply(new LivePress(person, session, v, messages(session.language()), content.get()));
+    }
+
+    /** What a finished session records: the score out of {@code of}, and whether that passes. */
+    private Completion completion(TrainingSession s, int score, int of, Instant at) {
+        return new Completion(Ids.next(), s.personId(), s.id(), s.module(), s.policyId(), s.policyVersion(), score, of,
+                settings.passes(score, of), at);
     }
 
     private Reply refusal(Messages m, AnswerCheck check) {
