@@ -97,10 +97,10 @@ public final class OnnxEmbedders implements Function<String, Optional<SentenceEm
             case "en" -> Optional.of(loaded.computeIfAbsent("en", k -> new Model("bge-small-en-v1.5-q",
                     () -> files == null ? new BgeSmallEnV15QuantizedEmbeddingModel(executor)
                             : fromFiles(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q"),
-                    "Represent this sentence for searching relevant passages: ", 0.55, 0.75, 0.1)));
+                    "Represent this sentence for searching relevant passages: ", 0.55, 0.75, 0.05)));
             case "zh" -> Optional.of(loaded.computeIfAbsent("zh", k -> new Model("bge-small-zh-v1.5-q",
                     () -> files == null ? new BgeSmallZhV15QuantizedEmbeddingModel(executor)
-                            : fromFiles(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q"), "", 0.52, 0.77, 0.3)));
+                            : fromFiles(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q"), "", 0.52, 0.77, 0.1)));
             default -> Optional.empty();
         };
     }

@@ -82,7 +82,7 @@ final class PolicyIndex {
     static final int ROW_PASSAGE = 2;
     static final int ROW_LABELLED = 3;
     /** Bumped when the ranker's features change, so that cached fits are not reused. */
-    static final String RANKER_VERSION = "ranker-2";
+    static final String RANKER_VERSION = "ranker-3";
     static final boolean RANKER = Boolean.parseBoolean(System.getProperty("policybot.ranker", "true"));
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PolicyIndex.class);
 
@@ -237,7 +237,10 @@ final class PolicyIndex {
                         count++;
                         // What the section is about, as a whole, then each passage on its own.
                         vectorKeys.add(key);
-                        vectorTexts.add(section.title() + ". " + section.shortAnswer());
+                        // Without an "In short" answer the title alone is a very short text that many questions
+                        // come near; the policy's title gives it context, as it does every passage.
+                        vectorTexts.add(section.shortAnswer().isBlank() ? doc.title() + " - " + section.title()
+                                : section.title() + ". " + section.shortAnswer());
                         kinds.add(ROW_SUMMARY);
                         vectorKeys.add(key);
                         vectorTexts.add(section.title() + ": " + String.join(", ", section.keywords()));

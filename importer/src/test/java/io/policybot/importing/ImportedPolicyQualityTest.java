@@ -60,8 +60,8 @@ class ImportedPolicyQualityTest {
                 all.recallAt1(), all.recallAt3(), all.mrr(), all.declinedOutOfScope(), all.outOfScope(), misses);
         // The issue's target is Recall@1 >= 0.85 and Recall@3 >= 0.95; retrieval (issue 9) is not there yet on a policy
         // without keyword comments beside one with them. These floors keep what the import reaches today from slipping.
-        assertTrue(all.recallAt1() >= 0.55, "Recall@1 " + all.recallAt1() + misses);
-        assertTrue(all.recallAt3() >= 0.90, "Recall@3 " + all.recallAt3() + misses);
+        assertTrue(all.recallAt1() >= 0.64, "Recall@1 " + all.recallAt1() + misses);
+        assertTrue(all.recallAt3() >= 0.93, "Recall@3 " + all.recallAt3() + misses);
         assertTrue(all.outOfScopeDeclinedRate() >= 0.5, "declined " + all.declinedOutOfScope() + "/" + all.outOfScope() + misses);
     }
 
