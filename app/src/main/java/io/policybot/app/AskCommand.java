@@ -67,13 +67,24 @@ final class AskCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String readable(Answer a) {
+    static String readable(Answer a) {
         List<io.policybot.chat.Button> ignored = new ArrayList<>();
-        return new ConsoleRenderer(java.nio.file.Path.of(".")).render(
-                // No buttons: a one-shot command cannot take a press (the citation carries the section's link).
-                List.of(new Reply(Reply.SAME, AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars())
-                        .stream().filter(b -> !(b instanceof io.policybot.chat.Block.Buttons)).toList(), "")),
-                ignored);
+        // No buttons: a one-shot command cannot take a press (the citation carries the section's link). The sections
+        // a button would open are listed by title instead, so "these sections may help:" is followed by them.
+        List<io.policybot.chat.Block> blocks = new ArrayList<>();
+        for (io.policybot.chat.Block b : AnswerReplies.answer(a, null, AnsweringSettings.DEFAULTS.maxQuestionChars())) {
+            if (b instanceof io.policybot.chat.Block.Buttons bs) {
+                List<String> sections = bs.buttons().stream()
+                        .filter(button -> button.actionId().equals(io.policybot.chat.Actions.SHOW_SECTION))
+                        .map(io.policybot.chat.Button::label).toList();
+                if (!sections.isEmpty()) {
+                    blocks.add(new io.policybot.chat.Block.Bullets("", sections));
+                }
+            } else {
+                blocks.add(b);
+            }
+        }
+        return new ConsoleRenderer(java.nio.file.Path.of(".")).render(List.of(new Reply(Reply.SAME, blocks, "")), ignored);
     }
 
     String toJson(Answer a) throws Exception {

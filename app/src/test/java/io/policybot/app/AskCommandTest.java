@@ -60,6 +60,18 @@ class AskCommandTest {
     }
 
     @Test
+    void unsureAnswersListTheSectionsThatMayHelp() {
+        io.policybot.answering.Answer unsure = new io.policybot.answering.Answer("can I post that?", "en",
+                io.policybot.answering.Answer.Kind.SUGGESTIONS, 0.35, List.of(), "", List.of(), null,
+                List.of(new io.policybot.answering.RankedSection("social-media", "privacy-and-consent", "Privacy and consent", 0.7),
+                        new io.policybot.answering.RankedSection("social-media", "personal-use", "Personal use", 0.69)),
+                null, io.policybot.answering.Answer.Decline.NOT_COVERED, false);
+        String out = AskCommand.readable(unsure);
+        assertTrue(out.contains("Privacy and consent") && out.contains("Personal use"), out);
+        assertFalse(out.contains("[1]"), "nothing to press in a one-shot command: " + out);
+    }
+
+    @Test
     void aQuestionOnTheCommandLineIsAnsweredForAPerson() {
         String out = run("", "--no-embeddings", "--data", data.toString(), "ask", "Can I mention my employer on LinkedIn?");
         assertTrue(out.contains("Identifying yourself"), out);
