@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Content is validated at load: every problem is reported with its file and line, and nothing is half-loaded. */
 class ContentLoaderTest {
@@ -72,34 +74,6 @@ class ContentLoaderTest {
         writeValid();
         Files.writeString(dir.resolve("demo/policy.en.md"), "## Alpha {#alpha}\n\n> In short: x\n\n- rule\n");
         assertProblem("demo/policy.en.md:1:", "must start with front matter");
-    }
-
-    @Test
-    void brokenFrontMatterYamlNamesItsLine() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("owner: HR", "owner: [HR"));
-        assertProblem("demo/policy.en.md:", "broken front matter");
-    }
-
-    @Test
-    void requiredFrontMatterKeys() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("version: \"1.0\"\n", ""));
-        assertProblem("demo/policy.en.md:1:", "missing 'version'");
-    }
-
-    @Test
-    void duplicateSectionIdNamesTheSecondHeading() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("{#beta}", "{#alpha}"));
-        assertProblem("demo/policy.en.md:16:", "duplicate section id 'alpha'");
-    }
-
-    @Test
-    void headingWithoutId() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace(" {#beta}", ""));
-        assertProblem("demo/policy.en.md:16:", "has no id");
     }
 
     @Test
@@ -257,36 +231,6 @@ class ContentLoaderTest {
     }
 
     @Test
-    void B13_invalidEffectiveDateIsRefused() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("2026-11-01", "2026-13-01"));
-        assertOnlyProblem("demo/policy.en.md:5:", "'effective' must be a real date");
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("2026-11-01", "2026-02-30"));
-        assertOnlyProblem("demo/policy.en.md:5:", "'effective' must be a real date");
-    }
-
-    @Test
-    void B14_wrongLanguageInFrontMatterIsReportedOnItsLine() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("language: en", "language: fr"));
-        assertOnlyProblem("demo/policy.en.md:7:", "front matter says language 'fr'");
-    }
-
-    @Test
-    void B14_missingColonIsReportedOnItsLine() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("version: \"1.0\"", "version 1.1"));
-        assertOnlyProblem("demo/policy.en.md:4:", "is the colon missing?");
-    }
-
-    @Test
-    void B14_unclosedQuoteIsReportedOnItsLine() throws IOException {
-        writeValid();
-        Files.writeString(dir.resolve("demo/policy.en.md"), policy("en", "Alpha", "text").replace("version: \"1.0\"", "version: \"1.0"));
-        assertOnlyProblem("demo/policy.en.md:4:", "broken front matter");
-    }
-
-    @Test
     void B14_aVersionMismatchBetweenLanguagesNamesTheVersionLines() throws IOException {
         writeValid();
         Files.writeString(dir.resolve("demo/policy.zh.md"), policy("zh", "甲", "文字").replace("\"1.0\"", "\"1.1\""));
@@ -330,6 +274,49 @@ class ContentLoaderTest {
             }
         }
         assertTrue(!docs.contains(" quiz.<lang>.yaml"), "no quiz.<lang>.yaml, which the bundled content does not use");
+    }
+
+    /** One edit to a valid policy file, and the one problem it must give, on its file and line. */
+    record BrokenPolicy(String name, String find, String replace, String where, String what, boolean only) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<BrokenPolicy> brokenPolicies() {
+        return List.of(
+                new BrokenPolicy("broken front matter YAML names its line", "owner: HR", "owner: [HR", "demo/policy.en.md:",
+                        "broken front matter", false),
+                new BrokenPolicy("a required front matter key is missing", "version: \"1.0\"\n", "", "demo/policy.en.md:1:",
+                        "missing 'version'", false),
+                new BrokenPolicy("a duplicate section id names the second heading", "{#beta}", "{#alpha}", "demo/policy.en.md:16:",
+                        "duplicate section id 'alpha'", false),
+                new BrokenPolicy("a heading without an id", " {#beta}", "", "demo/policy.en.md:16:", "has no id", false),
+                new BrokenPolicy("B13 a month that does not exist", "2026-11-01", "2026-13-01", "demo/policy.en.md:5:",
+                        "'effective' must be a real date", true),
+                new BrokenPolicy("B13 a day that does not exist", "2026-11-01", "2026-02-30", "demo/policy.en.md:5:",
+                        "'effective' must be a real date", true),
+                new BrokenPolicy("B14 the wrong language in the front matter", "language: en", "language: fr", "demo/policy.en.md:7:",
+                        "front matter says language 'fr'", true),
+                new BrokenPolicy("B14 a missing colon", "version: \"1.0\"", "version 1.1", "demo/policy.en.md:4:",
+                        "is the colon missing?", true),
+                new BrokenPolicy("B14 an unclosed quote", "version: \"1.0\"", "version: \"1.0", "demo/policy.en.md:4:",
+                        "broken front matter", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenPolicies")
+    void aBrokenPolicyFileIsRefusedWithItsFileAndLine(BrokenPolicy broken) throws IOException {
+        writeValid();
+        String valid = policy("en", "Alpha", "text");
+        assertTrue(valid.contains(broken.find()), "the valid file must contain " + broken.find());
+        Files.writeString(dir.resolve("demo/policy.en.md"), valid.replace(broken.find(), broken.replace()));
+        if (broken.only()) {
+            assertOnlyProblem(broken.where(), broken.what());
+        } else {
+            assertProblem(broken.where(), broken.what());
+        }
     }
 
     private void assertOnlyProblem(String where, String what) {
