@@ -214,6 +214,11 @@ final class PolicyIndex {
         /** The section keys in a fixed order (the ranker's candidates). */
         private final List<String> sectionKeys = new ArrayList<>();
         private final Ranker ranker;
+        /** Per Lucene document: its section key; for passages also its ordinal and labelled group (0 for none). */
+        private final String[] sectionDocKey;
+        private final String[] passageDocKey;
+        private final int[] passageDocOrdinal;
+        private final int[] passageDocGroup;
 
         LanguageIndex(String language, List<PolicyDocument> documents, List<LabelledTexts.Text> labelled,
                       List<String> notCovered) {
@@ -333,7 +338,26 @@ final class PolicyIndex {
                 DirectoryReader sectionReader = DirectoryReader.open(sectionDir);
                 collectSectionTerms(sectionReader);
                 this.sections = new IndexSearcher(sectionReader);
-                this.passages = new IndexSearcher(DirectoryReader.open(passageDir));
+                DirectoryReader passageReader = DirectoryReader.open(passageDir);
+                this.passages = new IndexSearcher(passageReader);
+                // What each hit is, read once here: a question reads up to 400 passage hits, and loading their stored
+                // fields per question was a share of its time.
+                this.sectionDocKey = new String[sectionReader.maxDoc()];
+                StoredFields sf = sectionReader.storedFields();
+                for (int doc = 0; doc < sectionDocKey.length; doc++) {
+                    sectionDocKey[doc] = sf.document(doc).get("key");
+                }
+                int passageDocs = passageReader.maxDoc();
+                this.passageDocKey = new String[passageDocs];
+                this.passageDocOrdinal = new int[passageDocs];
+                this.passageDocGroup = new int[passageDocs];
+                StoredFields pf = passageReader.storedFields();
+                for (int doc = 0; doc < passageDocs; doc++) {
+                    Document d = pf.document(doc);
+                    passageDocKey[doc] = d.get("key");
+                    passageDocOrdinal[doc] = d.getField("ordinal").numericValue().intValue();
+                    passageDocGroup[doc] = d.getField("group") == null ? 0 : d.getField("group").numericValue().intValue();
+                }
                 this.semantic = embedder == null ? null : new VectorTable(vectorKeys, vectors.vectors(embedder, vectorTexts));
                 List<String> policyIds = documents.stream().map(PolicyDocument::policyId).toList();
                 List<String> policyTexts = documents.stream().map(d -> d.title() + ". " + d.intro()).toList();
@@ -492,22 +516,20 @@ final class PolicyIndex {
             try {
                 TopDocs top = sections.search(sectionQuery.build(), Math.max(sectionCount, 1));
                 for (ScoreDoc sd : top.scoreDocs) {
-                    scores.put(sections.storedFields().document(sd.doc).get("key"), (double) sd.score);
+                    scores.put(sectionDocKey[sd.doc], (double) sd.score);
                 }
                 Set<String> passageScored = new HashSet<>();
                 if (passageQuery != null) {
                     TopDocs ptop = passages.search(passageQuery, 400);
                     for (ScoreDoc sd : ptop.scoreDocs) {
-                        Document d = passages.storedFields().document(sd.doc);
-                        if (exclude != 0 && d.getField("group") != null
-                                && d.getField("group").numericValue().intValue() == exclude) {
+                        if (exclude != 0 && passageDocGroup[sd.doc] == exclude) {
                             continue;
                         }
-                        String key = d.get("key");
+                        String key = passageDocKey[sd.doc];
                         if (passageScored.add(key)) {
                             scores.merge(key, (double) (PASSAGE_WEIGHT * sd.score), Double::sum);
                         }
-                        int ordinal = d.getField("ordinal").numericValue().intValue();
+                        int ordinal = passageDocOrdinal[sd.doc];
                         if (ordinal >= 0) {
                             passageRanks.computeIfAbsent(key, k -> new ArrayList<>()).add(ordinal);
                         }
