@@ -38,19 +38,22 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (several words are joined).")
     List<String> words = new ArrayList<>();
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Made on first --json answer: an ObjectMapper costs ~0.1 s of start-up, and picocli makes every command object
+    // (this one too) for any command line.
+    private ObjectMapper mapper;
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (parent.config().embeddings() && !java.nio.file.Files.isDirectory(parent.config().dataDir().resolve("vectors"))) {
+        AppConfig config = parent.config(); // read once: each read loads the configuration file and sets up the log
+        if (config.embeddings() && !java.nio.file.Files.isDirectory(config.dataDir().resolve("vectors"))) {
             // The first start on a data directory embeds every section: say so rather than show nothing for ~10 s.
             System.err.println("Loading the answer models and indexing the policies (the first start on a new data "
                     + "directory takes a little longer)...");
         }
         // The content people are served: never text refused for publishing, never a broken directory.
-        QuestionAnswerer answerer = BotRuntime.answererFactory(parent.config())
-                .apply(new ServedContent(parent.config(), ServedContent::warnLoudly).forReading());
+        QuestionAnswerer answerer = BotRuntime.answererFactory(config)
+                .apply(new ServedContent(config, ServedContent::warnLoudly).forReading());
         if (!words.isEmpty()) {
             Answer a = answerer.answer(String.join(" ", words), lang);
             out.println(json ? toJson(a) : readable(a));
@@ -88,6 +91,9 @@ final class AskCommand implements Callable<Integer> {
     }
 
     String toJson(Answer a) throws Exception {
+        if (mapper == null) {
+            mapper = new ObjectMapper();
+        }
         ObjectNode o = mapper.createObjectNode();
         o.put("question", a.question());
         o.put("lang", a.language());

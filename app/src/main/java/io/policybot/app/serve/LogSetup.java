@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@code logging.format} ({@code POLICYBOT_LOG_FORMAT}: text or json) and {@code logging.level}
- * ({@code POLICYBOT_LOG_LEVEL}) to the log that logback.xml set up on stderr. JSON is one object a line with the
+ * ({@code POLICYBOT_LOG_LEVEL}) to the log that {@link LogConfiguration} set up on stderr. JSON is one object a line with the
  * time, level, logger, thread, message and the log context ({@link LogContext}: the event id and platform, so one
  * event can be followed through), never the arguments separately. What goes in a message is the code's own words:
  * PolicyBot never logs what a person wrote, a display name or a token.
@@ -58,7 +58,7 @@ public final class LogSetup {
             encoder = e;
         } else {
             PatternLayoutEncoder e = new PatternLayoutEncoder();
-            e.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n"); // as logback.xml has it
+            e.setPattern(LogConfiguration.PATTERN);
             encoder = e;
         }
         encoder.setContext(context);
