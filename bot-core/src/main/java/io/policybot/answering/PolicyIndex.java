@@ -84,6 +84,8 @@ final class PolicyIndex {
     /** Bumped when the ranker's features change, so that cached fits are not reused. */
     static final String RANKER_VERSION = "ranker-3";
     static final boolean RANKER = Boolean.parseBoolean(System.getProperty("policybot.ranker", "true"));
+    /** Between policies only the evidence every policy has decides ({@code -Dpolicybot.equalEvidence=false}: off). */
+    static final boolean EQUAL_EVIDENCE = Boolean.parseBoolean(System.getProperty("policybot.equalEvidence", "true"));
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PolicyIndex.class);
 
     /** Everything known about each section for one question (see {@code LanguageIndex.evidence}). */
@@ -630,6 +632,9 @@ final class PolicyIndex {
                 Ranker r = ranker != null ? ranker : Ranker.defaults(embedder.lexicalWeight(), POLICY_WEIGHT);
                 scores.clear();
                 ev.features().forEach((key, f) -> scores.put(key, r.score(f)));
+                if (policyVectors != null && EQUAL_EVIDENCE) {
+                    betweenPoliciesOnEqualEvidence(scores, ev.features(), r);
+                }
                 probability = r.topProbability(scores.values().stream().mapToDouble(Double::doubleValue).toArray());
             }
             List<RankedSection> ranked = new ArrayList<>();
@@ -676,6 +681,31 @@ final class PolicyIndex {
                     topKey.equals(lexicalTop), semanticTop == null || topKey.equals(semanticTop),
                     maxLexical, topic, topicCosine, topicCoverage, terms.groups().size(), probability);
             return new SearchHits(List.copyOf(best), coverage, topSemantic, ev.passageRanks(), signals);
+        }
+
+        /**
+         * Several policies: within a policy all its evidence orders its sections, but between policies only the
+         * evidence every policy has decides (its best passage, the policy prior, its words). A hand-tuned policy's
+         * keyword phrases and quiz texts give its sections many more vectors to come near a question than an imported
+         * one's; left alone they took most questions from an imported policy on the same subject (an information
+         * security policy beside the social media one: right section first 0.35, alone 0.71). Each policy's scores
+         * are shifted so that its best one equals its best equal-evidence score.
+         */
+        private static void betweenPoliciesOnEqualEvidence(Map<String, Double> scores, Map<String, double[]> features,
+                                                           Ranker r) {
+            Map<String, double[]> byPolicy = new HashMap<>(); // policy -> {best full score, best equal-evidence score}
+            features.forEach((key, f) -> {
+                double common = f[Ranker.PASSAGE] + r.weights()[Ranker.POLICY] * f[Ranker.POLICY]
+                        + r.weights()[Ranker.LEXICAL] * f[Ranker.LEXICAL];
+                double[] m = byPolicy.computeIfAbsent(key.substring(0, key.indexOf('/')),
+                        k -> new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY});
+                m[0] = Math.max(m[0], scores.get(key));
+                m[1] = Math.max(m[1], common);
+            });
+            scores.replaceAll((key, v) -> {
+                double[] m = byPolicy.get(key.substring(0, key.indexOf('/')));
+                return m == null ? v : v - (m[0] - m[1]);
+            });
         }
 
         private double scaled(double cosine) {
