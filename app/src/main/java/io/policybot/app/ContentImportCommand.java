@@ -77,8 +77,9 @@ final class ContentImportCommand implements Callable<Integer> {
                 r.version(), r.firstImport() ? "" : r.unchanged() ? " (unchanged)" : " (was " + r.fromVersion() + ")");
         out.printf("  -> %s%n", r.written());
         ImportReport.Recognised n = r.recognised();
-        out.printf("Recognised: %d sections, %d sub-headings, %d paragraphs, %d list items, %d tables (%d rows), %d FAQ questions%n",
-                n.sections(), n.subHeadings(), n.paragraphs(), n.listItems(), n.tables(), n.tableRows(), n.questions());
+        out.printf("Recognised: %s, %s, %s, %s, %s (%s), %s%n", count(n.sections(), "section"),
+                count(n.subHeadings(), "sub-heading"), count(n.paragraphs(), "paragraph"), count(n.listItems(), "list item"),
+                count(n.tables(), "table"), count(n.tableRows(), "row"), count(n.questions(), "FAQ question"));
         if (!r.firstImport()) {
             if (r.unchanged()) {
                 out.println("No sections changed since the last import.");
@@ -106,5 +107,9 @@ final class ContentImportCommand implements Callable<Integer> {
         }
         out.printf("OK: %s validates. Try it: policybot --content %s ask \"...\"; publish: policybot --content %s content reload%n",
                 dir, dir, dir);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

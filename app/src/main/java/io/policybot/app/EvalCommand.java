@@ -109,9 +109,12 @@ final class EvalCommand implements Callable<Integer> {
         if (misses) {
             out.println();
             for (Evaluation.Miss m : first.misses()) {
-                out.printf("miss [%s] %s | expected %s | got %s (%s)%n", m.question().language(), m.question().text(),
+                String top = m.outcome().ranked().isEmpty() ? "-" : m.outcome().ranked().getFirst();
+                // The right section ranked first but only suggested or declined reads as such, not "expected X, got X".
+                boolean rightFirst = !m.question().outOfScope() && m.question().expects(top);
+                out.printf("miss [%s] %s | expected %s | %s (%s)%n", m.question().language(), m.question().text(),
                         m.question().outOfScope() ? "-" : String.join("|", m.question().expected()),
-                        m.outcome().ranked().isEmpty() ? "-" : m.outcome().ranked().getFirst(), m.outcome().kind());
+                        rightFirst ? "right section first, not answered: " + top : "got " + top, m.outcome().kind());
             }
         }
         return 0;

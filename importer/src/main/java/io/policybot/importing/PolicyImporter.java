@@ -76,10 +76,12 @@ public final class PolicyImporter {
         }
         PolicyWriter.Outline outline = writer.outline(docs);
         if (outline.sections().isEmpty()) {
-            throw new ImportException("found no text to import in " + r.files().stream().map(p -> p.getFileName().toString()).toList(), false);
+            throw new ImportException("found no text to import in " + String.join(", ", r.files().stream().map(Path::toString).toList()), false);
         }
         Path dir = r.contentDir();
-        Files.createDirectories(dir.resolve(r.policyId()));
+        Path policyDir = dir.resolve(r.policyId());
+        boolean newPolicyDir = !Files.isDirectory(policyDir);
+        Files.createDirectories(policyDir);
         List<String> notes = new ArrayList<>(outline.notes());
         Path settings = dir.resolve("settings.yaml");
         boolean wroteSettings = false;
@@ -166,8 +168,16 @@ public final class PolicyImporter {
                 Files.write(target, previous);
             } else {
                 Files.delete(target);
+                if (newPolicyDir) {
+                    try {
+                        Files.deleteIfExists(policyDir); // the folder this import made, so that no empty policy is left
+                    } catch (java.nio.file.DirectoryNotEmptyException notEmpty) {
+                        // something else was put there meanwhile: keep it
+                    }
+                }
                 if (wroteSettings) {
                     Files.deleteIfExists(settings);
+                    notes.removeIf(n -> n.startsWith("wrote " + settings));
                 }
             }
         }

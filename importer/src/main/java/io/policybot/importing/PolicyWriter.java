@@ -86,7 +86,7 @@ final class PolicyWriter {
         if (current == null) {
             // no headings at all: the whole document is one section
             finish(title, body, sections, dropped, notes);
-            notes.add("no headings were recognised: the whole document is one section; use heading styles to split it");
+            notes.add("no headings were recognised: the whole document is one section; use headings to split it (heading styles in Word, # lines in Markdown, <h1>-<h3> in HTML), and check the title, taken from the file name when there is no heading");
         } else {
             finish(current, body, sections, dropped, notes);
             boolean plain = intro.stream().allMatch(b -> b instanceof Block.Paragraph p && !p.bold());

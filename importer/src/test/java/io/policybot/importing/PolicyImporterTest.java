@@ -328,6 +328,26 @@ class PolicyImporterTest {
                 load().policy("clean-desk").orElseThrow().document("en").sections().stream().map(Section::id).toList());
     }
 
+    @Test
+    void anImportThatDoesNotLoadLeavesTheContentDirectoryAsItWas() throws IOException {
+        importInto(TestDocuments.docx(dir.resolve("expenses.docx"), TestDocuments.outline(EXPENSES)), "travel-expenses");
+        Path content = dir.resolve("content");
+        List<String> before;
+        try (var files = Files.walk(content)) {
+            before = files.map(f -> content.relativize(f).toString()).sorted().toList();
+        }
+        ImportReport rejected = new PolicyImporter(CLOCK).run(new PolicyImporter.Request(
+                List.of(TestDocuments.docx(dir.resolve("leave.docx"), TestDocuments.outline("# Leave\n## Asking for leave\nAsk your manager."))),
+                "leave", "en", content, null, null, null, "no-such-contact"));
+        assertFalse(rejected.ok(), "an unknown contact must refuse the import");
+        assertTrue(rejected.problems().toString().contains("no-such-contact"), rejected.problems().toString());
+        List<String> after;
+        try (var files = Files.walk(content)) {
+            after = files.map(f -> content.relativize(f).toString()).sorted().toList();
+        }
+        assertEquals(before, after, "no empty policy folder or other file is left behind");
+    }
+
     private ImportReport importInto(Path file, String policy) throws IOException {
         return new PolicyImporter(CLOCK).run(new PolicyImporter.Request(List.of(file), policy, "en", dir.resolve("content"),
                 null, null, null, null));
