@@ -91,7 +91,9 @@ final class AnnouncementView {
                         : new Block.Bullets(m.get("intro", title), lines));
                 String perPlatform = p.audience().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", "));
-                blocks.add(new Block.Text(m.get("preview.audience", p.audienceSize(), perPlatform)));
+                // Nobody known yet (no roster, no one has used the bot): say how to get an audience, not "0 people ()".
+                blocks.add(new Block.Text(p.audienceSize() == 0 ? m.get("preview.audience.none")
+                        : m.get("preview.audience", p.audienceSize(), perPlatform)));
                 blocks.add(new Block.Text(dueLine(p.draft(), language)));
                 if (!p.channels().isEmpty()) {
                     blocks.add(new Block.Context(m.get("preview.channels", String.join(", ", p.channels()))));

@@ -65,6 +65,15 @@ class AnnouncementFlowTest {
     }
 
     @Test
+    void aPreviewWithNobodyToReachSaysHowToGetAnAudience() {
+        Announcements none = TestServices.builder(db.database(), content::get, clock, 1).announcing(AnnouncementSettings.defaults())
+                .sleeper(Fixtures.sleeper(clock)).platforms(Set.of("zulip")).build().announcements();
+        String text = Replies.text(none.conversation().announce(command("announce"), "", "en"));
+        assertTrue(text.contains("nobody yet") && text.contains("policybot roster import"), text);
+        assertFalse(text.contains("()"), text);
+    }
+
+    @Test
     void thePreviewShowsTheChangesTheAudienceAndTheDueDate() {
         List<Reply> replies = announcements.conversation().announce(command("announce"), "", "en");
         String text = Replies.text(replies);
