@@ -26,7 +26,8 @@ import org.apache.pdfbox.text.TextPosition;
 final class PdfReader implements DocumentReader {
 
     /** A rebuilt line of text: its cells (split at wide gaps), position, dominant font size and weight. */
-    private record Line(int page, float y, float x, float size, boolean bold, List<String> cells) {
+    /** One line of text; {@code cellXs} is where each of its cells starts (cells are split at wide gaps). */
+    private record Line(int page, float y, float x, float size, boolean bold, List<String> cells, List<Float> cellXs) {
         String text() {
             return String.join(" ", cells);
         }
@@ -107,7 +108,9 @@ final class PdfReader implements DocumentReader {
         for (List<TextPosition> row : rows) {
             row.sort(Comparator.comparingDouble(TextPosition::getXDirAdj));
             List<String> cells = new ArrayList<>();
+            List<Float> cellXs = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
+            float cellX = row.getFirst().getXDirAdj();
             Map<Float, Integer> sizes = new HashMap<>();
             int bold = 0;
             int count = 0;
@@ -122,7 +125,9 @@ final class PdfReader implements DocumentReader {
                     float em = Math.max(4f, size(g));
                     if (gap > 1.6f * em) {
                         cells.add(Texts.clean(cell.toString()));
+                        cellXs.add(cellX);
                         cell.setLength(0);
+                        cellX = g.getXDirAdj();
                     } else if (gap > 0.18f * em && !cell.isEmpty() && cell.charAt(cell.length() - 1) != ' ') {
                         cell.append(' ');
                     }
@@ -139,12 +144,18 @@ final class PdfReader implements DocumentReader {
                 prev = g;
             }
             cells.add(Texts.clean(cell.toString()));
-            cells.removeIf(String::isEmpty);
+            cellXs.add(cellX);
+            for (int c = cells.size() - 1; c >= 0; c--) {
+                if (cells.get(c).isEmpty()) {
+                    cells.remove(c);
+                    cellXs.remove(c);
+                }
+            }
             if (cells.isEmpty() || count == 0) {
                 continue;
             }
             float size = sizes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            lines.add(new Line(page, row.getFirst().getYDirAdj(), row.getFirst().getXDirAdj(), size, bold * 2 > count, cells));
+            lines.add(new Line(page, row.getFirst().getYDirAdj(), row.getFirst().getXDirAdj(), size, bold * 2 > count, cells, cellXs));
         }
         return lines;
     }
@@ -173,6 +184,7 @@ final class PdfReader implements DocumentReader {
         Line prev = null;
         List<List<String>> table = new ArrayList<>();
         int tableCells = 0;
+        List<Float> columns = List.of(); // where the current table's columns start
         Block.ListItem item = null;
         float itemX = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -180,6 +192,17 @@ final class PdfReader implements DocumentReader {
             boolean newPage = prev != null && prev.page() != l.page();
             float gap = prev == null || newPage ? Float.MAX_VALUE : l.y() - prev.y();
             String text = l.text();
+            // a table cell wrapped onto the next line: fewer cells than the table has, right under its last row; each
+            // piece goes to the column it starts in
+            if (!table.isEmpty() && !newPage && l.cells().size() < tableCells && gap < 1.3f * l.size()) {
+                List<String> last = table.getLast();
+                for (int c = 0; c < l.cells().size(); c++) {
+                    int column = column(columns, l.cellXs().get(c));
+                    last.set(column, (last.get(column) + " " + l.cells().get(c)).strip());
+                }
+                prev = l;
+                continue;
+            }
             // a table: two or more lines in a row with the same number (>= 2) of cells
             boolean tableLine = l.cells().size() >= 2 && (tableCells == l.cells().size()
                     || i + 1 < lines.size() && lines.get(i + 1).cells().size() == l.cells().size());
@@ -190,7 +213,10 @@ final class PdfReader implements DocumentReader {
                     blocks.add(new Block.Table(table));
                     table = new ArrayList<>();
                 }
-                table.add(l.cells());
+                if (table.isEmpty()) {
+                    columns = l.cellXs();
+                }
+                table.add(new ArrayList<>(l.cells()));
                 tableCells = l.cells().size();
                 prev = l;
                 continue;
@@ -262,6 +288,17 @@ final class PdfReader implements DocumentReader {
             blocks.add(new Block.Table(table));
         }
         return blocks;
+    }
+
+    /** The column a cell starting at {@code x} belongs to: the last one that starts at or before it (a little slack). */
+    private static int column(List<Float> columns, float x) {
+        int column = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c) <= x + 2f) {
+                column = c;
+            }
+        }
+        return column;
     }
 
     private static String joinLines(String a, String b) {

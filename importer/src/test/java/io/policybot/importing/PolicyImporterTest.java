@@ -329,6 +329,29 @@ class PolicyImporterTest {
     }
 
     @Test
+    void aPdfTableCellThatWrapsOntoSeveralLinesStaysOneCell() throws IOException {
+        Path pdf = TestDocuments.pdf(dir.resolve("allowances.pdf"), TestDocuments.outline("""
+                # Home Working Policy
+                ## Allowances
+                Acme pays towards the costs of working from home.
+                | Item | What Acme pays | How to get it |
+                | Home office allowance | 30 EUR a month for mostly remote and fully remote employees | Paid automatically with your salary |
+                | Chair | One chair every five years | Order it |
+                Allowances are taxed according to local rules.
+                """));
+        ImportReport report = importInto(pdf, "home-working");
+        assertTrue(report.ok(), report.problems().toString());
+        List<String> passages = load().policy("home-working").orElseThrow().document("en").section("allowances").orElseThrow()
+                .passages().stream().map(Passage::plain).toList();
+        assertTrue(passages.stream().anyMatch(p -> p.contains("30 EUR a month for mostly remote and fully remote employees")
+                && p.contains("Paid automatically with your salary") && !p.contains("Chair")), passages.toString());
+        assertTrue(passages.stream().anyMatch(p -> p.contains("One chair every five years") && p.contains("Order it")),
+                passages.toString());
+        assertTrue(passages.stream().anyMatch(p -> p.startsWith("Allowances are taxed")), "the paragraph after the table"
+                + " stays a paragraph: " + passages);
+    }
+
+    @Test
     void anImportThatDoesNotLoadLeavesTheContentDirectoryAsItWas() throws IOException {
         importInto(TestDocuments.docx(dir.resolve("expenses.docx"), TestDocuments.outline(EXPENSES)), "travel-expenses");
         Path content = dir.resolve("content");

@@ -216,10 +216,19 @@ final class TestDocuments {
                         space(8);
                         for (String[] row : t.rows()) {
                             line();
+                            // Each cell wrapped within its column, as a word processor does (unwrapped, long cells ran
+                            // into the next column and their text interleaved).
+                            float column = 450f / row.length;
+                            PDFont font = t.rows().getFirst() == row ? bold : regular;
+                            int height = 1;
                             for (int c = 0; c < row.length; c++) {
-                                show(row[c], t.rows().getFirst() == row ? bold : regular, 10, 72 + c * (450f / row.length), y);
+                                List<String> cell = wrap(row[c], font, 10, column - 8);
+                                for (int l = 0; l < cell.size(); l++) {
+                                    show(cell.get(l), font, 10, 72 + c * column, y - l * 12);
+                                }
+                                height = Math.max(height, cell.size());
                             }
-                            y -= 14;
+                            y -= 2 + 12 * height;
                         }
                     }
                     case Image i -> {
@@ -246,7 +255,16 @@ final class TestDocuments {
         }
 
         private void text(String text, PDFont font, float size, float x) throws IOException {
-            float width = 468 - (x - 72);
+            List<String> lines = wrap(text, font, size, 468 - (x - 72));
+            boolean bullet = text.startsWith("\u2022 ");
+            for (int i = 0; i < lines.size(); i++) {
+                line();
+                show(lines.get(i), font, size, i > 0 && bullet ? x + 8 : x, y);
+                y -= size * 1.35f;
+            }
+        }
+
+        private static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String word : text.split(" ")) {
@@ -261,12 +279,7 @@ final class TestDocuments {
                 }
             }
             lines.add(line.toString());
-            boolean bullet = text.startsWith("\u2022 ");
-            for (int i = 0; i < lines.size(); i++) {
-                line();
-                show(lines.get(i), font, size, i > 0 && bullet ? x + 8 : x, y);
-                y -= size * 1.35f;
-            }
+            return lines;
         }
 
         private void show(String s, PDFont font, float size, float x, float at) throws IOException {
