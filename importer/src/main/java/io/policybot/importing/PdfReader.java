@@ -26,8 +26,12 @@ import org.apache.pdfbox.text.TextPosition;
 final class PdfReader implements DocumentReader {
 
     /** A rebuilt line of text: its cells (split at wide gaps), position, dominant font size and weight. */
-    /** One line of text; {@code cellXs} is where each of its cells starts (cells are split at wide gaps). */
-    private record Line(int page, float y, float x, float size, boolean bold, List<String> cells, List<Float> cellXs) {
+    /**
+     * One line of text; {@code cellXs} is where each of its cells starts (cells are split at wide gaps), {@code words}
+     * and {@code wordXs} its words and where each starts (to split a line by a table's known columns).
+     */
+    private record Line(int page, float y, float x, float size, boolean bold, List<String> cells, List<Float> cellXs,
+                        List<String> words, List<Float> wordXs) {
         String text() {
             return String.join(" ", cells);
         }
@@ -111,6 +115,10 @@ final class PdfReader implements DocumentReader {
             List<Float> cellXs = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             float cellX = row.getFirst().getXDirAdj();
+            List<String> words = new ArrayList<>();
+            List<Float> wordXs = new ArrayList<>();
+            StringBuilder word = new StringBuilder();
+            float wordX = cellX;
             Map<Float, Integer> sizes = new HashMap<>();
             int bold = 0;
             int count = 0;
@@ -123,6 +131,10 @@ final class PdfReader implements DocumentReader {
                 if (prev != null) {
                     float gap = g.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
                     float em = Math.max(4f, size(g));
+                    if (gap > 0.18f * em || u.isBlank()) {
+                        addWord(words, wordXs, word, wordX);
+                        wordX = g.getXDirAdj();
+                    }
                     if (gap > 1.6f * em) {
                         cells.add(Texts.clean(cell.toString()));
                         cellXs.add(cellX);
@@ -131,6 +143,12 @@ final class PdfReader implements DocumentReader {
                     } else if (gap > 0.18f * em && !cell.isEmpty() && cell.charAt(cell.length() - 1) != ' ') {
                         cell.append(' ');
                     }
+                }
+                if (word.isEmpty()) {
+                    wordX = g.getXDirAdj();
+                }
+                if (!u.isBlank()) {
+                    word.append(u);
                 }
                 cell.append(u);
                 if (!u.isBlank()) {
@@ -145,6 +163,7 @@ final class PdfReader implements DocumentReader {
             }
             cells.add(Texts.clean(cell.toString()));
             cellXs.add(cellX);
+            addWord(words, wordXs, word, wordX);
             for (int c = cells.size() - 1; c >= 0; c--) {
                 if (cells.get(c).isEmpty()) {
                     cells.remove(c);
@@ -155,7 +174,8 @@ final class PdfReader implements DocumentReader {
                 continue;
             }
             float size = sizes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            lines.add(new Line(page, row.getFirst().getYDirAdj(), row.getFirst().getXDirAdj(), size, bold * 2 > count, cells, cellXs));
+            lines.add(new Line(page, row.getFirst().getYDirAdj(), row.getFirst().getXDirAdj(), size, bold * 2 > count, cells, cellXs,
+                    words, wordXs));
         }
         return lines;
     }
@@ -196,12 +216,22 @@ final class PdfReader implements DocumentReader {
             // piece goes to the column it starts in
             if (!table.isEmpty() && !newPage && l.cells().size() < tableCells && gap < 1.3f * l.size()) {
                 List<String> last = table.getLast();
-                for (int c = 0; c < l.cells().size(); c++) {
-                    int column = column(columns, l.cellXs().get(c));
-                    last.set(column, (last.get(column) + " " + l.cells().get(c)).strip());
+                List<String> pieces = byColumns(l, columns);
+                for (int c = 0; c < pieces.size(); c++) {
+                    last.set(c, (last.get(c) + " " + pieces.get(c)).strip());
                 }
                 prev = l;
                 continue;
+            }
+            // a row whose cells came closer than a cell gap (a full column): split by the table's columns when that
+            // fills every one of them
+            if (!table.isEmpty() && !newPage && l.cells().size() < tableCells && l.cells().size() >= 2 && gap < 3f * l.size()) {
+                List<String> cells = byColumns(l, columns);
+                if (cells.stream().noneMatch(String::isEmpty)) {
+                    table.add(new ArrayList<>(cells));
+                    prev = l;
+                    continue;
+                }
             }
             // a table: two or more lines in a row with the same number (>= 2) of cells
             boolean tableLine = l.cells().size() >= 2 && (tableCells == l.cells().size()
@@ -288,6 +318,26 @@ final class PdfReader implements DocumentReader {
             blocks.add(new Block.Table(table));
         }
         return blocks;
+    }
+
+    private static void addWord(List<String> words, List<Float> xs, StringBuilder word, float x) {
+        String w = Texts.clean(word.toString());
+        if (!w.isEmpty()) {
+            words.add(w);
+            xs.add(x);
+        }
+        word.setLength(0);
+    }
+
+    /** The line's words put in the table's columns by where each starts; "" for a column with none. */
+    private static List<String> byColumns(Line l, List<Float> columns) {
+        List<StringBuilder> out = new ArrayList<>();
+        columns.forEach(c -> out.add(new StringBuilder()));
+        for (int w = 0; w < l.words().size(); w++) {
+            StringBuilder cell = out.get(column(columns, l.wordXs().get(w)));
+            cell.append(cell.isEmpty() ? "" : " ").append(l.words().get(w));
+        }
+        return out.stream().map(StringBuilder::toString).toList();
     }
 
     /** The column a cell starting at {@code x} belongs to: the last one that starts at or before it (a little slack). */
