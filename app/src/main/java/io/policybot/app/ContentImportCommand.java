@@ -50,6 +50,22 @@ final class ContentImportCommand implements Callable<Integer> {
     @Option(names = "--contact", paramLabel = "ROLE", description = "Who to ask about it: a contact role of settings.yaml (default: hr).")
     String contact;
 
+    @Option(names = "--effective", paramLabel = "YYYY-MM-DD", converter = Day.class, description = "When this version takes"
+            + " effect (default: kept for an unchanged re-import or when still to come, else today).")
+    java.time.LocalDate effective;
+
+    /** A calendar day written YYYY-MM-DD, refused in words a person reads. */
+    static final class Day implements picocli.CommandLine.ITypeConverter<java.time.LocalDate> {
+        @Override
+        public java.time.LocalDate convert(String value) {
+            try {
+                return java.time.LocalDate.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a real date written YYYY-MM-DD, like 2027-01-01");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PolicyBotCommand root = (PolicyBotCommand) spec.parent().parent().userObject();
@@ -60,7 +76,8 @@ final class ContentImportCommand implements Callable<Integer> {
         }
         ImportReport r;
         try {
-            r = new PolicyImporter(root.clock()).run(new PolicyImporter.Request(files, policy, lang, dir, version, owner, link, contact));
+            r = new PolicyImporter(root.clock()).run(new PolicyImporter.Request(files, policy, lang, dir, version, owner, link, contact,
+                    effective));
         } catch (PolicyImporter.ImportException e) {
             if (e.badRequest()) {
                 throw new BadUsage(e.getMessage());

@@ -92,6 +92,20 @@ class ContentImportCommandTest {
         assertTrue(help.out().contains("--policy") && help.out().contains("Exit codes"), help.out());
     }
 
+    @Test
+    void anEffectiveDateThatIsNotARealDayIsBadUsageAndWritesNothing() throws Exception {
+        Path page = Files.writeString(dir.resolve("office-access.md"), HANDBOOK);
+        Run r = run("--no-embeddings", "content", "import", page.toString(), "--policy", "office-access", "--into",
+                dir.resolve("content").toString(), "--effective", "2027-13-01");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'2027-13-01' is not a real date written YYYY-MM-DD"), r.err());
+        assertFalse(Files.exists(dir.resolve("content/office-access/policy.en.md")));
+        Run ok = run("--no-embeddings", "content", "import", page.toString(), "--policy", "office-access", "--into",
+                dir.resolve("content").toString(), "--effective", "2027-01-01");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(Files.readString(dir.resolve("content/office-access/policy.en.md")).contains("effective: 2027-01-01"));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

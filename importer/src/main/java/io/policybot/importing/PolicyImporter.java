@@ -31,9 +31,15 @@ public final class PolicyImporter {
 
     /** What to import and where; null fields take the defaults described on the command. */
     public record Request(List<Path> files, String policyId, String language, Path contentDir, String version,
-                          String owner, String link, String contact) {
+                          String owner, String link, String contact, LocalDate effective) {
         public Request {
             files = List.copyOf(files);
+        }
+
+        /** With the effective date by the default rule (see {@link PolicyImporter#effective}). */
+        public Request(List<Path> files, String policyId, String language, Path contentDir, String version,
+                       String owner, String link, String contact) {
+            this(files, policyId, language, contentDir, version, owner, link, contact, null);
         }
     }
 
@@ -42,6 +48,30 @@ public final class PolicyImporter {
 
     public PolicyImporter(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * The date the imported version takes effect: the one asked for; else, for an unchanged re-import, the one it has;
+     * else the one it has when that is still to come (a date HR set by hand for the new version); else today.
+     */
+    private LocalDate effective(Request r, Optional<ExistingPolicy> existing, boolean changes) {
+        if (r.effective() != null) {
+            return r.effective();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Optional<LocalDate> had = existing.flatMap(e -> e.value("effective")).flatMap(PolicyImporter::date);
+        if (had.isPresent() && (!changes || had.get().isAfter(today))) {
+            return had.get();
+        }
+        return today;
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text.strip().replace("\"", "")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Thrown for a request that cannot be carried out at all (unknown file type, unreadable file); nothing is written. */
@@ -144,8 +174,7 @@ public final class PolicyImporter {
         String version = r.version() != null ? r.version()
                 : existing.isPresent() ? (changes ? bump(fromVersion) : fromVersion)
                 : sibling.flatMap(s -> s.value("version")).orElse("1.0");
-        String effective = existing.isPresent() && !changes ? existing.get().value("effective").orElse(LocalDate.now(clock).toString())
-                : LocalDate.now(clock).toString();
+        String effective = effective(r, existing, changes).toString();
         String front = frontMatter(r, lang, outline.title(), version, effective, existing.or(() -> sibling), existing.isPresent());
         StringBuilder text = new StringBuilder("---\n").append(front).append("---\n\n# ").append(outline.title()).append("\n\n");
         if (!outline.intro().isEmpty()) {

@@ -357,6 +357,25 @@ class PolicyImporterTest {
     }
 
     @Test
+    void theEffectiveDateIsTheOneAskedForAndADateStillToComeSurvivesAReImport() throws IOException {
+        Path v1 = TestDocuments.docx(dir.resolve("v1.docx"), TestDocuments.outline("# Leave\n## Asking\nAsk your manager."));
+        Path content = dir.resolve("content");
+        new PolicyImporter(CLOCK).run(new PolicyImporter.Request(List.of(v1), "leave", "en", content, null, null, null, null,
+                java.time.LocalDate.parse("2027-01-01")));
+        Path file = content.resolve("leave/policy.en.md");
+        assertTrue(read(file).contains("effective: 2027-01-01"), read(file));
+        // A revised document: the date HR set, still to come, is kept (it was reset to today).
+        Path v2 = TestDocuments.docx(dir.resolve("v2.docx"), TestDocuments.outline("# Leave\n## Asking\nAsk your manager a week ahead."));
+        importInto(v2, "leave");
+        assertTrue(read(file).contains("effective: 2027-01-01"), read(file));
+        // One already past gives way to today for a changed text.
+        Files.writeString(file, read(file).replace("effective: 2027-01-01", "effective: 2026-01-01"));
+        Path v3 = TestDocuments.docx(dir.resolve("v3.docx"), TestDocuments.outline("# Leave\n## Asking\nAsk your manager two weeks ahead."));
+        importInto(v3, "leave");
+        assertTrue(read(file).contains("effective: 2026-12-01"), read(file));
+    }
+
+    @Test
     void anImportThatDoesNotLoadLeavesTheContentDirectoryAsItWas() throws IOException {
         importInto(TestDocuments.docx(dir.resolve("expenses.docx"), TestDocuments.outline(EXPENSES)), "travel-expenses");
         Path content = dir.resolve("content");
