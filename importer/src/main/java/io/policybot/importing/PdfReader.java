@@ -293,13 +293,15 @@ final class PdfReader implements DocumentReader {
                 prev = l;
                 continue;
             }
-            if (item != null && gap < 1.6f * l.size() && l.x() > itemX + 2) {
+            // a sentence that runs on over a page break (the new page starts in lower case) goes on where it was
+            boolean runsOn = newPage && Character.isLowerCase(text.codePointAt(0));
+            if (item != null && (gap < 1.6f * l.size() || runsOn) && l.x() > itemX + 2) {
                 item = new Block.ListItem(item.depth(), item.ordered(), joinLines(item.text(), text));
                 prev = l;
                 continue;
             }
             item = flushItem(item, blocks);
-            if (!para.isEmpty() && (gap > 1.6f * l.size() || l.bold() != paraBold)) {
+            if (!para.isEmpty() && (gap > 1.6f * l.size() && !runsOn || l.bold() != paraBold)) {
                 flushPara(para, paraBold, blocks);
             }
             if (para.isEmpty()) {
