@@ -586,7 +586,7 @@ final class PolicyIndex {
                 }
                 stats.forEach((key, st) -> {
                     double second = st[1] == Double.NEGATIVE_INFINITY ? st[0] - 0.1 : st[1];
-                    double p = prior.getOrDefault(key.substring(0, key.indexOf('/')), 0.0);
+                    double p = prior.getOrDefault(policyOf(key), 0.0);
                     meaning.put(key, (1 - SECOND_BEST_WEIGHT) * st[0] + SECOND_BEST_WEIGHT * second + POLICY_WEIGHT * p);
                     double[] f = new double[Ranker.FEATURES.size()];
                     f[Ranker.BEST] = st[0];
@@ -695,17 +695,21 @@ final class PolicyIndex {
                                                            Ranker r) {
             Map<String, double[]> byPolicy = new HashMap<>(); // policy -> {best full score, best equal-evidence score}
             features.forEach((key, f) -> {
-                double common = f[Ranker.PASSAGE] + r.weights()[Ranker.POLICY] * f[Ranker.POLICY]
-                        + r.weights()[Ranker.LEXICAL] * f[Ranker.LEXICAL];
-                double[] m = byPolicy.computeIfAbsent(key.substring(0, key.indexOf('/')),
+                double[] m = byPolicy.computeIfAbsent(policyOf(key),
                         k -> new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY});
                 m[0] = Math.max(m[0], scores.get(key));
-                m[1] = Math.max(m[1], common);
+                m[1] = Math.max(m[1], r.sharedEvidenceScore(f));
             });
+            // scores and features have the same keys, so every key's policy is in byPolicy
             scores.replaceAll((key, v) -> {
-                double[] m = byPolicy.get(key.substring(0, key.indexOf('/')));
-                return m == null ? v : v - (m[0] - m[1]);
+                double[] m = byPolicy.get(policyOf(key));
+                return v - (m[0] - m[1]);
             });
+        }
+
+        /** The policy of a section key ("policy/section"). */
+        private static String policyOf(String key) {
+            return key.substring(0, key.indexOf('/'));
         }
 
         private double scaled(double cosine) {

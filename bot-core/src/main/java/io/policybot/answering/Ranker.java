@@ -56,6 +56,14 @@ record Ranker(double[] weights, double scale, boolean fitted) {
         return s;
     }
 
+    /**
+     * The score from the evidence every policy has, whatever was written for it by hand: the best passage's cosine,
+     * the policy prior and the words (keyword phrases and quiz texts feed only the other cosines).
+     */
+    double sharedEvidenceScore(double[] features) {
+        return features[PASSAGE] + weights[POLICY] * features[POLICY] + weights[LEXICAL] * features[LEXICAL];
+    }
+
     /** The softmax probability of the best of {@code scores} (higher is surer). */
     double topProbability(double[] scores) {
         double max = Arrays.stream(scores).max().orElse(0);
