@@ -25,10 +25,9 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfReader implements DocumentReader {
 
-    /** A rebuilt line of text: its cells (split at wide gaps), position, dominant font size and weight. */
     /**
-     * One line of text; {@code cellXs} is where each of its cells starts (cells are split at wide gaps), {@code words}
-     * and {@code wordXs} its words and where each starts (to split a line by a table's known columns).
+     * A rebuilt line of text: its cells (split at wide gaps) and where each starts, its words and where each starts (to
+     * split a line by a table's known columns), position, dominant font size and weight.
      */
     private record Line(int page, float y, float x, float size, boolean bold, List<String> cells, List<Float> cellXs,
                         List<String> words, List<Float> wordXs) {
@@ -118,7 +117,7 @@ final class PdfReader implements DocumentReader {
             List<String> words = new ArrayList<>();
             List<Float> wordXs = new ArrayList<>();
             StringBuilder word = new StringBuilder();
-            float wordX = cellX;
+            float wordX = 0; // set by the word's first glyph
             Map<Float, Integer> sizes = new HashMap<>();
             int bold = 0;
             int count = 0;
@@ -133,7 +132,6 @@ final class PdfReader implements DocumentReader {
                     float em = Math.max(4f, size(g));
                     if (gap > 0.18f * em || u.isBlank()) {
                         addWord(words, wordXs, word, wordX);
-                        wordX = g.getXDirAdj();
                     }
                     if (gap > 1.6f * em) {
                         cells.add(Texts.clean(cell.toString()));
@@ -144,14 +142,12 @@ final class PdfReader implements DocumentReader {
                         cell.append(' ');
                     }
                 }
-                if (word.isEmpty()) {
-                    wordX = g.getXDirAdj();
-                }
-                if (!u.isBlank()) {
-                    word.append(u);
-                }
                 cell.append(u);
                 if (!u.isBlank()) {
+                    if (word.isEmpty()) {
+                        wordX = g.getXDirAdj();
+                    }
+                    word.append(u);
                     sizes.merge(Math.round(size(g) * 2) / 2f, 1, Integer::sum);
                     count++;
                     String font = g.getFont() == null || g.getFont().getName() == null ? "" : g.getFont().getName().toLowerCase(java.util.Locale.ROOT);
@@ -212,23 +208,21 @@ final class PdfReader implements DocumentReader {
             boolean newPage = prev != null && prev.page() != l.page();
             float gap = prev == null || newPage ? Float.MAX_VALUE : l.y() - prev.y();
             String text = l.text();
-            // a table cell wrapped onto the next line: fewer cells than the table has, right under its last row; each
-            // piece goes to the column it starts in
-            if (!table.isEmpty() && !newPage && l.cells().size() < tableCells && gap < 1.3f * l.size()) {
-                List<String> last = table.getLast();
+            // Under a table's last row, a line with fewer cells than the table is split by the table's columns:
+            if (!table.isEmpty() && !newPage && l.cells().size() < tableCells) {
                 List<String> pieces = byColumns(l, columns);
-                for (int c = 0; c < pieces.size(); c++) {
-                    last.set(c, (last.get(c) + " " + pieces.get(c)).strip());
+                if (gap < 1.3f * l.size()) {
+                    // right under it: cells of that row wrapped onto the next line, each piece to its column
+                    List<String> last = table.getLast();
+                    for (int c = 0; c < pieces.size(); c++) {
+                        last.set(c, (last.get(c) + " " + pieces.get(c)).strip());
+                    }
+                    prev = l;
+                    continue;
                 }
-                prev = l;
-                continue;
-            }
-            // a row whose cells came closer than a cell gap (a full column): split by the table's columns when that
-            // fills every one of them
-            if (!table.isEmpty() && !newPage && l.cells().size() < tableCells && l.cells().size() >= 2 && gap < 3f * l.size()) {
-                List<String> cells = byColumns(l, columns);
-                if (cells.stream().noneMatch(String::isEmpty)) {
-                    table.add(new ArrayList<>(cells));
+                if (l.cells().size() >= 2 && gap < 3f * l.size() && pieces.stream().noneMatch(String::isEmpty)) {
+                    // a row whose cells came closer than a cell gap (a full column), filling every column
+                    table.add(new ArrayList<>(pieces));
                     prev = l;
                     continue;
                 }
@@ -342,7 +336,7 @@ final class PdfReader implements DocumentReader {
         return out.stream().map(StringBuilder::toString).toList();
     }
 
-    /** The column a cell starting at {@code x} belongs to: the last one that starts at or before it (a little slack). */
+    /** The column a word starting at {@code x} belongs to: the last one that starts at or before it (a little slack). */
     private static int column(List<Float> columns, float x) {
         int column = 0;
         for (int c = 0; c < columns.size(); c++) {

@@ -68,7 +68,7 @@ public final class PolicyImporter {
 
     private static Optional<LocalDate> date(String text) {
         try {
-            return Optional.of(LocalDate.parse(text.strip().replace("\"", "")));
+            return Optional.of(LocalDate.parse(text)); // value() has already taken off the quotes and spaces
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
