@@ -94,9 +94,10 @@ final class ContentImportCommand implements Callable<Integer> {
                 r.version(), r.firstImport() ? "" : r.unchanged() ? " (unchanged)" : " (was " + r.fromVersion() + ")");
         out.printf("  -> %s%n", r.written());
         ImportReport.Recognised n = r.recognised();
-        out.printf("Recognised: %s, %s, %s, %s, %s (%s), %s%n", count(n.sections(), "section"),
-                count(n.subHeadings(), "sub-heading"), count(n.paragraphs(), "paragraph"), count(n.listItems(), "list item"),
-                count(n.tables(), "table"), count(n.tableRows(), "row"), count(n.questions(), "FAQ question"));
+        out.printf("Recognised: %s, %s, %s, %s, %s (%s), %s%n", Counted.count(n.sections(), "section"),
+                Counted.count(n.subHeadings(), "sub-heading"), Counted.count(n.paragraphs(), "paragraph"),
+                Counted.count(n.listItems(), "list item"), Counted.count(n.tables(), "table"),
+                Counted.count(n.tableRows(), "row"), Counted.count(n.questions(), "FAQ question"));
         if (!r.firstImport()) {
             if (r.unchanged()) {
                 out.println("No sections changed since the last import.");
@@ -124,9 +125,5 @@ final class ContentImportCommand implements Callable<Integer> {
         }
         out.printf("OK: %s validates. Try it: policybot --content %s ask \"...\"; publish: policybot --content %s content reload%n",
                 dir, dir, dir);
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -37,8 +37,8 @@ final class ContentLintCommand implements Callable<Integer> {
         List<ContentLint.Suggestion> suggestions = new ContentLint().check(lib);
         PrintWriter out = spec.commandLine().getOut();
         suggestions.forEach(s -> out.println(s));
-        out.println(suggestions.isEmpty() ? "OK: no suggestions" : suggestions.size() + " suggestion"
-                + (suggestions.size() == 1 ? "" : "s") + " (the content is valid; these are optional)");
+        out.println(suggestions.isEmpty() ? "OK: no suggestions"
+                : Counted.count(suggestions.size(), "suggestion") + " (the content is valid; these are optional)");
         out.flush();
         return ExitCodes.OK;
     }

@@ -282,15 +282,11 @@ final class DataCareCli {
         }
 
         private static String summary(PersonalData.Forgotten f) {
-            return count(f.questionsRemoved(), "question") + ", " + count(f.feedbackRemoved(), "feedback vote") + ", "
-                    + count(f.signInLinksRemoved(), "sign-in link or console session") + " removed; "
-                    + count(f.messagesSkipped(), "pending message") + " stopped; "
-                    + count(f.answersKept(), "quiz answer") + ", " + count(f.trainingKept(), "training result")
-                    + " and " + count(f.acknowledgementsKept(), "acknowledgement") + " kept under the pseudonym";
-        }
-
-        private static String count(int n, String what) {
-            return n + " " + what + (n == 1 ? "" : "s");
+            return Counted.count(f.questionsRemoved(), "question") + ", " + Counted.count(f.feedbackRemoved(), "feedback vote")
+                    + ", " + Counted.count(f.signInLinksRemoved(), "sign-in link or console session") + " removed; "
+                    + Counted.count(f.messagesSkipped(), "pending message") + " stopped; "
+                    + Counted.count(f.answersKept(), "quiz answer") + ", " + Counted.count(f.trainingKept(), "training result")
+                    + " and " + Counted.count(f.acknowledgementsKept(), "acknowledgement") + " kept under the pseudonym";
         }
     }
 }
