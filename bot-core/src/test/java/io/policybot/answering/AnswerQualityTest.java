@@ -38,6 +38,23 @@ class AnswerQualityTest {
         }
     }
 
+    /** The hybrid answerer on the bundled content with the policies of the eval folder {@code dir} beside it. */
+    private static QuestionAnswerer besideBundled(String dir) {
+        return TestAnswerers.hybridOn(Evaluation.withPolicies(TestContent.bundled(), new ContentLoader().load(resource(dir))));
+    }
+
+    /** The scores of one eval question set, all languages together. */
+    private static Evaluation.Scores scores(String questions, QuestionAnswerer answerer) {
+        return Evaluation.run(Evaluation.read(resource(questions)), Evaluation.engine(answerer)).byLanguage().get("all");
+    }
+
+    /** The social media questions keep their answers with another policy loaded beside them. */
+    private static void assertKeepsTheSocialMediaAnswers(QuestionAnswerer answerer, String policy) {
+        Evaluation.Scores before = scores("questions-fresh.tsv", TestAnswerers.hybrid());
+        Evaluation.Scores after = scores("questions-fresh.tsv", answerer);
+        assertTrue(after.recallAt1() >= before.recallAt1() - 0.03, policy + " took answers: " + before + " -> " + after);
+    }
+
     /** The shared folder sits beside the repository root; tests run in bot-core. */
     static Path sharedEval() {
         return Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("eval");
@@ -85,17 +102,11 @@ class AnswerQualityTest {
         assertTrue(both.policy("gifts-and-anti-bribery").orElseThrow().document("en").sections().stream()
                 .allMatch(s -> s.keywords().isEmpty()), "the second policy must have no keyword comments");
         QuestionAnswerer answerer = TestAnswerers.hybridOn(both);
-        Evaluation.Scores all = Evaluation.run(Evaluation.read(resource("questions-other-policy.tsv")),
-                Evaluation.engine(answerer)).byLanguage().get("all");
+        Evaluation.Scores all = scores("questions-other-policy.tsv", answerer);
         assertTrue(all.recallAt1() >= FLOOR_OTHER_R1, "Recall@1 on the second policy fell to " + all);
         assertTrue(all.recallAt3() >= FLOOR_OTHER_R3, "Recall@3 on the second policy fell to " + all);
         assertTrue(all.outOfScopeDeclinedRate() >= 0.9, "out-of-scope answered: " + all);
-        // The social media questions keep their answers with the second policy loaded.
-        Evaluation.Scores before = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
-                Evaluation.engine(TestAnswerers.hybrid())).byLanguage().get("all");
-        Evaluation.Scores after = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
-                Evaluation.engine(answerer)).byLanguage().get("all");
-        assertTrue(after.recallAt1() >= before.recallAt1() - 0.03, "the second policy took answers: " + before + " -> " + after);
+        assertKeepsTheSocialMediaAnswers(answerer, "the second policy");
     }
 
     /**
@@ -105,9 +116,7 @@ class AnswerQualityTest {
      */
     @Test
     void aLoadedPolicyOfAKindTheNotCoveredListNamesAnswersItsOwnQuestions() {
-        ContentLibrary both = Evaluation.withPolicies(TestContent.bundled(),
-                new ContentLoader().load(resource("remote-work-policy")));
-        QuestionAnswerer answerer = TestAnswerers.hybridOn(both);
+        QuestionAnswerer answerer = besideBundled("remote-work-policy");
         List<String> topics = answerer.notCoveredTopics("en");
         assertTrue(topics.stream().noneMatch(t -> t.startsWith("Working hours and remote work") || t.startsWith("IT support")
                 || t.startsWith("Expenses and travel")), "topics the remote-work policy covers are still listed: " + topics);
@@ -122,8 +131,7 @@ class AnswerQualityTest {
             assertEquals("remote-work", a.sections().getFirst().policyId(), q + " -> " + a.sections());
         }
         assertEquals(Answer.Kind.DECLINED, answerer.answer("What is the dress code?", "en").kind());
-        Evaluation.Scores all = Evaluation.run(Evaluation.read(resource("questions-remote-work.tsv")),
-                Evaluation.engine(answerer)).byLanguage().get("all");
+        Evaluation.Scores all = scores("questions-remote-work.tsv", answerer);
         assertTrue(all.falseDeclines() <= 2, "remote-work questions declined: " + all);
         assertTrue(all.recallAt3() >= 0.90, "Recall@3 on the remote-work policy fell to " + all);
         assertTrue(all.recallAt1() >= 0.64, "Recall@1 on the remote-work policy fell to " + all);
@@ -136,18 +144,12 @@ class AnswerQualityTest {
      */
     @Test
     void anImportedPolicyWithNothingHandWrittenAnswersItsQuestions() {
-        QuestionAnswerer answerer = TestAnswerers.hybridOn(Evaluation.withPolicies(TestContent.bundled(),
-                new ContentLoader().load(resource("expenses-policy"))));
-        Evaluation.Scores all = Evaluation.run(Evaluation.read(resource("questions-expenses.tsv")),
-                Evaluation.engine(answerer)).byLanguage().get("all");
+        QuestionAnswerer answerer = besideBundled("expenses-policy");
+        Evaluation.Scores all = scores("questions-expenses.tsv", answerer);
         assertTrue(all.recallAt1() >= 0.55, "Recall@1 on the expenses policy fell to " + all);
         assertTrue(all.recallAt3() >= 0.87, "Recall@3 on the expenses policy fell to " + all);
         assertTrue(all.outOfScopeDeclinedRate() >= 0.85, "out-of-scope answered: " + all);
-        Evaluation.Scores before = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
-                Evaluation.engine(TestAnswerers.hybrid())).byLanguage().get("all");
-        Evaluation.Scores after = Evaluation.run(Evaluation.read(resource("questions-fresh.tsv")),
-                Evaluation.engine(answerer)).byLanguage().get("all");
-        assertTrue(after.recallAt1() >= before.recallAt1() - 0.03, "the expenses policy took answers: " + before + " -> " + after);
+        assertKeepsTheSocialMediaAnswers(answerer, "the expenses policy");
     }
 
     /**
@@ -158,10 +160,7 @@ class AnswerQualityTest {
      */
     @Test
     void aPolicyOnTheSameGroundAsAHandTunedOneKeepsItsQuestions() {
-        QuestionAnswerer answerer = TestAnswerers.hybridOn(Evaluation.withPolicies(TestContent.bundled(),
-                new ContentLoader().load(resource("infosec-policy"))));
-        Evaluation.Scores all = Evaluation.run(Evaluation.read(resource("questions-infosec.tsv")),
-                Evaluation.engine(answerer)).byLanguage().get("all");
+        Evaluation.Scores all = scores("questions-infosec.tsv", besideBundled("infosec-policy"));
         assertTrue(all.recallAt3() >= 0.70, "Recall@3 on the information security policy fell to " + all);
         assertTrue(all.wrongAnswerRate() <= 0.30, "too many wrong answers on the information security policy: " + all);
         assertTrue(all.outOfScopeDeclinedRate() >= 0.9, "out-of-scope answered: " + all);
