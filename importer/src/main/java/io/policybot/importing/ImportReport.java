@@ -1,6 +1,7 @@
 package io.policybot.importing;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -9,12 +10,14 @@ import java.util.List;
  *
  * @param written     the policy file written
  * @param fromVersion the version before this import, null for a first import
+ * @param effective   the date the imported version takes effect (its front matter's {@code effective:})
+ * @param effectiveBasis where that date comes from, in words: "from the document: '...'", "as given with --effective", ...
  * @param shortAnswerMissing titles of the sections without an "In short" answer (a suggestion, not an error)
  * @param problems    validation problems of the content directory after the import (empty when it loads);
  *                    when not empty, the previous file was put back
  */
 public record ImportReport(String policyId, String language, Path written, List<String> sources, String fromVersion,
-                           String version, Recognised recognised, List<Dropped> dropped, List<String> shortAnswerMissing,
+                           String version, LocalDate effective, String effectiveBasis, Recognised recognised, List<Dropped> dropped, List<String> shortAnswerMissing,
                            List<Change> added, List<Change> changed, List<Change> removed, List<String> notes,
                            List<String> problems) {
     public ImportReport {
@@ -39,6 +42,11 @@ public record ImportReport(String policyId, String language, Path written, List<
 
     /** A section added, changed or removed by a re-import (a renamed heading keeps its id and shows as changed). */
     public record Change(String sectionId, String title) {
+    }
+
+    /** "Effective date 2027-03-01, from the document: 'Effective date: 1 March 2027'", for the report. */
+    public String effectiveLine() {
+        return "Effective date " + effective + ", " + effectiveBasis;
     }
 
     public boolean firstImport() {

@@ -50,20 +50,50 @@ public final class PolicyImporter {
         this.clock = clock;
     }
 
+    /** The effective date of the imported version, and where it comes from in words for the report. */
+    private record Effective(LocalDate date, String basis) {
+    }
+
     /**
-     * The date the imported version takes effect: the one asked for; else, for an unchanged re-import, the one it has;
-     * else the one it has when that is still to come (a date HR set by hand for the new version); else today.
+     * The date the imported version takes effect:
+     * <ol>
+     * <li>the one asked for with {@code --effective};</li>
+     * <li>else the one the document states (see {@link StatedDates}), even one in the past (an old document imported
+     *     as it is), unless the policy already has a later one or the same one for a changed text. A revised document
+     *     whose stated date is before the effective date of the version it replaces cannot be right: a new version
+     *     cannot take effect before the one it replaces. And a changed text that still states the date the policy has
+     *     is most often a revision whose date nobody updated. Both fall to the rule below, with a note that says so
+     *     (for an unchanged text the policy keeps its date, as below);</li>
+     * <li>else, for an unchanged re-import, the one it has; else the one it has when that is still to come (a date HR
+     *     set for the new version); else today.</li>
+     * </ol>
      */
-    private LocalDate effective(Request r, Optional<ExistingPolicy> existing, boolean changes) {
+    private Effective effective(Request r, Optional<ExistingPolicy> existing, boolean changes, Optional<StatedDates.Stated> stated,
+                                List<String> notes) {
         if (r.effective() != null) {
-            return r.effective();
+            stated.filter(s -> !s.date().equals(r.effective())).ifPresent(s -> notes.add("the document states '" + s.text()
+                    + "'; the effective date given with --effective (" + r.effective() + ") is used instead"));
+            return new Effective(r.effective(), "as given with --effective");
         }
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> had = existing.flatMap(e -> e.value("effective")).flatMap(PolicyImporter::date);
-        if (had.isPresent() && (!changes || had.get().isAfter(today))) {
-            return had.get();
+        if (stated.isPresent()) {
+            StatedDates.Stated s = stated.get();
+            if (had.isEmpty() || s.date().isAfter(had.get())
+                    || s.date().equals(had.get()) && (!changes || had.get().isAfter(today))) {
+                return new Effective(s.date(), "from the document: '" + s.text() + "'");
+            }
         }
-        return today;
+        Effective fallback = had.isPresent() && (!changes || had.get().isAfter(today))
+                ? new Effective(had.get(), "kept from the previous import")
+                : new Effective(today, stated.isPresent() ? "today" : "today (the document states no effective date; set one with --effective)");
+        stated.ifPresent(s -> notes.add(s.date().equals(had.orElseThrow())
+                ? "the document still states '" + s.text() + "', the effective date of the version it replaces: the revised text"
+                        + " takes effect " + fallback.date() + " instead; update the date in the document or give --effective"
+                : "the document states '" + s.text() + "', before " + had.get() + ", the effective date the policy has: "
+                        + (changes ? "a new version cannot take effect before the one it replaces, so it takes effect "
+                        : "its text has not changed, so it keeps ") + fallback.date() + "; give --effective to set another date"));
+        return fallback;
     }
 
     private static Optional<LocalDate> date(String text) {
@@ -174,8 +204,13 @@ public final class PolicyImporter {
         String version = r.version() != null ? r.version()
                 : existing.isPresent() ? (changes ? bump(fromVersion) : fromVersion)
                 : sibling.flatMap(s -> s.value("version")).orElse("1.0");
-        String effective = effective(r, existing, changes).toString();
-        String front = frontMatter(r, lang, outline.title(), version, effective, existing.or(() -> sibling), existing.isPresent());
+        StatedDates.Found stated = StatedDates.find(outline.opening());
+        if (r.effective() == null && stated.stated().isEmpty()) {
+            stated.unclear().forEach(u -> notes.add("the document states '" + u.text() + "', but " + u.why()
+                    + ": the effective date was not taken from it; write it with the month in words or as YYYY-MM-DD, or give --effective"));
+        }
+        Effective effective = effective(r, existing, changes, stated.stated(), notes);
+        String front = frontMatter(r, lang, outline.title(), version, effective.date().toString(), existing.or(() -> sibling), existing.isPresent());
         StringBuilder text = new StringBuilder("---\n").append(front).append("---\n\n# ").append(outline.title()).append("\n\n");
         if (!outline.intro().isEmpty()) {
             text.append(outline.intro()).append("\n\n");
@@ -213,7 +248,7 @@ public final class PolicyImporter {
         ImportReport.Recognised recognised = new ImportReport.Recognised(outline.sections().size(), subs, items, tables, rows,
                 questions, paragraphs);
         return new ImportReport(r.policyId(), lang, target, docs.stream().map(SourceDocument::file).toList(), fromVersion, version,
-                recognised, outline.dropped(), missingShort, added, changed, removed, notes, problems);
+                effective.date(), effective.basis(), recognised, outline.dropped(), missingShort, added, changed, removed, notes, problems);
     }
 
     private static SourceDocument read(Path f) throws IOException {

@@ -20,9 +20,17 @@ final class PolicyWriter {
                  int paragraphs) {
     }
 
-    /** The document split into an introduction and sections. */
-    record Outline(String title, String intro, List<Draft> sections, List<ImportReport.Dropped> dropped, List<String> notes) {
+    /**
+     * The document split into an introduction and sections.
+     *
+     * @param opening the blocks where a document states its own dates: see {@link #opening}
+     */
+    record Outline(String title, String intro, List<Draft> sections, List<ImportReport.Dropped> dropped, List<String> notes,
+                   List<Block> opening) {
     }
+
+    /** At most this many blocks from the top of the document make its {@link #opening}. */
+    static final int OPENING_BLOCKS = 40;
 
     static boolean isShortAnswerLine(String line) {
         return SHORT_ANSWER.matcher(line).matches();
@@ -40,6 +48,7 @@ final class PolicyWriter {
         List<ImportReport.Dropped> dropped = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         blocks = boldLinesAsHeadings(blocks, notes);
+        List<Block> all = List.copyOf(blocks);
         // The title: a Title-styled paragraph, or a first heading that is alone at the top level
         String title = null;
         int first = -1;
@@ -62,6 +71,7 @@ final class PolicyWriter {
         }
         int sectionLevel = blocks.stream().filter(b -> b instanceof Block.Heading).mapToInt(b -> ((Block.Heading) b).level())
                 .filter(l -> l > 0).min().orElse(-1);
+        List<Block> opening = opening(all, sectionLevel);
 
         List<Draft> sections = new ArrayList<>();
         List<Block> intro = new ArrayList<>();
@@ -101,7 +111,25 @@ final class PolicyWriter {
                 introText = text.toString().strip();
             }
         }
-        return new Outline(title, introText, sections, dropped, notes);
+        return new Outline(title, introText, sections, dropped, notes, opening);
+    }
+
+    /**
+     * The top of the document, where a policy states its own effective date: the title, the lines or table of metadata
+     * under it, the introduction and the first section (often "Document control" or "About this policy"), up to the
+     * second section heading and at most {@value #OPENING_BLOCKS} blocks. Further in, a date is about a rule ("From
+     * 1 April the allowance is ..."), and a revision history near the end lists the dates of earlier versions.
+     */
+    private static List<Block> opening(List<Block> blocks, int sectionLevel) {
+        List<Block> out = new ArrayList<>();
+        int sections = 0;
+        for (Block b : blocks) {
+            if (b instanceof Block.Heading h && h.level() == sectionLevel && ++sections == 2 || out.size() == OPENING_BLOCKS) {
+                break;
+            }
+            out.add(b);
+        }
+        return List.copyOf(out);
     }
 
     /**
