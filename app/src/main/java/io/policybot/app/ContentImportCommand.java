@@ -51,7 +51,8 @@ final class ContentImportCommand implements Callable<Integer> {
     String contact;
 
     @Option(names = "--effective", paramLabel = "YYYY-MM-DD", converter = Day.class, description = "When this version takes"
-            + " effect (default: kept for an unchanged re-import or when still to come, else today).")
+            + " effect (default: the date the document states, like 'Effective date: 1 March 2027'; else kept for an unchanged"
+            + " re-import or when still to come; else today).")
     java.time.LocalDate effective;
 
     /** A calendar day written YYYY-MM-DD, refused in words a person reads. */
@@ -93,6 +94,7 @@ final class ContentImportCommand implements Callable<Integer> {
         out.printf("Imported %s as policy '%s' (%s), version %s%s%n", String.join(", ", r.sources()), r.policyId(), r.language(),
                 r.version(), r.firstImport() ? "" : r.unchanged() ? " (unchanged)" : " (was " + r.fromVersion() + ")");
         out.printf("  -> %s%n", r.written());
+        out.println(r.effectiveLine());
         ImportReport.Recognised n = r.recognised();
         out.printf("Recognised: %s, %s, %s, %s, %s (%s), %s%n", Counted.count(n.sections(), "section"),
                 Counted.count(n.subHeadings(), "sub-heading"), Counted.count(n.paragraphs(), "paragraph"),

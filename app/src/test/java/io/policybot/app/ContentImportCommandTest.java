@@ -104,6 +104,18 @@ class ContentImportCommandTest {
                 dir.resolve("content").toString(), "--effective", "2027-01-01");
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(Files.readString(dir.resolve("content/office-access/policy.en.md")).contains("effective: 2027-01-01"));
+        assertTrue(ok.out().contains("Effective date 2027-01-01, as given with --effective"), ok.out());
+    }
+
+    @Test
+    void theReportSaysWhichEffectiveDateTheDocumentStates() throws Exception {
+        Path page = Files.writeString(dir.resolve("office-access.md"), HANDBOOK.replace("# Office access\n",
+                "# Office access\n\nEffective date: 1 March 2027\n\n"));
+        Run r = run("--no-embeddings", "content", "import", page.toString(), "--policy", "office-access", "--into",
+                dir.resolve("content").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Effective date 2027-03-01, from the document: 'Effective date: 1 March 2027'"), r.out());
+        assertTrue(Files.readString(dir.resolve("content/office-access/policy.en.md")).contains("effective: 2027-03-01"));
     }
 
     private static String[] concat(String[] a, String... b) {
