@@ -17,7 +17,8 @@ import java.util.List;
  *                    when not empty, the previous file was put back
  */
 public record ImportReport(String policyId, String language, Path written, List<String> sources, String fromVersion,
-                           String version, LocalDate effective, String effectiveBasis, Recognised recognised, List<Dropped> dropped, List<String> shortAnswerMissing,
+                           String version, LocalDate effective, String effectiveBasis, Recognised recognised,
+                           List<Dropped> dropped, List<String> shortAnswerMissing,
                            List<Change> added, List<Change> changed, List<Change> removed, List<String> notes,
                            List<String> problems) {
     public ImportReport {
