@@ -238,14 +238,18 @@ public final class QuestionAnswerer {
     }
 
     /**
-     * Up to three rules (list items) that matched the question, best first; a matching paragraph only when no
-     * rule matched; the section's first rule when nothing did. Rules are what a person can act on.
+     * Up to three rules (list items) that matched the question, best first; in a section without an "In short"
+     * answer, also a paragraph among the two best matches (in a policy written as prose, a change or an exception to
+     * the rules: "From 1 April the second parent's leave rises to 12 weeks"; a short answer already says it); any
+     * matching paragraph when no rule matched; the section's first rule when nothing did. Rules are what a person can
+     * act on.
      */
     private static List<Passage> pickPassages(Section section, List<Integer> ranks) {
         List<Passage> picked = new ArrayList<>();
-        for (int ordinal : ranks) {
-            Passage p = section.passages().get(ordinal);
-            if (p.rule() && !picked.contains(p) && picked.size() < 3) {
+        boolean prose = section.shortAnswer().isBlank();
+        for (int i = 0; i < ranks.size() && picked.size() < 3; i++) {
+            Passage p = section.passages().get(ranks.get(i));
+            if ((p.rule() || prose && i < 2) && !picked.contains(p)) {
                 picked.add(p);
             }
         }
