@@ -17,10 +17,18 @@ sealed interface Block {
     record ListItem(int depth, boolean ordered, String text) implements Block {
     }
 
-    /** A table, first row the header. */
-    record Table(List<List<String>> rows) implements Block {
+    /**
+     * A table, first row the header; {@code keyValue} when the document shows it is a two-column list of labels and
+     * values instead ("Owner | People team", "Effective from | 1 March 2027": a document-control table), with no
+     * header row.
+     */
+    record Table(List<List<String>> rows, boolean keyValue) implements Block {
         public Table {
             rows = rows.stream().map(List::copyOf).toList();
+        }
+
+        Table(List<List<String>> rows) {
+            this(rows, false);
         }
     }
 

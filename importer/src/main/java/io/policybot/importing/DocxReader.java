@@ -121,6 +121,9 @@ final class DocxReader implements DocumentReader {
 
     private static void table(XWPFTable t, List<Block> blocks) {
         List<List<String>> rows = new ArrayList<>();
+        // Labels down the side: two columns, the first in bold in every row, the second not (Word's usual
+        // document-control table). A table with a header row (repeated or bold across) is read as one.
+        boolean keyValue = !t.getRows().isEmpty() && !t.getRows().getFirst().isRepeatHeader();
         for (XWPFTableRow row : t.getRows()) {
             List<String> cells = new ArrayList<>();
             for (XWPFTableCell cell : row.getTableCells()) {
@@ -128,11 +131,19 @@ final class DocxReader implements DocumentReader {
             }
             if (cells.stream().anyMatch(c -> !c.isEmpty())) {
                 rows.add(cells);
+                List<XWPFTableCell> tc = row.getTableCells();
+                keyValue &= tc.size() == 2 && allBold(tc.get(0)) && !allBold(tc.get(1));
             }
         }
         if (!rows.isEmpty()) {
-            blocks.add(new Block.Table(rows));
+            blocks.add(new Block.Table(rows, keyValue));
         }
+    }
+
+    private static boolean allBold(XWPFTableCell cell) {
+        List<XWPFRun> runs = cell.getParagraphs().stream().flatMap(p -> p.getRuns().stream())
+                .filter(r -> !Texts.clean(r.text()).isEmpty()).toList();
+        return !runs.isEmpty() && runs.stream().allMatch(DocxReader::isBold);
     }
 
     static String shorten(String s) {

@@ -157,12 +157,29 @@ final class HtmlReader implements DocumentReader {
         }
     }
 
+    /** A header cell, or a cell whose whole text is bold. */
+    private static boolean isLabel(Element cell) {
+        if (cell.tagName().equals("th")) {
+            return true;
+        }
+        String bold = cell.select("strong, b").text();
+        return !cell.text().isBlank() && Texts.clean(bold).equals(Texts.clean(cell.text()));
+    }
+
     private static void table(Element table, List<Block> blocks) {
         List<List<String>> rows = new ArrayList<>();
+        boolean headerRow = false;
+        boolean keyColumn = true; // every row a label (th, or all bold) then a value: labels down the side
         for (Element tr : table.select("tr")) {
             if (tr.closest("table") != table) {
                 continue;
             }
+            List<Element> tds = tr.children().stream().filter(c -> c.tagName().equals("td") || c.tagName().equals("th")).toList();
+            if (rows.isEmpty() && !tds.isEmpty()) {
+                headerRow = tr.parent() != null && tr.parent().tagName().equals("thead")
+                        || tds.stream().allMatch(c -> c.tagName().equals("th"));
+            }
+            keyColumn &= tds.size() == 2 && isLabel(tds.get(0)) && !isLabel(tds.get(1));
             List<String> cells = new ArrayList<>();
             for (Element cell : tr.children()) {
                 if (cell.tagName().equals("td") || cell.tagName().equals("th")) {
@@ -174,7 +191,7 @@ final class HtmlReader implements DocumentReader {
             }
         }
         if (!rows.isEmpty()) {
-            blocks.add(new Block.Table(rows));
+            blocks.add(new Block.Table(rows, !headerRow && keyColumn));
         }
     }
 

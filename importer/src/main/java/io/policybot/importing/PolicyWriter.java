@@ -227,7 +227,14 @@ final class PolicyWriter {
                     b = new Block.ListItem(depth, li.ordered(), li.text());
                 }
                 case Block.Table t -> {
-                    if (t.rows().size() < 2 || t.rows().getFirst().size() < 2) {
+                    if (t.keyValue()) {
+                        // labels and values: one rule each, "Owner: People team"
+                        for (List<String> row : t.rows()) {
+                            md.append("- ").append(inlineSafe(row.get(0).replaceFirst("[:：]\\s*$", "") + ": " + row.get(1))).append('\n');
+                            items++;
+                        }
+                        md.append('\n');
+                    } else if (t.rows().size() < 2 || t.rows().getFirst().size() < 2) {
                         for (List<String> row : t.rows()) {
                             md.append("- ").append(inlineSafe(String.join(" · ", row.stream().filter(c -> !c.isEmpty()).toList()))).append('\n');
                             items++;

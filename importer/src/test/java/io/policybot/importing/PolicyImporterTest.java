@@ -174,6 +174,53 @@ class PolicyImporterTest {
                 a.toString());
     }
 
+    /**
+     * A document-control table (labels down the side, no header row) becomes one rule per label, "Owner: People
+     * team", instead of a table whose first label and value read as column names; a table with a header row stays a
+     * table.
+     */
+    @Test
+    void aTableOfLabelsAndValuesBecomesOneRulePerLabel() throws IOException {
+        Path html = dir.resolve("dress.html");
+        Files.writeString(html, """
+                <html><body><h1>Dress Code Policy</h1>
+                <table><tr><th>Owner</th><td>People team</td></tr><tr><th>Applies to</th><td>All office staff</td></tr></table>
+                <h2>What to wear</h2><p>Business casual from Monday to Thursday.</p>
+                <table><tr><th>Day</th><th>Dress</th></tr><tr><td>Friday</td><td>Casual</td></tr></table>
+                </body></html>
+                """);
+        Path docx = dir.resolve("dress.docx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.OutputStream out = Files.newOutputStream(docx)) {
+            doc.createParagraph().createRun().setText("Dress Code Policy");
+            var table = doc.createTable(2, 2);
+            String[][] cells = {{"Owner", "People team"}, {"Applies to", "All office staff"}};
+            for (int r = 0; r < 2; r++) {
+                var label = table.getRow(r).getCell(0).getParagraphs().getFirst().createRun();
+                label.setText(cells[r][0]);
+                label.setBold(true);
+                table.getRow(r).getCell(1).getParagraphs().getFirst().createRun().setText(cells[r][1]);
+            }
+            var h = doc.createParagraph();
+            h.setStyle("Heading1");
+            h.createRun().setText("What to wear");
+            doc.createParagraph().createRun().setText("Business casual from Monday to Thursday.");
+            doc.write(out);
+        }
+        for (Path file : List.of(html, docx)) {
+            ImportReport report = importInto(file, "dress-code");
+            assertTrue(report.ok(), report.problems().toString());
+            String text = Files.readString(report.written());
+            assertTrue(text.contains("- Owner: People team\n- Applies to: All office staff\n"), file + ":\n" + text);
+            assertFalse(text.contains("| Owner |"), text);
+            List<String> rules = load().policy("dress-code").orElseThrow().document("en").sections().stream()
+                    .flatMap(sec -> sec.passages().stream()).filter(Passage::rule).map(Passage::plain).toList();
+            assertTrue(rules.contains("Owner: People team"), file + ": " + rules);
+        }
+        assertTrue(Files.readString(importInto(html, "dress-code").written()).contains("| Day | Dress |"),
+                "a header row keeps its table");
+    }
+
     @Test
     void aMarkdownHandbookPageBecomesAPolicy() throws IOException {
         Path md = dir.resolve("security.md");
