@@ -33,6 +33,7 @@ import org.commonmark.renderer.text.TextContentRenderer;
 /** Reads a handbook page in Markdown (GitHub-flavoured tables included; a leading YAML front matter gives the title). */
 final class MarkdownReader implements DocumentReader {
     private static final Pattern FRONT_TITLE = Pattern.compile("(?m)^title:\\s*[\"']?(.*?)[\"']?\\s*$");
+    private static final Pattern FRONT_EFFECTIVE = Pattern.compile("(?m)^effective(?:[_ -]?date)?:\\s*[\"']?(.*?)[\"']?\\s*$");
     private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#[^}]*}\\s*$");
 
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
@@ -42,6 +43,7 @@ final class MarkdownReader implements DocumentReader {
     public SourceDocument read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         String title = null;
+        String effective = null;
         if (text.startsWith("---\n")) {
             int end = text.indexOf("\n---", 4);
             if (end > 0) {
@@ -49,10 +51,18 @@ final class MarkdownReader implements DocumentReader {
                 if (m.find()) {
                     title = m.group(1).strip();
                 }
+                Matcher e = FRONT_EFFECTIVE.matcher(text.substring(4, end));
+                if (e.find() && !e.group(1).isBlank()) {
+                    // a docs-as-code page's own date: kept as the opening line, where the importer reads stated dates
+                    effective = "Effective date: " + e.group(1).strip();
+                }
                 text = text.substring(text.indexOf('\n', end + 1) + 1);
             }
         }
         List<Block> blocks = new ArrayList<>();
+        if (effective != null) {
+            blocks.add(new Block.Paragraph(effective, false));
+        }
         for (Node n = parser.parse(text).getFirstChild(); n != null; n = n.getNext()) {
             block(n, blocks, 0);
         }

@@ -85,6 +85,24 @@ class StatedEffectiveDateTest {
     }
 
     @Test
+    void aMarkdownPagesFrontMatterDateIsItsStatedDate() throws IOException {
+        Path md = Files.writeString(dir.resolve("travel.md"), """
+                ---
+                title: Travel Policy
+                effective: 2027-05-01
+                ---
+
+                ## Booking
+
+                Book every trip through the travel desk.
+                """);
+        ImportReport report = importInto(md, "en", null);
+        assertTrue(report.ok(), report.problems().toString());
+        assertEquals("2027-05-01", effective(report));
+        assertEquals("Effective date 2027-05-01, from the document: 'Effective date: 2027-05-01'", report.effectiveLine());
+    }
+
+    @Test
     void effectiveOnTheCommandLineWins() throws IOException {
         Path docx = TestDocuments.docx(dir.resolve("leave.docx"), TestDocuments.outline(LEAVE));
         ImportReport report = importInto(docx, "en", LocalDate.parse("2027-04-01"));
