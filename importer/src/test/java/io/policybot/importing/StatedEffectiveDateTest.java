@@ -33,10 +33,7 @@ class StatedEffectiveDateTest {
     @Test
     void aWordDocumentsEffectiveDateLineBecomesTheEffectiveDateAndStaysInTheText() throws IOException {
         Path docx = TestDocuments.docx(dir.resolve("leave.docx"), TestDocuments.outline(LEAVE));
-        ImportReport report = importInto(docx, "en", null);
-        assertTrue(report.ok(), report.problems().toString());
-        assertEquals("2027-03-01", effective(report));
-        assertEquals("Effective date 2027-03-01, from the document: 'Effective date: 1 March 2027'", report.effectiveLine());
+        ImportReport report = takesStatedDate(docx, "en", "2027-03-01", "Effective date: 1 March 2027");
         assertTrue(Files.readString(report.written()).contains("\nEffective date: 1 March 2027\n"), "the line is kept in the text");
     }
 
@@ -50,10 +47,7 @@ class StatedEffectiveDateTest {
                 ## Asking
                 Ask your manager a week ahead.
                 """));
-        ImportReport report = importInto(docx, "en", null);
-        assertTrue(report.ok(), report.problems().toString());
-        assertEquals("2027-03-01", effective(report));
-        assertEquals("Effective date 2027-03-01, from the document: 'Effective from | March 1, 2027'", report.effectiveLine());
+        takesStatedDate(docx, "en", "2027-03-01", "Effective from | March 1, 2027");
     }
 
     @Test
@@ -67,10 +61,7 @@ class StatedEffectiveDateTest {
 
                 请提前一周向经理申请。
                 """);
-        ImportReport zh = importInto(md, "zh", null);
-        assertTrue(zh.ok(), zh.problems().toString());
-        assertEquals("2027-03-01", effective(zh));
-        assertEquals("Effective date 2027-03-01, from the document: '生效日期：2027年3月1日'", zh.effectiveLine());
+        takesStatedDate(md, "zh", "2027-03-01", "生效日期：2027年3月1日");
 
         Path html = Files.writeString(dir.resolve("expenses.html"), """
                 <html><body><main><h1>差旅报销制度</h1>
@@ -96,10 +87,7 @@ class StatedEffectiveDateTest {
 
                 Book every trip through the travel desk.
                 """);
-        ImportReport report = importInto(md, "en", null);
-        assertTrue(report.ok(), report.problems().toString());
-        assertEquals("2027-05-01", effective(report));
-        assertEquals("Effective date 2027-05-01, from the document: 'Effective date: 2027-05-01'", report.effectiveLine());
+        takesStatedDate(md, "en", "2027-05-01", "Effective date: 2027-05-01");
     }
 
     @Test
@@ -181,6 +169,15 @@ class StatedEffectiveDateTest {
 
     private static Optional<LocalDate> date(String paragraph) {
         return StatedDates.find(List.of(new Block.Paragraph(paragraph, false))).stated().map(StatedDates.Stated::date);
+    }
+
+    /** Imports {@code file}; it loads and takes effect on {@code date}, the report quoting {@code statement}. */
+    private ImportReport takesStatedDate(Path file, String lang, String date, String statement) throws IOException {
+        ImportReport report = importInto(file, lang, null);
+        assertTrue(report.ok(), report.problems().toString());
+        assertEquals(date, effective(report));
+        assertEquals("Effective date " + date + ", from the document: '" + statement + "'", report.effectiveLine());
+        return report;
     }
 
     private ImportReport importInto(Path file, String lang, LocalDate effective) throws IOException {
