@@ -95,6 +95,10 @@ final class ContentImportCommand implements Callable<Integer> {
                 r.version(), r.firstImport() ? "" : r.unchanged() ? " (unchanged)" : " (was " + r.fromVersion() + ")");
         out.printf("  -> %s%n", r.written());
         out.println(r.effectiveLine());
+        out.println(r.ownerLine());
+        if (r.contactLine() != null) {
+            out.println(r.contactLine());
+        }
         ImportReport.Recognised n = r.recognised();
         out.printf("Recognised: %s, %s, %s, %s, %s (%s), %s%n", Counted.count(n.sections(), "section"),
                 Counted.count(n.subHeadings(), "sub-heading"), Counted.count(n.paragraphs(), "paragraph"),
@@ -124,6 +128,13 @@ final class ContentImportCommand implements Callable<Integer> {
             out.println("The imported policy does not load, so nothing was changed:");
             r.problems().forEach(p -> out.printf("  %s%n", p));
             return;
+        }
+        if (r.placeholderContact()) {
+            // said last, where it is read: until it is fixed, every "I don't know" sends people to an address no one reads
+            out.printf("Needs a look before people use it: questions this policy does not answer send people to %s, "
+                    + "an example address. Put your company's contacts in %s (contacts: hr: name, email, channel), "
+                    + "or give this policy its own 'contacts:' in its front matter (docs/content-format.md#front-matter).%n",
+                    r.contact().plain(), dir.resolve("settings.yaml"));
         }
         out.printf("OK: %s validates. Try it: policybot --content %s ask \"...\"; publish: policybot --content %s content reload%n",
                 dir, dir, dir);

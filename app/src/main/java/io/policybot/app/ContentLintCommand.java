@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code policybot content lint}: suggestions for content that is valid but could answer and train better. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Suggest improvements to valid content: sections without a short answer, sections no quiz question "
-                + "covers, policies without a quiz (acknowledgement only), passages too long to quote."},
+                + "covers, policies without a quiz (acknowledgement only), passages too long to quote, \"I don't know\" replies that send people to an example address."},
         footer = {"", "Exits 0 when the content is valid, with or without suggestions; 1 when it is invalid."})
 final class ContentLintCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec

@@ -81,6 +81,43 @@ class ContentImportCommandTest {
     }
 
     @Test
+    void declinesGoToTheContactTheDocumentStatesAndAPlaceholderContactIsFlagged() throws Exception {
+        String[] common = {"--no-embeddings", "--data", dir.resolve("data").toString()};
+        // no contact in the document: the copied settings' example address is what declines would give, and both
+        // the import and lint say so
+        Path plain = Files.writeString(dir.resolve("office-access.md"), HANDBOOK);
+        Path first = dir.resolve("first");
+        Run imported = run(concat(common, "content", "import", plain.toString(), "--policy", "office-access", "--into", first.toString()));
+        assertEquals(0, imported.code(), imported.out() + imported.err());
+        assertTrue(imported.out().contains("Owner: HR, the default: the document names no owner"), imported.out());
+        assertTrue(imported.out().contains("Needs a look before people use it: questions this policy does not answer send people "
+                + "to People & Culture (HR): hr@acme.example"), imported.out());
+        Run lint = run(concat(common, "content", "lint", first.toString()));
+        assertTrue(lint.out().contains("office-access/policy.en.md: questions this policy does not answer send people to "
+                + "People & Culture (HR): hr@acme.example, #ask-hr, an example address"), lint.out());
+
+        // a document-control table naming the owner and a contact: the policy's own, and what "I don't know" gives
+        Path html = Files.writeString(dir.resolve("office-access.html"), "<html><body><main><h1>Office access</h1>"
+                + "<table><tr><th>Owner</th><td>Workplace team</td></tr>"
+                + "<tr><th>Contact</th><td>workplace@northwind.com, #ask-workplace</td></tr></table>"
+                + "<h2>Badges</h2><p>Wear your badge at all times in the building.</p>"
+                + "<h2>Visitors</h2><p>Sign visitors in at reception and stay with them.</p></main></body></html>");
+        Path second = dir.resolve("second");
+        Run stated = run(concat(common, "content", "import", html.toString(), "--policy", "office-access", "--into", second.toString()));
+        assertEquals(0, stated.code(), stated.out() + stated.err());
+        assertTrue(stated.out().contains("Owner: Workplace team, from the document: 'Owner | Workplace team'"), stated.out());
+        assertTrue(stated.out().contains("Questions it does not answer go to Workplace team: workplace@northwind.com, #ask-workplace, "
+                + "from the document: 'Contact | workplace@northwind.com, #ask-workplace'"), stated.out());
+        assertFalse(stated.out().contains("Needs a look before people use it"), stated.out());
+        Run declined = run(concat(common, "--content", second.toString(), "ask", "what is the canteen lunch menu on friday?"));
+        assertEquals(0, declined.code(), declined.err());
+        assertTrue(declined.out().contains("workplace@northwind.com"), declined.out());
+        assertFalse(declined.out().contains("acme.example"), declined.out());
+        Run quiet = run(concat(common, "content", "lint", second.toString()));
+        assertFalse(quiet.out().contains("an example address"), quiet.out());
+    }
+
+    @Test
     void anUnknownFileTypeIsBadUsageAndWritesNothing() throws Exception {
         Path sheet = Files.writeString(dir.resolve("rates.xlsx"), "x");
         Run r = run("content", "import", sheet.toString(), "--policy", "rates", "--into", dir.resolve("content").toString());

@@ -126,7 +126,7 @@ public final class AnswerReplies {
                 case EMPTY -> m.get("decline.empty");
                 case TOO_LONG -> m.get("decline.tooLong", answer.question().length(), "");
                 case NO_WORDS -> m.get("decline.noWords");
-                default -> m.get("decline.unknown") + (contact == null ? "" : " " + contact.name() + ": " + contact.email());
+                default -> m.get("decline.unknown") + (contact == null ? "" : " " + contact.plain());
             };
         }
         return answer.shortAnswer() + " (" + answer.citation().sectionTitle() + ")";

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Suggestions for content that loads but could serve people better: sections without an "In short" answer,
  * sections no quiz question covers (every section of a policy without any quiz: where questions are missing),
- * policies without any quiz, passages too long to quote. Never errors.
+ * policies without any quiz, passages too long to quote, declines that send people to an example address. Never errors.
  */
 public final class ContentLint {
     static final int LONG_PASSAGE = 700;
@@ -42,6 +42,10 @@ public final class ContentLint {
                 }
             }
             PolicyDocument first = policy.document("en");
+            first.contact(library.settings()).filter(Contact::placeholder).ifPresent(c -> out.add(new Suggestion(first.source(), 0,
+                    "questions this policy does not answer send people to " + c.plain() + ", an example address: put the "
+                            + "company's real contact in settings.yaml (contacts: " + c.role() + ":) or in this policy's own "
+                            + "'contacts:'")));
             String quizFile = "quiz-part1." + first.language() + ".yaml";
             if (policy.acknowledgementOnly()) {
                 out.add(new Suggestion(first.source(), 0, "no quiz: training for this policy is acknowledgement only "

@@ -1,5 +1,6 @@
 package io.policybot.importing;
 
+import io.policybot.content.Contact;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,12 +13,16 @@ import java.util.List;
  * @param fromVersion the version before this import, null for a first import
  * @param effective   the date the imported version takes effect (its front matter's {@code effective:})
  * @param effectiveBasis where that date comes from, in words: "from the document: '...'", "as given with --effective", ...
+ * @param owner       the owner the policy file names, and {@code ownerBasis} where it comes from, in words
+ * @param contact     who the bot sends people to when this policy does not answer them (null when the import did not
+ *                    load), and {@code contactBasis} where that contact comes from, in words
  * @param shortAnswerMissing titles of the sections without an "In short" answer (a suggestion, not an error)
  * @param problems    validation problems of the content directory after the import (empty when it loads);
  *                    when not empty, the previous file was put back
  */
 public record ImportReport(String policyId, String language, Path written, List<String> sources, String fromVersion,
-                           String version, LocalDate effective, String effectiveBasis, Recognised recognised,
+                           String version, LocalDate effective, String effectiveBasis, String owner, String ownerBasis,
+                           Contact contact, String contactBasis, Recognised recognised,
                            List<Dropped> dropped, List<String> shortAnswerMissing,
                            List<Change> added, List<Change> changed, List<Change> removed, List<String> notes,
                            List<String> problems) {
@@ -48,6 +53,21 @@ public record ImportReport(String policyId, String language, Path written, List<
     /** "Effective date 2027-03-01, from the document: 'Effective date: 1 March 2027'", for the report. */
     public String effectiveLine() {
         return "Effective date " + effective + ", " + effectiveBasis;
+    }
+
+    /** "Owner: People team, from the document: 'Owner | People team'". */
+    public String ownerLine() {
+        return "Owner: " + owner + ", " + ownerBasis;
+    }
+
+    /** "Questions it does not answer go to People team: people@company.com, from the document: '...'", or null. */
+    public String contactLine() {
+        return contact == null ? null : "Questions it does not answer go to " + contact.plain() + ", " + contactBasis;
+    }
+
+    /** Declines would send people to a placeholder address: HR must put a real contact in before people use it. */
+    public boolean placeholderContact() {
+        return contact != null && contact.placeholder();
     }
 
     public boolean firstImport() {

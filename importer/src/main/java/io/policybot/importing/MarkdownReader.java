@@ -44,6 +44,7 @@ final class MarkdownReader implements DocumentReader {
         String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         String title = null;
         String effective = null;
+        List<Block> stated = new ArrayList<>(); // the page's own owner: and contact:, read like a document-control table
         if (text.startsWith("---\n")) {
             int end = text.indexOf("\n---", 4);
             if (end > 0) {
@@ -56,6 +57,13 @@ final class MarkdownReader implements DocumentReader {
                     // a docs-as-code page's own date: kept as the opening line, where the importer reads stated dates
                     effective = "Effective date: " + e.group(1).strip();
                 }
+                for (String key : List.of("owner", "contact")) {
+                    Matcher o = Pattern.compile("(?m)^" + key + ":\\s*[\"']?(.*?)[\"']?\\s*$").matcher(text.substring(4, end));
+                    // a contact: that is a role name ("hr") is for the policy file, not an address to take
+                    if (o.find() && !o.group(1).isBlank() && (key.equals("owner") || o.group(1).matches(".*[@#].*"))) {
+                        stated.add(new Block.Paragraph(Character.toUpperCase(key.charAt(0)) + key.substring(1) + ": " + o.group(1).strip(), false));
+                    }
+                }
                 text = text.substring(text.indexOf('\n', end + 1) + 1);
             }
         }
@@ -63,6 +71,7 @@ final class MarkdownReader implements DocumentReader {
         if (effective != null) {
             blocks.add(new Block.Paragraph(effective, false));
         }
+        blocks.addAll(stated);
         for (Node n = parser.parse(text).getFirstChild(); n != null; n = n.getNext()) {
             block(n, blocks, 0);
         }

@@ -1,6 +1,8 @@
 package io.policybot.importing;
 
 import io.policybot.content.ContentException;
+import io.policybot.content.Contact;
+import io.policybot.content.ContentLibrary;
 import io.policybot.content.ContentLoader;
 import io.policybot.content.ContentProblem;
 import java.io.IOException;
@@ -210,7 +212,9 @@ public final class PolicyImporter {
                     + ": the effective date was not taken from it; write it with the month in words or as YYYY-MM-DD, or give --effective"));
         }
         Effective effective = effective(r, existing, changes, stated.stated(), notes);
-        String front = frontMatter(r, lang, outline.title(), version, effective.date().toString(), existing.or(() -> sibling), existing.isPresent());
+        StatedOwnership.Found ownership = StatedOwnership.find(outline.opening());
+        String front = frontMatter(r, lang, outline.title(), version, effective.date().toString(), existing.or(() -> sibling),
+                existing.isPresent(), ownership, notes);
         StringBuilder text = new StringBuilder("---\n").append(front).append("---\n\n# ").append(outline.title()).append("\n\n");
         if (!outline.intro().isEmpty()) {
             text.append(outline.intro()).append("\n\n");
@@ -220,8 +224,11 @@ public final class PolicyImporter {
         byte[] previous = Files.exists(target) ? Files.readAllBytes(target) : null;
         Files.writeString(target, text.toString(), StandardCharsets.UTF_8);
         List<String> problems = new ArrayList<>();
+        Contact asked = null;
         try {
-            new ContentLoader().load(dir);
+            ContentLibrary loaded = new ContentLoader().load(dir);
+            asked = loaded.policy(r.policyId()).flatMap(p -> p.exactDocument(lang))
+                    .flatMap(d -> d.contact(loaded.settings())).orElse(null);
         } catch (ContentException e) {
             e.problems().stream().map(ContentProblem::toString).forEach(problems::add);
             // loses nothing: the previous file comes back; the rejected import is kept beside it to look at
@@ -247,8 +254,18 @@ public final class PolicyImporter {
         }
         ImportReport.Recognised recognised = new ImportReport.Recognised(outline.sections().size(), subs, items, tables, rows,
                 questions, paragraphs);
+        String owner = ExistingPolicy.read(target).flatMap(e -> e.value("owner")).orElse(null);
+        String ownerBasis = r.owner() != null ? "as given with --owner"
+                : ownership.owner().filter(o -> o.name().equals(owner)).map(o -> "from the document: '" + o.text() + "'")
+                .orElse(existing.isPresent() || sibling.isPresent() ? "kept from the policy file" : "the default: the document names no owner");
+        Contact sentTo = asked;
+        String contactBasis = sentTo == null ? null
+                : r.contact() != null ? "as given with --contact"
+                : ownership.contact().filter(c -> c.name().equals(sentTo.name())).map(c -> "from the document: '" + c.text() + "'")
+                .orElse((sentTo.placeholder() ? "a placeholder from " : "from ") + settings);
         return new ImportReport(r.policyId(), lang, target, docs.stream().map(SourceDocument::file).toList(), fromVersion, version,
-                effective.date(), effective.basis(), recognised, outline.dropped(), missingShort, added, changed, removed, notes, problems);
+                effective.date(), effective.basis(), owner, ownerBasis, asked, contactBasis, recognised, outline.dropped(),
+                missingShort, added, changed, removed, notes, problems);
     }
 
     private static SourceDocument read(Path f) throws IOException {
@@ -366,20 +383,36 @@ public final class PolicyImporter {
     }
 
     private static String frontMatter(Request r, String lang, String title, String version, String effective,
-                                      Optional<ExistingPolicy> base, boolean sameLanguage) {
+                                      Optional<ExistingPolicy> base, boolean sameLanguage, StatedOwnership.Found stated,
+                                      List<String> notes) {
+        Optional<String> statedOwner = stated.owner().map(StatedOwnership.Owner::name);
+        if (r.owner() != null && statedOwner.isPresent() && !statedOwner.get().equals(r.owner())) {
+            notes.add("the document names its owner '" + statedOwner.get() + "'; --owner '" + r.owner() + "' was used");
+        }
+        if (r.contact() != null && stated.contact().isPresent()) {
+            notes.add("the document gives a contact ('" + stated.contact().get().text() + "'); --contact " + r.contact() + " was used");
+        }
         if (base.isPresent() && sameLanguage) {
             ExistingPolicy e = base.get();
             String front = e.frontMatter();
             front = e.withValue(front, "version", quote(version));
             front = e.withValue(front, "effective", effective);
-            if (r.owner() != null) {
-                front = e.withValue(front, "owner", quote(r.owner()));
+            Optional<String> owner = Optional.ofNullable(r.owner()).or(() -> statedOwner);
+            if (owner.isPresent() && !owner.get().equals(e.value("owner").orElse(null))) {
+                front = e.withValue(front, "owner", quote(owner.get()));
             }
             if (r.link() != null) {
                 front = e.withValue(front, "link", r.link());
             }
             if (r.contact() != null) {
                 front = e.withValue(front, "contact", r.contact());
+            } else if (stated.contact().isPresent()) {
+                if (e.value("contact").isEmpty() && e.value("contacts").isEmpty()) {
+                    front = front + contactLines(stated.contact().get());
+                } else if (!front.contains(stated.contact().get().name())) {
+                    notes.add("the document gives the contact '" + stated.contact().get().text()
+                            + "'; the policy file's 'contact:' was kept: change it there if it should follow");
+                }
             }
             return front;
         }
@@ -388,7 +421,8 @@ public final class PolicyImporter {
         f.append("title: ").append(quote(title)).append('\n');
         f.append("version: ").append(quote(version)).append('\n');
         f.append("effective: ").append(effective).append('\n');
-        String owner = r.owner() != null ? r.owner() : base.flatMap(b -> b.value("owner")).orElse("HR");
+        String owner = Optional.ofNullable(r.owner()).or(() -> statedOwner).or(() -> base.flatMap(b -> b.value("owner")))
+                .orElse("HR");
         f.append("owner: ").append(quote(owner)).append('\n');
         f.append("language: ").append(lang).append('\n');
         String link = r.link() != null ? r.link() : base.flatMap(b -> b.value("link")).orElse(null);
@@ -400,6 +434,28 @@ public final class PolicyImporter {
         String contact = r.contact() != null ? r.contact() : base.flatMap(b -> b.value("contact")).orElse(null);
         if (contact != null) {
             f.append("contact: ").append(contact).append('\n');
+        } else if (stated.contact().isPresent()) {
+            f.append(contactLines(stated.contact().get()));
+        }
+        return f.toString();
+    }
+
+    /** The document's own contact as this policy's {@code contacts:} entry, named for the team, and {@code contact:} to it. */
+    private static String contactLines(StatedOwnership.StatedContact c) {
+        String role = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (role.isEmpty() || role.length() > 40) {
+            role = "policy-contact";
+        }
+        StringBuilder f = new StringBuilder();
+        f.append("contact: ").append(role).append('\n');
+        f.append("contacts:\n");
+        f.append("  ").append(role).append(":\n");
+        f.append("    name: ").append(quote(c.name())).append('\n');
+        if (!c.email().isEmpty()) {
+            f.append("    email: ").append(quote(c.email())).append('\n');
+        }
+        if (!c.channel().isEmpty()) {
+            f.append("    channel: ").append(quote(c.channel())).append('\n');
         }
         return f.toString();
     }
