@@ -208,8 +208,12 @@ public final class QuestionAnswerer {
         if (lead.isBlank() && !passages.isEmpty() && !opened) {
             // no "In short" answer: lead with the passage that best matches the question
             Passage best = passageRanks.isEmpty() ? passages.getFirst() : section.passages().get(passageRanks.getFirst());
-            lead = best.kind() == Passage.Kind.FAQ || best.group().isEmpty() ? best.markdown() : best.group() + ": " + best.markdown();
-            passages = passages.stream().filter(p -> p != best).toList();
+            // an FAQ answer with its question: "Yes." alone does not say to what
+            lead = best.group().isEmpty() ? best.markdown()
+                    : best.kind() == Passage.Kind.FAQ ? best.group() + " " + best.markdown() : best.group() + ": " + best.markdown();
+            // an FAQ entry answers one question: the others in its section answer other questions
+            passages = passages.stream().filter(p -> p != best && (best.kind() != Passage.Kind.FAQ || p.kind() != Passage.Kind.FAQ))
+                    .toList();
         }
         return new Answer(text, doc.language(), alternatives.isEmpty() ? Answer.Kind.ANSWER
                 : Answer.Kind.ANSWER_WITH_ALTERNATIVES, confidence, ranked, lead, passages, citation,

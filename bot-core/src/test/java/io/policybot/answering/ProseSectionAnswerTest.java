@@ -66,6 +66,50 @@ class ProseSectionAnswerTest {
     }
 
     @Test
+    void anAnswerFromAnFaqQuotesThatEntryAloneNotTheOtherQuestions(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("settings.yaml"), "company: Acme\ncontacts:\n  hr:\n    name: HR\n    email: hr@acme.example\n");
+        Files.createDirectories(dir.resolve("respect"));
+        Files.writeString(dir.resolve("respect/policy.en.md"), """
+                ---
+                policy: respect
+                title: Respect at Work Policy
+                version: "1.0"
+                effective: 2027-02-01
+                owner: People team
+                language: en
+                ---
+
+                ## Reporting {#reporting}
+
+                Report harassment to your manager or the People team.
+
+                ## Frequently asked questions {#faq}
+
+                ### What if the person harassing me is my manager?
+
+                Report it to your manager's manager or the People team. You never have to report to the person you complain about.
+
+                ### Can I report something that happened to a colleague?
+
+                Yes. Witnesses are encouraged to report, and are protected from retaliation.
+
+                ### Does this apply to customers who harass staff?
+
+                Yes. Tell your manager straight away.
+                """);
+        QuestionAnswerer answerer = new QuestionAnswerer(new ContentLoader().load(dir), AnsweringSettings.DEFAULTS);
+
+        Answer a = answerer.answer("what if the person harassing me is my manager?", "en");
+
+        assertTrue(a.answered(), a.toString());
+        assertEquals("faq", a.citation().sectionId());
+        assertEquals("What if the person harassing me is my manager? Report it to your manager's manager or the People team. "
+                + "You never have to report to the person you complain about.", a.shortAnswer(), "the entry, with its question");
+        assertTrue(a.passages().stream().noneMatch(p -> p.kind() == Passage.Kind.FAQ),
+                "the other questions of the FAQ are not this one's answer: " + a.passages());
+    }
+
+    @Test
     void aSectionWithAShortAnswerQuotesOnlyRulesBesideIt() {
         QuestionAnswerer answerer = new QuestionAnswerer(TestContent.bundled(), AnsweringSettings.DEFAULTS);
         for (String q : List.of("can I mention my employer on LinkedIn?", "can I post photos of my coworkers?",
