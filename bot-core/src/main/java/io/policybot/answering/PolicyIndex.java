@@ -213,6 +213,8 @@ final class PolicyIndex {
         /** Per vector row: what it is (ROW_*) and its labelled group (0 for the section's own texts). */
         private final int[] rowKind;
         private final int[] rowGroup;
+        /** For a vector row of an FAQ entry (whole or one sentence of it), the entry's ordinal in its section; else -1. */
+        private final int[] rowFaq;
         /** The section keys in a fixed order (the ranker's candidates). */
         private final List<String> sectionKeys = new ArrayList<>();
         private final Ranker ranker;
@@ -230,6 +232,7 @@ final class PolicyIndex {
             List<String> vectorTexts = new ArrayList<>();
             List<Integer> kinds = new ArrayList<>();
             List<Integer> groups = new ArrayList<>();
+            Map<Integer, Integer> faqRows = new HashMap<>();
             Analyzer analyzer = analyzers.index(language);
             ByteBuffersDirectory sectionDir = new ByteBuffersDirectory();
             ByteBuffersDirectory passageDir = new ByteBuffersDirectory();
@@ -291,6 +294,9 @@ final class PolicyIndex {
                             // The policy's title too: with several policies, "the gifts register" and "the social media
                             // policy" tell their passages apart (second policy R@1 0.72 -> 0.74, R@3 0.87 -> 0.90).
                             vectorTexts.add(doc.title() + " - " + section.title() + ": " + ps.get(i).plain());
+                            if (ps.get(i).kind() == Passage.Kind.FAQ) {
+                                faqRows.put(kinds.size(), i);
+                            }
                             kinds.add(ROW_PASSAGE);
                             // A paragraph's sentences on their own too: a small model blurs a long paragraph's
                             // several points into one vector, and a question is usually about one of them.
@@ -300,6 +306,9 @@ final class PolicyIndex {
                                     for (String sentence : sentences) {
                                         vectorKeys.add(key);
                                         vectorTexts.add(section.title() + ": " + sentence);
+                                        if (ps.get(i).kind() == Passage.Kind.FAQ) {
+                                            faqRows.put(kinds.size(), i);
+                                        }
                                         kinds.add(ROW_PASSAGE);
                                     }
                                 }
@@ -336,6 +345,9 @@ final class PolicyIndex {
             }
             this.rowKind = kinds.stream().mapToInt(Integer::intValue).toArray();
             this.rowGroup = groups.stream().mapToInt(Integer::intValue).toArray();
+            this.rowFaq = new int[kinds.size()];
+            java.util.Arrays.fill(rowFaq, -1);
+            faqRows.forEach((row, ordinal) -> rowFaq[row] = ordinal);
             try {
                 DirectoryReader sectionReader = DirectoryReader.open(sectionDir);
                 collectSectionTerms(sectionReader);
@@ -549,6 +561,7 @@ final class PolicyIndex {
             if (query != null) {
                 // per section: best, second, third cosine, best passage, summary
                 Map<String, double[]> stats = new HashMap<>();
+                Map<String, Map<Integer, Double>> faqCosines = new HashMap<>();
                 double[] cosines = semantic.cosines(query);
                 for (int row = 0; row < cosines.length; row++) {
                     if (exclude != 0 && rowGroup[row] == exclude) {
@@ -569,6 +582,9 @@ final class PolicyIndex {
                     }
                     if (rowKind[row] == ROW_PASSAGE) {
                         st[3] = Math.max(st[3], c);
+                        if (rowFaq[row] >= 0) {
+                            faqCosines.computeIfAbsent(semantic.key(row), k -> new HashMap<>()).merge(rowFaq[row], c, Math::max);
+                        }
                     } else if (rowKind[row] == ROW_SUMMARY) {
                         st[4] = Math.max(st[4], c);
                     }
@@ -599,8 +615,33 @@ final class PolicyIndex {
                     f[Ranker.TOP3] = st[2] == Double.NEGATIVE_INFINITY ? (st[0] + second) / 2 : (st[0] + st[1] + st[2]) / 3;
                     features.put(key, f);
                 });
+                faqCosines.forEach((key, byOrdinal) -> passageRanks.computeIfPresent(key, (k, ranks) -> faqByMeaning(ranks, byOrdinal)));
             }
             return new Evidence(features, scores, lexicalTop, maxLexical, meaning, passageRanks, query);
+        }
+
+        /**
+         * A section's matching passages with its FAQ entries in the places they hold, nearest the question in meaning
+         * first: the entries share most of their words ("leave", "my"), so by words alone "can I do some work while on
+         * parental leave?" led with "Does leave affect my bonus?" instead of "Can I work during my leave?". Other
+         * passages keep their places (by meaning, a paragraph that says less of the question's words led too often).
+         */
+        private static List<Integer> faqByMeaning(List<Integer> ranks, Map<Integer, Double> cosine) {
+            List<Integer> entries = new ArrayList<>(ranks.stream().filter(cosine::containsKey).distinct().toList());
+            entries.sort(Comparator.comparingDouble((Integer i) -> -cosine.get(i)));
+            List<Integer> out = new ArrayList<>(ranks.size());
+            java.util.Iterator<Integer> next = entries.iterator();
+            Set<Integer> placed = new HashSet<>();
+            for (Integer i : ranks) {
+                if (cosine.containsKey(i)) {
+                    if (placed.add(i) && next.hasNext()) {
+                        out.add(next.next());
+                    }
+                } else {
+                    out.add(i);
+                }
+            }
+            return out;
         }
 
         SearchHits search(String question, int max) {
